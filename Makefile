@@ -1,0 +1,96 @@
+# rasd - one non-recursive GNU Makefile.
+#   make            build build/rasd
+#   make run        install missing Debian packages, build, code the bundled example
+#   make test       every test; ends with "N passed, N failed"  (SAN=address,undefined)
+#   make eval       precision/recall/F1 against ../shared/dev/gold.jsonl
+#   make bench      throughput and memory on ../shared/corpus
+#   make fuzz       libFuzzer targets for a short time (FUZZ_SECONDS=60)
+
+SHARED      ?= ../shared
+BUILD       ?= build
+CC          ?= cc
+SAN         ?=
+WERROR      ?= $(if $(CI),-Werror,)
+OPT         ?= -O2
+
+DEB_PACKAGES := build-essential pkg-config libsqlite3-dev xz-utils
+PKGS        := sqlite3
+
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wvla -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral $(WERROR)
+SANFLAGS := $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all,)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3)
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS   ?= $(OPT) -g
+CFLAGS   += $(WARN) $(SANFLAGS) -MMD -MP
+LDFLAGS  += $(SANFLAGS)
+LDLIBS   += $(PKG_LIBS) -lpthread -lm
+
+ifneq ($(SAN),)
+BUILD := $(BUILD)/san
+endif
+
+LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/lex/*.c src/extract/*.c src/store/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/librasd.a
+RASD     := $(BUILD)/rasd
+
+.PHONY: all deps run test unit eval bench fuzz golden-update clean format check-deps
+all: $(RASD)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(RASD): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+# Install the Debian packages the build and the tests need, when missing.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES) $(EXTRA_DEB); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "rasd: installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(RASD) extract --format table --published 2025-03-18 --source "rasd example" examples/report-deir-ez-zor.txt
+	$(RASD) extract --format table examples/articles.jsonl
+
+test: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@RASD=$(RASD) BUILD=$(BUILD) SHARED=$(SHARED) sh tests/run.sh
+
+eval: all
+	$(RASD) eval $(SHARED)/dev/gold.jsonl
+
+bench: deps all
+	@sh bench/bench.sh $(RASD) $(SHARED)
+
+golden-update: all
+	@RASD=$(RASD) SHARED=$(SHARED) sh tests/golden/update.sh
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) include/rasd.h
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

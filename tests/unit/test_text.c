@@ -1,0 +1,129 @@
+/* test_text.c - normalization with offsets, tokenization, clitics, sentences. */
+#include "harness.h"
+
+static struct rasd_arena A = {NULL, NULL, 0, 0};
+
+static const char *tok_key(const struct rasd_doc *d, size_t i)
+{
+	return i < d->ntokens ? d->tokens[i].key : "(none)";
+}
+
+TEST(norm_surface_and_key)
+{
+	struct rasd_norm n;
+	/* أَحرقَ with marks, tatweel, a bidi mark and Arabic-Indic digits */
+	const char *in = "\xd8\xa3\xd9\x8e\xd8\xad\xd8\xb1\xd9\x82\xd9\x80\xd9\x80\xd8\xa9 \xe2\x80\x8f\xd9\xa9";
+
+	CHECK_INT(rasd_norm(&A, in, strlen(in), RASD_NORM_SURFACE, &n), RASD_OK);
+	CHECK_STR(n.text, "أحرقة 9");
+	CHECK_INT(rasd_norm(&A, in, strlen(in), RASD_NORM_KEY, &n), RASD_OK);
+	CHECK_STR(n.text, "احرقه 9");
+	/* every output byte maps back inside the input, monotonically */
+	{
+		size_t i, ok = 1;
+		for (i = 0; i < n.n; i++)
+			if (n.map[i] > strlen(in) || (i && n.map[i] < n.map[i - 1]))
+				ok = 0;
+		CHECK(ok);
+		CHECK_INT(n.map[n.n], strlen(in));
+		/* the digit 9 comes from the last two bytes of the input */
+		CHECK_INT(n.map[n.n - 1], strlen(in) - 2);
+	}
+	/* presentation forms and the lam-alef ligature */
+	CHECK_INT(rasd_norm(&A, "\xef\xbb\xbb\xef\xba\x8d", 6, RASD_NORM_KEY, &n), RASD_OK);
+	CHECK_STR(n.text, "لاا");
+	/* alef + combining hamza above composes to أ in the surface layer */
+	CHECK_INT(rasd_norm(&A, "\xd8\xa7\xd9\x94", 4, RASD_NORM_SURFACE, &n), RASD_OK);
+	CHECK_STR(n.text, "أ");
+	/* ى and Persian letters in the key layer */
+	CHECK_INT(rasd_norm(&A, "مستشفى کرکوک", strlen("مستشفى کرکوک"), RASD_NORM_KEY, &n), RASD_OK);
+	CHECK_STR(n.text, "مستشفي كركوك");
+}
+
+TEST(tokens_split_punctuation_and_digits)
+{
+	struct rasd_doc d;
+	const char *in = "تابعين لـ ”قسد“، نحو80 قتيلا #الجيش_اليمني 1,200 ٣٫٥";
+
+	CHECK_INT(rasd_doc_parse(&A, in, strlen(in), &d), RASD_OK);
+	CHECK_STR(tok_key(&d, 0), "تابعين");
+	CHECK_STR(tok_key(&d, 1), "ل");
+	CHECK_STR(tok_key(&d, 2), "”");
+	CHECK(d.tokens[2].flags & RASD_TOKF_QUOTE);
+	CHECK_STR(tok_key(&d, 3), "قسد");
+	CHECK_STR(tok_key(&d, 5), "،");
+	CHECK_STR(tok_key(&d, 6), "نحو");
+	CHECK_STR(tok_key(&d, 7), "80");
+	CHECK_INT(d.tokens[7].kind, RASD_TOK_NUMBER);
+	CHECK_STR(tok_key(&d, 8), "قتيلا");
+	CHECK_STR(tok_key(&d, 9), "#");
+	CHECK_STR(tok_key(&d, 10), "الجيش");
+	CHECK(d.tokens[10].flags & RASD_TOKF_HASHTAG);
+	CHECK_STR(tok_key(&d, 11), "اليمني");
+	CHECK_STR(tok_key(&d, 12), "1,200");
+	CHECK_STR(tok_key(&d, 13), "3.5");
+	/* offsets point into the original text */
+	CHECK(memcmp(in + d.tokens[3].start, "قسد", strlen("قسد")) == 0);
+	CHECK_INT(d.tokens[3].end - d.tokens[3].start, strlen("قسد"));
+}
+
+TEST(sentences_survive_paragraph_break)
+{
+	struct rasd_doc d;
+	const char *in = "عنوان قصير للتقرير\n\n"
+			 "وأعلنت القوات في 8 نوفمبر عن إحباط هجوم كبير على سجن لعناصر تنظيم ”داعش“\n\n"
+			 "في دير الزور، حيث تمكنت قواتها من إحباط الهجوم. وقال مصدر إن الوضع هادئ؟ نعم.";
+
+	CHECK_INT(rasd_doc_parse(&A, in, strlen(in), &d), RASD_OK);
+	CHECK_INT(d.nsentences, 4);
+	if (d.nsentences >= 2) {
+		const char *s1 = in + d.sentences[1].start;
+		size_t n1 = d.sentences[1].end - d.sentences[1].start;
+		CHECK(memcmp(s1, "وأعلنت", strlen("وأعلنت")) == 0);
+		CHECK(memcmp(s1 + n1 - 1, ".", 1) == 0);
+		CHECK_INT(d.sentences[1].para, 1);
+	}
+}
+
+TEST(clitic_readings)
+{
+	char scratch[RASD_CLITIC_SCRATCH];
+	struct rasd_reading r[RASD_MAX_CANDIDATES];
+	size_t n, i;
+	int found;
+
+#define HAS(word, want)                                                                    \
+	do {                                                                               \
+		n = rasd_clitic_readings(word, strlen(word), scratch, r);                  \
+		found = 0;                                                                 \
+		for (i = 0; i < n; i++)                                                    \
+			if (r[i].form.n == strlen(want) && !memcmp(r[i].form.p, want, r[i].form.n)) \
+				found = 1;                                                 \
+		CHECK(found);                                                              \
+	} while (0)
+
+	HAS("وبالحسكه", "الحسكه");
+	HAS("وبالحسكه", "حسكه");
+	HAS("للحسكه", "الحسكه");
+	HAS("لداعش", "داعش");
+	HAS("وداعش", "داعش");
+	HAS("هجماته", "هجمات");
+	HAS("وقواتها", "قوات");
+	n = rasd_clitic_readings("بيروت", strlen("بيروت"), scratch, r);
+	CHECK(n > 0 && r[0].form.n == strlen("بيروت"));
+	/* a stripped reading never leaves a single letter */
+	n = rasd_clitic_readings("لي", strlen("لي"), scratch, r);
+	CHECK_INT(n, 1);
+#undef HAS
+}
+
+TEST(phrase_keys)
+{
+	struct rasd_str s;
+	CHECK_INT(rasd_norm_phrase(&A, "  تنظيم ”الدولة الإسلامية“ ", strlen("  تنظيم ”الدولة الإسلامية“ "), &s), RASD_OK);
+	CHECK_STR(s.p, "تنظيم الدوله الاسلاميه");
+}
+
+
+RUN_TESTS(T(norm_surface_and_key), T(tokens_split_punctuation_and_digits),
+	  T(sentences_survive_paragraph_break), T(clitic_readings), T(phrase_keys))
