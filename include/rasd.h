@@ -43,6 +43,7 @@ const char *rasd_strerror(enum rasd_status status);
 /** Where and why a parser failed: filled by loaders and readers. */
 struct rasd_error {
 	enum rasd_status status;
+	char file[256]; /* the file being read, when known */
 	long line;   /* 1-based; 0 when not applicable */
 	long column; /* 1-based; 0 when not applicable */
 	char msg[256];
@@ -289,5 +290,328 @@ struct rasd_reading {
 };
 size_t rasd_clitic_readings(const char *key, size_t klen, char *scratch,
 			    struct rasd_reading out[RASD_MAX_CANDIDATES]);
+
+/* ------------------------------------------------------------------- lex */
+
+/* What a trigger word says happened (data/triggers.tsv, column 2). */
+enum rasd_event_class {
+	RASD_EC_NONE = 0,
+	RASD_EC_ATTACK,
+	RASD_EC_KILL,
+	RASD_EC_CLASH,
+	RASD_EC_AIRSTRIKE,
+	RASD_EC_SHELLING,
+	RASD_EC_IED,
+	RASD_EC_SUICIDE,
+	RASD_EC_GRENADE,
+	RASD_EC_CHEMICAL,
+	RASD_EC_ABDUCT,
+	RASD_EC_ARREST,
+	RASD_EC_ARSON,
+	RASD_EC_INTERCEPT,
+	RASD_EC_DEFUSE,
+	RASD_EC_TAKEOVER,
+	RASD_EC_PROTEST,
+	RASD_EC_RIOT,
+	RASD_EC_RELEASE,
+	RASD_EC_CURFEW,
+	RASD_EC_AGREEMENT,
+	RASD_EC_BASE,
+	RASD_EC_LOOTING,
+	RASD_EC_COUNT
+};
+
+enum rasd_trigger_form { RASD_FORM_VERB = 1, RASD_FORM_NOUN, RASD_FORM_PLURAL, RASD_FORM_PART };
+
+/* Roles of cue words (data/cues.tsv, column 2). */
+enum rasd_cue_role {
+	RASD_CUE_NONE = 0,
+	RASD_CUE_PLACE_SETTLEMENT,
+	RASD_CUE_PLACE_FACILITY,
+	RASD_CUE_PLACE_RURAL,
+	RASD_CUE_DIRECTION,
+	RASD_CUE_ARMED_PERSON,
+	RASD_CUE_DEATH,
+	RASD_CUE_INJURY,
+	RASD_CUE_CAPTURE,
+	RASD_CUE_CLAIM,
+	RASD_CUE_FOIL,
+	RASD_CUE_HEDGE,
+	RASD_CUE_NEGATION,
+	RASD_CUE_STATISTIC,
+	RASD_CUE_STATEMENT,
+	RASD_CUE_REPORT,
+	RASD_CUE_TARGET,
+	RASD_CUE_MEANS_AIR,
+	RASD_CUE_MEANS_ARTILLERY,
+	RASD_CUE_MEANS_IED,
+	RASD_CUE_WEAPON_SMALL,
+	RASD_CUE_COUNT
+};
+
+enum rasd_number_kind {
+	RASD_NUM_UNIT = 1,
+	RASD_NUM_TEN,
+	RASD_NUM_TEEN,
+	RASD_NUM_HUNDRED,
+	RASD_NUM_THOUSAND,
+	RASD_NUM_MILLION,
+	RASD_NUM_VAGUE,
+	RASD_NUM_DUAL
+};
+
+enum rasd_calendar_kind {
+	RASD_CAL_MONTH = 1,
+	RASD_CAL_HIJRI_MONTH,
+	RASD_CAL_WEEKDAY,
+	RASD_CAL_DAY_OFFSET,
+	RASD_CAL_PART_OF_DAY,
+	RASD_CAL_PERIOD,
+	RASD_CAL_MONTH_PART
+};
+
+enum rasd_period_unit { RASD_PERIOD_DAY = 1, RASD_PERIOD_WEEK, RASD_PERIOD_MONTH, RASD_PERIOD_YEAR };
+
+enum rasd_actor_flags {
+	RASD_ACTOR_ANAPHOR = 1 << 0, /* counts only after the actor was named */
+	RASD_ACTOR_VICTIM = 1 << 1   /* denotes people as victims/targets */
+};
+
+struct rasd_actor {
+	const char *code;
+	const char *name_en;
+	const char *name_ar;
+	const char *country;
+	int inter; /* ACLED interaction code 1..8 */
+};
+
+enum rasd_place_kind {
+	RASD_PLACE_COUNTRY = 1,
+	RASD_PLACE_ADMIN1,
+	RASD_PLACE_ADMIN2,
+	RASD_PLACE_ADMIN3,
+	RASD_PLACE_CITY,
+	RASD_PLACE_TOWN,
+	RASD_PLACE_VILLAGE,
+	RASD_PLACE_NEIGHBOURHOOD,
+	RASD_PLACE_CAMP,
+	RASD_PLACE_AIRPORT,
+	RASD_PLACE_BASE,
+	RASD_PLACE_PRISON,
+	RASD_PLACE_PORT,
+	RASD_PLACE_CROSSING,
+	RASD_PLACE_REGION,
+	RASD_PLACE_WATER
+};
+
+struct rasd_place {
+	const char *id;
+	const char *name;
+	const char *name_en;
+	const char *country; /* ISO 3166 alpha-2 */
+	const char *admin1;  /* Arabic; "" for countries */
+	const char *admin2;
+	const char *pcode;
+	double lat, lon;
+	long population;
+	enum rasd_place_kind kind;
+};
+
+const char *rasd_place_kind_name(enum rasd_place_kind kind);
+
+/* Payload of one lexicon match. */
+enum rasd_lex_kind {
+	RASD_LEX_TRIGGER = 1,
+	RASD_LEX_ACTOR,
+	RASD_LEX_CUE,
+	RASD_LEX_NUMBER,
+	RASD_LEX_CALENDAR,
+	RASD_LEX_PLACE,
+	RASD_LEX_KINDS
+};
+
+struct rasd_lex_match {
+	enum rasd_lex_kind kind;
+	uint32_t ntokens;  /* document tokens covered, quotes inside included */
+	unsigned clitics;  /* enum rasd_clitic removed from the first word */
+	uint32_t line;     /* source line of the entry, for explanations */
+	union {
+		struct {
+			enum rasd_event_class cls;
+			enum rasd_trigger_form form;
+		} trigger;
+		struct {
+			uint32_t actor; /* index into the actor table */
+			unsigned flags; /* enum rasd_actor_flags */
+		} actor;
+		enum rasd_cue_role cue;
+		struct {
+			long value;
+			enum rasd_number_kind kind;
+		} number;
+		struct {
+			enum rasd_calendar_kind kind;
+			int value;
+			enum rasd_period_unit unit;
+		} calendar;
+		struct {
+			const uint32_t *places; /* candidates, indexes into the place table */
+			uint32_t count;
+		} place;
+	} u;
+};
+
+struct rasd_lexicon;
+
+/**
+ * Load every lexicon from data_dir (triggers.tsv, actors.tsv,
+ * actor_aliases.tsv, cues.tsv, numbers.tsv, calendar.tsv, places.tsv) plus
+ * any extra place files (same format as places.tsv; a missing extra file
+ * is an error). Each line is validated; the first bad line fails the load
+ * with err->file, err->line, err->column and a message. The caller owns
+ * *out and frees it with rasd_lexicon_free().
+ */
+enum rasd_status rasd_lexicon_load(const char *data_dir, const char *const *extra_places,
+				   size_t n_extra, struct rasd_lexicon **out,
+				   struct rasd_error *err) RASD_MUST_CHECK;
+void rasd_lexicon_free(struct rasd_lexicon *lex);
+
+/**
+ * All entries that match the document at token i (the longest per kind and
+ * per entry, first word read with clitics removed when its full form does
+ * not match). Returns how many were written to out (at most max).
+ */
+size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+			 struct rasd_lex_match *out, size_t max);
+
+/** Look a single phrase up (any text; normalized here) and return matches. */
+size_t rasd_lex_lookup(const struct rasd_lexicon *lex, struct rasd_arena *a, const char *phrase,
+		       size_t n, struct rasd_lex_match *out, size_t max);
+
+const struct rasd_actor *rasd_lex_actor(const struct rasd_lexicon *lex, uint32_t index);
+/** Actor by code (e.g. "ISIS"), or NULL. */
+const struct rasd_actor *rasd_lex_actor_by_code(const struct rasd_lexicon *lex, const char *code,
+						uint32_t *index);
+const struct rasd_place *rasd_lex_place(const struct rasd_lexicon *lex, uint32_t index);
+size_t rasd_lex_place_count(const struct rasd_lexicon *lex);
+size_t rasd_lex_entry_count(const struct rasd_lexicon *lex);
+
+const char *rasd_event_class_name(enum rasd_event_class cls);
+
+/* --------------------------------------------------------------- extract */
+
+/* One article as read from JSONL or a text file; strings are valid UTF-8. */
+struct rasd_article {
+	const char *id;
+	const char *title; /* may be NULL */
+	size_t title_n;
+	const char *text;
+	size_t text_n;
+	const char *published; /* YYYY-MM-DD or NULL */
+	const char *source;    /* may be NULL */
+	const char *url;       /* may be NULL */
+};
+
+enum rasd_modality { RASD_MOD_REPORTED = 0, RASD_MOD_CLAIMED, RASD_MOD_FOILED };
+enum rasd_field { RASD_FIELD_TEXT = 0, RASD_FIELD_TITLE };
+
+struct rasd_evidence {
+	enum rasd_field field;
+	uint32_t start, end;        /* the trigger's words, byte offsets into the field */
+	uint32_t sent_start, sent_end; /* the sentence around them */
+};
+
+struct rasd_event {
+	char event_id[24];
+	int32_t date; /* days since 1970-01-01 */
+	bool has_date;
+	int time_precision; /* 1 day, 2 within a week, 3 month */
+	const char *event_type;
+	const char *sub_event_type;
+	enum rasd_event_class cls;
+	const struct rasd_actor *actor1, *assoc_actor1, *actor2, *assoc_actor2;
+	const char *location; /* Arabic, without clitics; NULL when unknown */
+	const char *admin1, *admin2, *country, *pcode;
+	const struct rasd_place *place; /* the gazetteer entry used, or NULL */
+	double latitude, longitude;
+	bool has_coords;
+	int geo_precision; /* ACLED 1..3, 0 when unknown */
+	long fatalities;
+	bool claimed;
+	enum rasd_modality modality;
+	const char *trigger; /* the words that signalled the event, as written */
+	double confidence;
+	struct rasd_evidence evidence;
+	uint32_t merged; /* further mentions folded into this event */
+};
+
+struct rasd_extract_options {
+	size_t max_article_bytes; /* 0 = RASD_DEFAULT_MAX_ARTICLE */
+	double min_confidence;    /* events below are dropped */
+};
+
+#define RASD_DEFAULT_MAX_ARTICLE (8u * 1024u * 1024u)
+
+/**
+ * Code one article. Events (and every string they point to that is not a
+ * lexicon string) live in the arena; *events is an arena array. An article
+ * with no text fails with RASD_EEMPTY; one over max_article_bytes with
+ * RASD_ETOOBIG. Articles without a usable `published` date still code, with
+ * relative dates left unresolved (null).
+ */
+enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_article *art,
+			      const struct rasd_extract_options *opt, struct rasd_arena *a,
+			      struct rasd_event **events, size_t *nevents,
+			      struct rasd_error *err) RASD_MUST_CHECK;
+
+/** "Political violence", "Demonstrations" or "Strategic developments". */
+const char *rasd_disorder_type(const char *event_type);
+/** English country name for an ISO 3166 alpha-2 code ("" when unknown). */
+const char *rasd_country_name(const char *iso2);
+/** ACLED region for an ISO 3166 alpha-2 code ("" when unknown). */
+const char *rasd_country_region(const char *iso2);
+
+/**
+ * Parse an Arabic number expression starting at token i (digits, number
+ * words, compounds such as خمسة وعشرين, vague counts such as عشرات).
+ * Returns tokens consumed (0 if none) and sets *value and *vague.
+ */
+size_t rasd_number_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+		      long *value, bool *vague);
+
+/* A date expression resolved against the publication date. */
+struct rasd_date_expr {
+	uint32_t tok, ntok;
+	int32_t date;
+	int precision; /* 1 day, 2 approximate/within a week, 3 month, 4 year */
+	bool since;    /* introduced by منذ: a period, not a day */
+};
+
+/**
+ * Parse a date expression starting at token i (9 نوفمبر/ تشرين الثاني 2021,
+ * الاثنين الماضي، أمس، مطلع الشهر الحالي، قبل يومين, Hijri dates). `published`
+ * is days since 1970 (or INT32_MIN when unknown: relative expressions then
+ * fail). Returns tokens consumed, 0 when there is no date at i.
+ */
+size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+		    int32_t published, struct rasd_date_expr *out);
+
+/* ----------------------------------------------------------------- store */
+
+/* Writers for one event; they append to b and return its status. */
+const char *rasd_modality_name(enum rasd_modality m);
+/** One JSON object (no newline) with the documented field names. */
+enum rasd_status rasd_event_write_json(struct rasd_buf *b, const struct rasd_article *art,
+				       const struct rasd_event *e) RASD_MUST_CHECK;
+/** ACLED's CSV header then rasd's extra columns, with a newline. */
+enum rasd_status rasd_event_csv_header(struct rasd_buf *b) RASD_MUST_CHECK;
+/** One CSV row in the header's column order, with a newline. */
+enum rasd_status rasd_event_write_csv(struct rasd_buf *b, const struct rasd_article *art,
+				      const struct rasd_event *e) RASD_MUST_CHECK;
+/** A readable multi-line block for terminals. */
+enum rasd_status rasd_event_write_table(struct rasd_buf *b, const struct rasd_article *art,
+					const struct rasd_event *e) RASD_MUST_CHECK;
+/** "YYYY-MM-DD" of a day number into out (11 bytes). */
+void rasd_format_date(int32_t days, char out[11]);
 
 #endif /* RASD_H */

@@ -1,0 +1,72 @@
+/*
+ * cli.h - what the sub-commands share: reading articles from JSONL, text
+ * files or standard input with one-line errors that name file and line,
+ * finding and loading the lexicons, and writing to stdout with write
+ * errors reported (cli/ internal).
+ */
+#ifndef RASD_CLI_H
+#define RASD_CLI_H
+
+#include "rasd.h"
+
+#include <stdio.h>
+
+#define CLI_MAX_LINE_DEFAULT (64u * 1024u * 1024u)
+
+struct cli_common {
+	const char *data_dir;
+	const char *places[16];
+	size_t nplaces;
+	const char *published; /* for text inputs */
+	const char *source;
+	const char *input_format; /* NULL (auto), "jsonl" or "text" */
+	size_t max_article_bytes;
+	bool strict;
+	bool quiet;
+};
+
+/* Parse an option shared by several commands at argv[*i]; returns 1 when
+ * consumed (advancing *i past its value), 0 when not ours, -1 on error. */
+int cli_common_option(struct cli_common *o, int argc, char **argv, int *i);
+void cli_common_init(struct cli_common *o);
+
+/* Load the lexicons; prints the error and returns NULL on failure. */
+struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o);
+
+/* Articles one at a time. */
+struct cli_reader {
+	const struct cli_common *opt;
+	const char *path; /* as named by the user; "-" for stdin */
+	FILE *f;
+	bool jsonl;
+	bool done;
+	long line;
+	char *buf;
+	size_t cap;
+	struct rasd_arena *arena; /* per article */
+	char id_buf[64];
+	long errors;   /* articles that could not be read */
+	long warnings; /* articles read with repairs */
+};
+
+/* Open path ("-" = stdin); prints an error and returns false on failure. */
+bool cli_reader_open(struct cli_reader *r, const struct cli_common *o, const char *path,
+		     struct rasd_arena *arena);
+/* Next article: 1 read, 0 end of input, -1 this one is bad (already
+ * reported; call again for the next). */
+int cli_reader_next(struct cli_reader *r, struct rasd_article *art);
+void cli_reader_close(struct cli_reader *r);
+
+/* Report "rasd: <where>: <msg>" on stderr. */
+void cli_error(const char *fmt, ...) RASD_PRINTF(1, 2);
+void cli_warn(const char *fmt, ...) RASD_PRINTF(1, 2);
+
+/* Write a buffer to stdout; false (reported once) when stdout fails. */
+bool cli_write(const struct rasd_buf *b);
+bool cli_flush(void);
+
+int cmd_extract(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_places(int argc, char **argv);
+
+#endif

@@ -1,0 +1,519 @@
+/*
+ * common.c - shared command-line plumbing: options every command takes,
+ * finding the data directory, loading lexicons, reading articles from
+ * JSONL/text/stdin (bad lines are reported and skipped, never fatal to the
+ * batch), and checked writes to stdout. Part of cli/.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("rasd: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("rasd: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static bool write_failed;
+
+bool cli_write(const struct rasd_buf *b)
+{
+	if (write_failed)
+		return false;
+	if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) {
+		cli_error("cannot write output: %s", strerror(errno));
+		write_failed = true;
+		return false;
+	}
+	return true;
+}
+
+bool cli_flush(void)
+{
+	if (write_failed)
+		return false;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write output: %s", strerror(errno));
+		write_failed = true;
+		return false;
+	}
+	return true;
+}
+
+void cli_common_init(struct cli_common *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->max_article_bytes = RASD_DEFAULT_MAX_ARTICLE;
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return false;
+	if (*end == 'k' || *end == 'K')
+		v *= 1024ull, end++;
+	else if (*end == 'm' || *end == 'M')
+		v *= 1024ull * 1024ull, end++;
+	if (*end || v == 0 || v > (1ull << 32))
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+int cli_common_option(struct cli_common *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+
+#define NEEDS_VALUE                                                                        \
+	do {                                                                               \
+		if (!v) {                                                                  \
+			cli_error("option '%s' needs a value", a);                         \
+			return -1;                                                         \
+		}                                                                          \
+		(*i)++;                                                                    \
+	} while (0)
+
+	if (strcmp(a, "--data") == 0) {
+		NEEDS_VALUE;
+		o->data_dir = v;
+	} else if (strcmp(a, "--places") == 0) {
+		NEEDS_VALUE;
+		if (o->nplaces >= sizeof(o->places) / sizeof(o->places[0])) {
+			cli_error("too many --places files");
+			return -1;
+		}
+		o->places[o->nplaces++] = v;
+	} else if (strcmp(a, "--published") == 0) {
+		int32_t d;
+		NEEDS_VALUE;
+		if (rasd_date_parse(v, strlen(v), &d) != RASD_OK) {
+			cli_error("--published: '%s' is not a date (YYYY-MM-DD)", v);
+			return -1;
+		}
+		o->published = v;
+	} else if (strcmp(a, "--source") == 0) {
+		NEEDS_VALUE;
+		o->source = v;
+	} else if (strcmp(a, "--input-format") == 0) {
+		NEEDS_VALUE;
+		if (strcmp(v, "jsonl") && strcmp(v, "text")) {
+			cli_error("--input-format: '%s' is not jsonl or text", v);
+			return -1;
+		}
+		o->input_format = v;
+	} else if (strcmp(a, "--max-article-bytes") == 0) {
+		NEEDS_VALUE;
+		if (!parse_size(v, &o->max_article_bytes)) {
+			cli_error("--max-article-bytes: '%s' is not a size", v);
+			return -1;
+		}
+	} else if (strcmp(a, "--strict") == 0) {
+		o->strict = true;
+	} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+		o->quiet = true;
+	} else {
+		return 0;
+	}
+	return 1;
+#undef NEEDS_VALUE
+}
+
+static bool has_lexicons(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof(path), "%.4000s/triggers.tsv", dir);
+	return stat(path, &st) == 0;
+}
+
+/* data/ next to the executable's build directory, then the installed copy. */
+static const char *find_data_dir(char *buf, size_t n)
+{
+	const char *env = getenv("RASD_DATA");
+	char exe[4096];
+	ssize_t len;
+
+	if (env && *env)
+		return env;
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len > 0) {
+		char *slash;
+		exe[len] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(buf, n, "%.4000s/../data", exe);
+			if (has_lexicons(buf))
+				return buf;
+			snprintf(buf, n, "%.4000s/../../data", exe);
+			if (has_lexicons(buf))
+				return buf;
+			snprintf(buf, n, "%.4000s/../share/rasd", exe);
+			if (has_lexicons(buf))
+				return buf;
+		}
+	}
+	if (has_lexicons("data"))
+		return "data";
+	return "/usr/local/share/rasd";
+}
+
+struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o)
+{
+	char buf[4096], user[4096];
+	const char *dir = o->data_dir ? o->data_dir : find_data_dir(buf, sizeof(buf));
+	const char *extra[17];
+	size_t n = 0, i;
+	struct rasd_lexicon *lex;
+	struct rasd_error err;
+	const char *home = getenv("HOME");
+	const char *env_places = getenv("RASD_PLACES");
+	struct stat st;
+
+	/* the user's own places: $RASD_PLACES, else ~/.config/rasd/places.tsv */
+	if (env_places && *env_places) {
+		extra[n++] = env_places;
+	} else if (home) {
+		snprintf(user, sizeof(user), "%s/.config/rasd/places.tsv", home);
+		if (stat(user, &st) == 0)
+			extra[n++] = user;
+	}
+	for (i = 0; i < o->nplaces; i++)
+		extra[n++] = o->places[i];
+	if (rasd_lexicon_load(dir, extra, n, &lex, &err) != RASD_OK) {
+		if (err.line && err.column)
+			cli_error("%s:%ld: column %ld: %s", err.file, err.line, err.column, err.msg);
+		else if (err.line)
+			cli_error("%s:%ld: %s", err.file, err.line, err.msg);
+		else
+			cli_error("%s: %s", err.file[0] ? err.file : dir, err.msg);
+		return NULL;
+	}
+	return lex;
+}
+
+/* ------------------------------------------------------------ reading */
+
+bool cli_reader_open(struct cli_reader *r, const struct cli_common *o, const char *path,
+		     struct rasd_arena *arena)
+{
+	memset(r, 0, sizeof(*r));
+	r->opt = o;
+	r->path = path;
+	r->arena = arena;
+	if (strcmp(path, "-") == 0) {
+		r->f = stdin;
+		r->path = "<stdin>";
+	} else {
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			cli_error("'%s' is a directory", path);
+			return false;
+		}
+		r->f = fopen(path, "rb");
+		if (!r->f) {
+			cli_error("cannot open '%s': %s", path, strerror(errno));
+			return false;
+		}
+	}
+	if (o->input_format) {
+		r->jsonl = strcmp(o->input_format, "jsonl") == 0;
+	} else {
+		size_t len = strlen(path);
+		if (len > 6 && strcmp(path + len - 6, ".jsonl") == 0)
+			r->jsonl = true;
+		else if (len > 5 && strcmp(path + len - 5, ".json") == 0)
+			r->jsonl = true;
+		else {
+			/* peek: a JSON object starts with '{' */
+			int c;
+			do
+				c = getc(r->f);
+			while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+			if (c != EOF)
+				ungetc(c, r->f);
+			r->jsonl = c == '{';
+		}
+	}
+	return true;
+}
+
+void cli_reader_close(struct cli_reader *r)
+{
+	if (r->f && r->f != stdin)
+		fclose(r->f);
+	r->f = NULL;
+	free(r->buf);
+	r->buf = NULL;
+}
+
+/* Read one line; returns length, -1 at EOF, -2 when over max (skipped). */
+static long read_line(struct cli_reader *r, size_t max)
+{
+	size_t n = 0;
+	bool over = false;
+	int c;
+
+	for (;;) {
+		c = getc(r->f);
+		if (c == EOF) {
+			if (ferror(r->f)) {
+				cli_error("%s: read error: %s", r->path, strerror(errno));
+				r->done = true;
+			}
+			if (n == 0 && !over)
+				return -1;
+			break;
+		}
+		if (c == '\n')
+			break;
+		if (over)
+			continue;
+		if (n + 1 >= r->cap) {
+			size_t ncap = r->cap ? r->cap * 2 : 1 << 16;
+			char *nb;
+			if (n + 1 > max) {
+				over = true;
+				continue;
+			}
+			if (ncap > max + 1)
+				ncap = max + 1;
+			nb = realloc(r->buf, ncap);
+			if (!nb) {
+				over = true;
+				continue;
+			}
+			r->buf = nb;
+			r->cap = ncap;
+		}
+		r->buf[n++] = (char)c;
+	}
+	r->line++;
+	if (over)
+		return -2;
+	if (n && r->buf[n - 1] == '\r')
+		n--;
+	r->buf[n] = '\0';
+	return (long)n;
+}
+
+static int read_text(struct cli_reader *r, struct rasd_article *art)
+{
+	size_t max = r->opt->max_article_bytes, n = 0, got;
+	struct rasd_str clean;
+	size_t replaced;
+	struct rasd_error err;
+	const char *base;
+
+	r->done = true;
+	for (;;) {
+		if (n + 65536 > r->cap) {
+			size_t ncap = r->cap ? r->cap * 2 : 1 << 17;
+			char *nb;
+			if (r->cap > max + 65536) {
+				cli_error("%s: article is larger than %zu bytes (--max-article-bytes); skipped",
+					  r->path, max);
+				r->errors++;
+				return -1;
+			}
+			nb = realloc(r->buf, ncap);
+			if (!nb) {
+				cli_error("%s: out of memory", r->path);
+				r->errors++;
+				return -1;
+			}
+			r->buf = nb;
+			r->cap = ncap;
+		}
+		got = fread(r->buf + n, 1, r->cap - n - 1, r->f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(r->f)) {
+		cli_error("%s: read error: %s", r->path, strerror(errno));
+		r->errors++;
+		return -1;
+	}
+	if (n > max) {
+		cli_error("%s: article is %zu bytes, over the limit of %zu (--max-article-bytes); skipped",
+			  r->path, n, max);
+		r->errors++;
+		return -1;
+	}
+	r->buf[n] = '\0';
+	/* a UTF-8 byte order mark is not text */
+	if (n >= 3 && memcmp(r->buf, "\xef\xbb\xbf", 3) == 0) {
+		memmove(r->buf, r->buf + 3, n - 3);
+		n -= 3;
+		r->buf[n] = '\0';
+	}
+	if (rasd_utf8_clean(r->arena, r->buf, n, r->opt->strict ? RASD_UTF8_STRICT : 0, &clean,
+			    &replaced, &err) != RASD_OK) {
+		cli_error("%s: %s; skipped", r->path, err.msg);
+		r->errors++;
+		return -1;
+	}
+	if (replaced) {
+		cli_warn("%s: %zu invalid UTF-8 byte(s) replaced with U+FFFD", r->path, replaced);
+		r->warnings++;
+	}
+	memset(art, 0, sizeof(*art));
+	base = strrchr(r->path, '/');
+	base = base ? base + 1 : r->path;
+	art->id = rasd_arena_strndup(r->arena, base, strlen(base));
+	art->text = clean.p;
+	art->text_n = clean.n;
+	art->published = r->opt->published;
+	art->source = r->opt->source;
+	r->line = 1;
+	return 1;
+}
+
+static const char *json_field(struct rasd_arena *a, const struct rasd_json *obj, const char *key,
+			      size_t *len)
+{
+	const struct rasd_json *v = rasd_json_get(obj, key);
+	if (!v)
+		return NULL;
+	if (v->type == RASD_JSON_STRING) {
+		if (len)
+			*len = v->str.n;
+		return v->str.p;
+	}
+	if (v->type == RASD_JSON_NUMBER) {
+		if (len)
+			*len = v->str.n;
+		return rasd_arena_strndup(a, v->str.p, v->str.n);
+	}
+	return NULL;
+}
+
+static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
+{
+	for (;;) {
+		size_t max = r->opt->max_article_bytes * 2 + 65536;
+		long len = read_line(r, max);
+		struct rasd_json *obj;
+		struct rasd_error err;
+		struct rasd_str clean;
+		size_t replaced, n;
+		const char *text, *pub;
+
+		if (len == -1) {
+			r->done = true;
+			return 0;
+		}
+		if (len == -2) {
+			cli_error("%s:%ld: line longer than %zu bytes (--max-article-bytes); skipped",
+				  r->path, r->line, max);
+			r->errors++;
+			return -1;
+		}
+		{
+			long k;
+			bool blank = true;
+			for (k = 0; k < len && blank; k++)
+				if (r->buf[k] != ' ' && r->buf[k] != '\t')
+					blank = false;
+			if (blank)
+				continue;
+		}
+		rasd_arena_reset(r->arena);
+		if (memchr(r->buf, '\0', (size_t)len)) {
+			cli_error("%s:%ld: NUL byte in line; skipped", r->path, r->line);
+			r->errors++;
+			return -1;
+		}
+		if (rasd_utf8_clean(r->arena, r->buf, (size_t)len,
+				    r->opt->strict ? RASD_UTF8_STRICT : 0, &clean, &replaced,
+				    &err) != RASD_OK) {
+			cli_error("%s:%ld: %s; skipped", r->path, r->line, err.msg);
+			r->errors++;
+			return -1;
+		}
+		if (rasd_json_parse(r->arena, clean.p, clean.n, &obj, &err) != RASD_OK) {
+			cli_error("%s:%ld: column %ld: %s; skipped", r->path, r->line, err.column,
+				  err.msg);
+			r->errors++;
+			return -1;
+		}
+		if (obj->type != RASD_JSON_OBJECT) {
+			cli_error("%s:%ld: not a JSON object; skipped", r->path, r->line);
+			r->errors++;
+			return -1;
+		}
+		text = rasd_json_get_str(obj, "text", &n);
+		if (!text) {
+			cli_error("%s:%ld: no \"text\" string; skipped", r->path, r->line);
+			r->errors++;
+			return -1;
+		}
+		if (replaced) {
+			cli_warn("%s:%ld: %zu invalid UTF-8 byte(s) replaced with U+FFFD", r->path,
+				 r->line, replaced);
+			r->warnings++;
+		}
+		memset(art, 0, sizeof(*art));
+		art->text = text;
+		art->text_n = n;
+		art->title = json_field(r->arena, obj, "title", &art->title_n);
+		art->id = json_field(r->arena, obj, "id", NULL);
+		if (!art->id) {
+			snprintf(r->id_buf, sizeof(r->id_buf), "line-%ld", r->line);
+			art->id = r->id_buf;
+		}
+		pub = json_field(r->arena, obj, "published", NULL);
+		if (pub) {
+			int32_t d;
+			size_t pl = strlen(pub);
+			if (rasd_date_parse(pub, pl, &d) != RASD_OK) {
+				cli_warn("%s:%ld: \"published\" '%.40s' is not YYYY-MM-DD; relative dates left unresolved",
+					 r->path, r->line, pub);
+				pub = NULL;
+			} else if (pl > 10) {
+				pub = rasd_arena_strndup(r->arena, pub, 10);
+			}
+		}
+		art->published = pub ? pub : r->opt->published;
+		art->source = json_field(r->arena, obj, "source", NULL);
+		if (!art->source)
+			art->source = r->opt->source;
+		art->url = json_field(r->arena, obj, "url", NULL);
+		return 1;
+	}
+}
+
+int cli_reader_next(struct cli_reader *r, struct rasd_article *art)
+{
+	if (r->done)
+		return 0;
+	if (r->jsonl)
+		return read_jsonl(r, art);
+	rasd_arena_reset(r->arena);
+	return read_text(r, art);
+}

@@ -1,0 +1,385 @@
+/*
+ * dates.c - date expressions in Arabic reports, resolved against the
+ * publication date: explicit days (9 نوفمبر/ تشرين الثاني 2021), months
+ * (خلال نوفمبر), weekdays (الاثنين الماضي), offsets (أمس، اليوم), periods
+ * (الشهر الماضي، مطلع الشهر الحالي), "N days ago" (قبل يومين) and Hijri
+ * dates. `since` marks expressions after منذ, which open a period (an
+ * aggregate) rather than date an event. Part of extract/.
+ */
+#include "rasd.h"
+
+#include <string.h>
+
+static bool key_is(const struct rasd_token *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->klen == n && memcmp(t->key, s, n) == 0;
+}
+
+/* Word after a clitic و or ب: compare with and without it. */
+static bool key_is_cl(const struct rasd_token *t, const char *s)
+{
+	size_t n = strlen(s);
+	if (key_is(t, s))
+		return true;
+	if (t->klen == n + 2 && (memcmp(t->key, "و", 2) == 0 || memcmp(t->key, "ب", 2) == 0 ||
+				 memcmp(t->key, "ف", 2) == 0))
+		return memcmp(t->key + 2, s, n) == 0;
+	return false;
+}
+
+static bool cal_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+		   struct rasd_lex_match *m)
+{
+	struct rasd_lex_match ms[16];
+	size_t n, k;
+
+	if (i >= doc->ntokens)
+		return false;
+	n = rasd_lex_match_at(lex, doc, i, ms, 16);
+	for (k = 0; k < n; k++) {
+		if (ms[k].kind == RASD_LEX_CALENDAR) {
+			*m = ms[k];
+			return true;
+		}
+	}
+	return false;
+}
+
+static long small_number(const struct rasd_token *t)
+{
+	long v = 0;
+	size_t i;
+	if (t->kind != RASD_TOK_NUMBER || t->klen > 4)
+		return -1;
+	for (i = 0; i < t->klen; i++) {
+		if (t->key[i] < '0' || t->key[i] > '9')
+			return -1;
+		v = v * 10 + (t->key[i] - '0');
+	}
+	return v;
+}
+
+static bool is_slash(const struct rasd_token *t)
+{
+	return t->kind == RASD_TOK_PUNCT && (key_is(t, "/") || key_is(t, "-") || key_is(t, "(") ||
+					     key_is(t, ")") || key_is(t, "\xe2\x80\x93"));
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+/* The year of a month named without one: the latest such month not far
+ * after publication. */
+static int infer_year(int32_t published, int month)
+{
+	int y, m, d;
+	rasd_civil_from_days(published, &y, &m, &d);
+	if (month > m + 1)
+		return y - 1;
+	return y;
+}
+
+/* Skip a second month name after a slash: نوفمبر/ تشرين الثاني */
+static size_t skip_alt_month(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j)
+{
+	struct rasd_lex_match m;
+	size_t k = j;
+
+	while (k < doc->ntokens && is_slash(&doc->tokens[k]))
+		k++;
+	if (k > j && cal_at(lex, doc, k, &m) &&
+	    (m.u.calendar.kind == RASD_CAL_MONTH || m.u.calendar.kind == RASD_CAL_HIJRI_MONTH)) {
+		k += m.ntokens;
+		while (k < doc->ntokens && doc->tokens[k].kind == RASD_TOK_PUNCT &&
+		       key_is(&doc->tokens[k], ")"))
+			k++;
+		return k;
+	}
+	return j;
+}
+
+/* Optional year after a month: 2021, 2021م, 1439 هـ */
+static size_t read_year(const struct rasd_doc *doc, size_t j, int *year)
+{
+	long y;
+
+	if (j >= doc->ntokens)
+		return j;
+	y = small_number(&doc->tokens[j]);
+	if (y >= 1900 && y <= 2200) {
+		*year = (int)y;
+		j++;
+	} else if (y >= 1300 && y <= 1600) {
+		*year = (int)-y; /* Hijri year, negative marks it */
+		j++;
+	} else {
+		return j;
+	}
+	if (j < doc->ntokens && (key_is(&doc->tokens[j], "م") || key_is(&doc->tokens[j], "ه")))
+		j++;
+	return j;
+}
+
+static const struct {
+	const char *word;
+	int days;
+	bool plural; /* needs a number before it */
+} units[] = {
+	{"يوم", 1, false},     {"يوما", 1, true},     {"يومين", 2, false}, {"يومان", 2, false},
+	{"ايام", 1, true},     {"اسبوع", 7, false},   {"اسبوعين", 14, false},
+	{"اسابيع", 7, true},   {"شهر", 30, false},    {"شهرين", 60, false},
+	{"اشهر", 30, true},    {"شهور", 30, true},    {"ساعات", 0, true},
+	{"ساعه", 0, false},    {"ساعتين", 0, false},  {"سنوات", 365, true},
+	{"عام", 365, false},   {"عامين", 730, false}, {"سنه", 365, false},
+	{NULL, 0, false}};
+
+static size_t ago(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+		  int32_t published, struct rasd_date_expr *out)
+{
+	size_t j = i + 1, u;
+	long n = 1;
+	bool vague = false, had_number = false;
+	size_t used;
+
+	if (!key_is_cl(&doc->tokens[i], "قبل") || j >= doc->ntokens || published == INT32_MIN)
+		return 0;
+	used = rasd_number_at(lex, doc, j, &n, &vague);
+	if (used) {
+		had_number = true;
+		j += used;
+	}
+	if (j >= doc->ntokens)
+		return 0;
+	for (u = 0; units[u].word; u++)
+		if (key_is(&doc->tokens[j], units[u].word))
+			break;
+	if (!units[u].word)
+		return 0;
+	if (!had_number && units[u].plural)
+		n = 3, vague = true; /* قبل أيام: a few days */
+	out->date = published - (int32_t)(n * units[u].days);
+	out->precision = (vague || units[u].days >= 7) ? (units[u].days >= 30 ? 3 : 2) : 1;
+	if (units[u].days >= 365)
+		out->precision = 4;
+	out->tok = (uint32_t)i;
+	out->ntok = (uint32_t)(j + 1 - i);
+	return j + 1 - i;
+}
+
+size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+		    int32_t published, struct rasd_date_expr *out)
+{
+	struct rasd_lex_match m, m2;
+	size_t j = i, start = i;
+	bool since = false;
+	int py = 0, pm = 0, pd = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (i >= doc->ntokens)
+		return 0;
+	if (published != INT32_MIN)
+		rasd_civil_from_days(published, &py, &pm, &pd);
+	if (key_is_cl(&doc->tokens[j], "منذ")) {
+		since = true;
+		j++;
+	}
+	if (j < doc->ntokens && (key_is_cl(&doc->tokens[j], "يوم") || key_is_cl(&doc->tokens[j], "في")))
+		j++;
+	if (j >= doc->ntokens)
+		return 0;
+	{
+		size_t got = ago(lex, doc, j, published, out);
+		if (got) {
+			out->tok = (uint32_t)start;
+			out->ntok = (uint32_t)(j + got - start);
+			out->since = since;
+			return out->ntok;
+		}
+	}
+	/* Part of day before a day word: مساء الأربعاء، فجر اليوم */
+	if (cal_at(lex, doc, j, &m) && m.u.calendar.kind == RASD_CAL_PART_OF_DAY) {
+		size_t k = j + m.ntokens;
+		if (cal_at(lex, doc, k, &m2) && (m2.u.calendar.kind == RASD_CAL_WEEKDAY ||
+						 m2.u.calendar.kind == RASD_CAL_DAY_OFFSET))
+			j = k;
+		else
+			return 0;
+	}
+	/* Day number + month */
+	{
+		long day = small_number(&doc->tokens[j]);
+		if (day >= 1 && day <= 31 && cal_at(lex, doc, j + 1, &m) &&
+		    (m.u.calendar.kind == RASD_CAL_MONTH || m.u.calendar.kind == RASD_CAL_HIJRI_MONTH)) {
+			int year = 0, month = m.u.calendar.value;
+			size_t k = j + 1 + m.ntokens;
+			k = skip_alt_month(lex, doc, k);
+			k = read_year(doc, k, &year);
+			if (m.u.calendar.kind == RASD_CAL_HIJRI_MONTH || year < 0) {
+				if (year >= 0) {
+					/* Hijri month without a year: the year that puts it
+					 * nearest before publication. */
+					int hy;
+					if (published == INT32_MIN)
+						return 0;
+					hy = (int)((published + 2440588L - 1948439L) * 30L / 10631L) + 1;
+					while (rasd_days_from_hijri(hy, month, (int)day) > published + 31)
+						hy--;
+					out->date = rasd_days_from_hijri(hy, month, (int)day);
+				} else {
+					out->date = rasd_days_from_hijri(-year, month, (int)day);
+				}
+			} else {
+				if (year == 0) {
+					if (published == INT32_MIN)
+						return 0;
+					year = infer_year(published, month);
+				}
+				if (day > days_in_month(year, month))
+					return 0;
+				out->date = rasd_days_from_civil(year, month, (int)day);
+			}
+			out->precision = 1;
+			out->tok = (uint32_t)start;
+			out->ntok = (uint32_t)(k - start);
+			out->since = since;
+			return out->ntok;
+		}
+	}
+	if (!cal_at(lex, doc, j, &m))
+		return 0;
+	switch (m.u.calendar.kind) {
+	case RASD_CAL_MONTH: {
+		int year = 0;
+		size_t k = skip_alt_month(lex, doc, j + m.ntokens);
+		k = read_year(doc, k, &year);
+		if (year < 0)
+			return 0;
+		if (year == 0) {
+			if (published == INT32_MIN)
+				return 0;
+			year = infer_year(published, m.u.calendar.value);
+		}
+		out->date = rasd_days_from_civil(year, m.u.calendar.value, 1);
+		out->precision = 3;
+		out->tok = (uint32_t)start;
+		out->ntok = (uint32_t)(k - start);
+		out->since = since;
+		return out->ntok;
+	}
+	case RASD_CAL_WEEKDAY: {
+		size_t k = j + m.ntokens;
+		int delta;
+		long day;
+		if (published == INT32_MIN)
+			return 0;
+		/* الثلاثاء 20 فبراير: the explicit day wins */
+		if (k < doc->ntokens && (day = small_number(&doc->tokens[k])) >= 1 && day <= 31) {
+			struct rasd_date_expr inner;
+			size_t got = rasd_date_at(lex, doc, k, published, &inner);
+			if (got && inner.precision == 1) {
+				*out = inner;
+				out->tok = (uint32_t)start;
+				out->ntok = (uint32_t)(k + got - start);
+				out->since = since;
+				return out->ntok;
+			}
+		}
+		delta = (rasd_weekday(published) - m.u.calendar.value + 7) % 7;
+		if (k < doc->ntokens &&
+		    (key_is(&doc->tokens[k], "الماضي") || key_is(&doc->tokens[k], "الفائت") ||
+		     key_is(&doc->tokens[k], "المنصرم"))) {
+			if (delta == 0)
+				delta = 7;
+			k++;
+		} else if (k < doc->ntokens &&
+			   (key_is(&doc->tokens[k], "المقبل") || key_is(&doc->tokens[k], "القادم"))) {
+			delta = -((m.u.calendar.value - rasd_weekday(published) + 7) % 7);
+			if (delta == 0)
+				delta = -7;
+			k++;
+		}
+		out->date = published - delta;
+		out->precision = 1;
+		out->tok = (uint32_t)start;
+		out->ntok = (uint32_t)(k - start);
+		out->since = since;
+		return out->ntok;
+	}
+	case RASD_CAL_DAY_OFFSET:
+		if (published == INT32_MIN)
+			return 0;
+		out->date = published + m.u.calendar.value;
+		out->precision = 1;
+		out->tok = (uint32_t)start;
+		out->ntok = (uint32_t)(j + m.ntokens - start);
+		out->since = since;
+		return out->ntok;
+	case RASD_CAL_MONTH_PART:
+	case RASD_CAL_PERIOD: {
+		size_t k = j;
+		int unit, off;
+		if (m.u.calendar.kind == RASD_CAL_MONTH_PART) {
+			/* مطلع الشهر الحالي، أواخر نوفمبر */
+			k = j + m.ntokens;
+			if (cal_at(lex, doc, k, &m2) && m2.u.calendar.kind == RASD_CAL_MONTH) {
+				struct rasd_date_expr inner;
+				size_t got = rasd_date_at(lex, doc, k, published, &inner);
+				if (!got)
+					return 0;
+				*out = inner;
+				out->tok = (uint32_t)start;
+				out->ntok = (uint32_t)(k + got - start);
+				out->since = since;
+				return out->ntok;
+			}
+			if (!cal_at(lex, doc, k, &m2) || m2.u.calendar.kind != RASD_CAL_PERIOD)
+				return 0;
+			m = m2;
+		}
+		if (published == INT32_MIN)
+			return 0;
+		unit = m.u.calendar.unit;
+		off = m.u.calendar.value;
+		k += m.ntokens;
+		out->tok = (uint32_t)start;
+		out->ntok = (uint32_t)(k - start);
+		out->since = since;
+		switch (unit) {
+		case RASD_PERIOD_DAY:
+			out->date = published + off;
+			out->precision = off == 0 || off == -1 ? 1 : 2;
+			break;
+		case RASD_PERIOD_WEEK:
+			out->date = published + 7 * off;
+			out->precision = 2;
+			break;
+		case RASD_PERIOD_MONTH: {
+			int y = py, mo = pm + off;
+			while (mo < 1) {
+				mo += 12;
+				y--;
+			}
+			while (mo > 12) {
+				mo -= 12;
+				y++;
+			}
+			out->date = rasd_days_from_civil(y, mo, 1);
+			out->precision = 3;
+			break;
+		}
+		default:
+			out->date = rasd_days_from_civil(py + off, 1, 1);
+			out->precision = 4;
+			break;
+		}
+		return out->ntok;
+	}
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,1286 @@
+/*
+ * extract.c - from mentions to events. Each trigger becomes a frame: its
+ * clause, who acted and against whom (actors around it, with coreference
+ * for التنظيم، مقاتلوه), where (the most specific place in the clause, then
+ * the sentence, then the paragraph), when (a date in the clause or
+ * sentence, then the month the article is about, then publication),
+ * how many died, and whether it is a claim or a foiled attempt. Frames
+ * that are threats, plans, negations, questions, statistics or history
+ * are dropped; frames that describe the same happening are merged, so an
+ * article that repeats an attack yields one event. Part of extract/.
+ */
+#include "mention.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define VAGUE_PLURAL_FATALITIES 10 /* ACLED: "several", unspecified plural */
+#define HISTORY_DAYS 60            /* older than this before publication: history */
+
+/* ACLED's names, exactly. */
+static const char T_BATTLES[] = "Battles";
+static const char T_ERV[] = "Explosions/Remote violence";
+static const char T_VAC[] = "Violence against civilians";
+static const char T_PROTESTS[] = "Protests";
+static const char T_RIOTS[] = "Riots";
+static const char T_SD[] = "Strategic developments";
+
+struct frame {
+	const struct m_trigger *trig;
+	uint32_t sent;                /* sentence index */
+	uint32_t cb, ce;              /* clause token range */
+	int agent, target, assoc;     /* indexes into mentions.act, -1 if none */
+	const struct rasd_actor *agent_actor, *target_actor, *assoc_actor;
+	int place;                    /* index into mentions.place, -1 */
+	const struct rasd_date_expr *date;
+	int32_t day;
+	int precision;
+	long fatalities;
+	bool claimed, foiled, violent;
+	bool civilian_victims, armed_victims;
+	bool means_air, means_artillery, means_ied;
+	bool dropped;
+	double confidence;
+};
+
+struct ctx {
+	const struct rasd_lexicon *lex;
+	const struct rasd_doc *doc;
+	struct mentions *m;
+	struct rasd_arena *a;
+	int32_t published;
+	const char *doc_country;
+	uint32_t *sent_of;  /* token -> sentence */
+	bool *named;        /* actor index -> named explicitly so far (for anaphora) */
+	const struct rasd_date_expr *month_frame;
+	enum rasd_field field;
+	const struct rasd_actor *civ;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static bool cue_in(const struct ctx *c, uint32_t from, uint32_t to, enum rasd_cue_role role,
+		   uint32_t *at)
+{
+	size_t i;
+	for (i = 0; i < c->m->ncue; i++) {
+		const struct m_cue *q = &c->m->cue[i];
+		if (q->tok >= to)
+			break;
+		if (q->tok >= from && q->role == role) {
+			if (at)
+				*at = q->tok;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool cue_at(const struct ctx *c, uint32_t tok, enum rasd_cue_role role)
+{
+	return cue_in(c, tok, tok + 1, role, NULL);
+}
+
+static const struct m_number *number_at_tok(const struct ctx *c, uint32_t tok)
+{
+	size_t i;
+	for (i = 0; i < c->m->nnum; i++) {
+		if (c->m->num[i].tok == tok)
+			return &c->m->num[i];
+		if (c->m->num[i].tok > tok)
+			break;
+	}
+	return NULL;
+}
+
+static const struct m_number *number_ending_at(const struct ctx *c, uint32_t end)
+{
+	size_t i;
+	for (i = 0; i < c->m->nnum; i++) {
+		if (c->m->num[i].tok + c->m->num[i].ntok == end)
+			return &c->m->num[i];
+		if (c->m->num[i].tok >= end)
+			break;
+	}
+	return NULL;
+}
+
+static bool tok_is(const struct ctx *c, uint32_t i, const char *key)
+{
+	return i < c->doc->ntokens && token_is(&c->doc->tokens[i], key);
+}
+
+static bool is_clause_punct(const struct ctx *c, uint32_t i)
+{
+	const struct rasd_token *t = &c->doc->tokens[i];
+	return t->kind == RASD_TOK_PUNCT && (t->flags & RASD_TOKF_CLAUSE);
+}
+
+/* Words that open a new clause inside a sentence. */
+static bool clause_opener(const struct ctx *c, uint32_t i)
+{
+	static const char *const w[] = {"بينما", "فيما", "حيث", "كما", "اذ", "لكن", "ولكن",
+					"الا", "وبينما", "وفيما", "بحسب", "وفق", "ووفق",
+					"وكانت", "وكان", "اما", "واما", "ما", NULL};
+	size_t k;
+	for (k = 0; w[k]; k++)
+		if (tok_is(c, i, w[k]))
+			return true;
+	return false;
+}
+
+static void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, uint32_t tok,
+			  uint32_t *cb, uint32_t *ce)
+{
+	uint32_t b = tok, e = tok;
+
+	while (b > s->tok_begin) {
+		if (is_clause_punct(c, b - 1) && !tok_is(c, b - 1, ":"))
+			break;
+		if (clause_opener(c, b - 1) && b - 1 != tok) {
+			b--;
+			break;
+		}
+		b--;
+	}
+	while (e < s->tok_end) {
+		if (e > tok && (is_clause_punct(c, e) || clause_opener(c, e)))
+			break;
+		e++;
+	}
+	*cb = b;
+	*ce = e;
+}
+
+static const struct rasd_actor *actor_of(const struct ctx *c, int idx)
+{
+	return idx < 0 ? NULL : rasd_lex_actor(c->lex, c->m->act[idx].actor);
+}
+
+static bool actor_armed(const struct rasd_actor *a)
+{
+	return a && a->inter != 7 && a->inter != 6;
+}
+
+/* ------------------------------------------------------------- actors */
+
+static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	uint32_t k;
+	for (k = head; k > limit && k + 3 > head; k--) {
+		uint32_t j = k - 1;
+		if (cue_at(c, j, RASD_CUE_TARGET))
+			return true;
+		if (tok_is(c, j, "علي") || tok_is(c, j, "ضد") || tok_is(c, j, "بحق") ||
+		    tok_is(c, j, "صفوف") || tok_is(c, j, "استهدف") || tok_is(c, j, "استهدفت") ||
+		    tok_is(c, j, "طالت") || tok_is(c, j, "مع"))
+			return true;
+	}
+	return false;
+}
+
+static bool agent_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	static const char *const w[] = {"يد", "برصاص", "بنيران", "قبل", "شنه", "شنها", "شنتها",
+					"نفذه", "نفذها", "نفذته", "تبناه", "تبنته", "لقوات",
+					"بواسطه", "شنته", NULL};
+	uint32_t k;
+	size_t i;
+	for (k = head; k > limit && k + 3 > head; k--)
+		for (i = 0; w[i]; i++)
+			if (tok_is(c, k - 1, w[i]))
+				return true;
+	return false;
+}
+
+static bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	static const char *const w[] = {"بالتعاون", "بدعم", "بمساندة", "بمشاركة", "مدعومه",
+					"مدعوما", "المدعومه", "المدعوم", "بالتنسيق", "واسناد",
+					"باسناد", "بغطاء", "واسناد", NULL};
+	uint32_t k;
+	size_t i;
+	for (k = head; k > limit && k + 4 > head; k--)
+		for (i = 0; w[i]; i++)
+			if (tok_is(c, k - 1, w[i]))
+				return true;
+	return false;
+}
+
+/* "affiliated to": التابع لـ قسد marks an owner, a target of property attacks. */
+static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	uint32_t k;
+	for (k = head; k > limit && k + 3 > head; k--)
+		if (tok_is(c, k - 1, "التابع") || tok_is(c, k - 1, "التابعه") ||
+		    tok_is(c, k - 1, "التابعين") || tok_is(c, k - 1, "تابعين") ||
+		    tok_is(c, k - 1, "تابع") || tok_is(c, k - 1, "تابعه"))
+			return true;
+	return false;
+}
+
+/* Is this actor mention usable here (anaphors need an earlier naming)? */
+static bool actor_usable(const struct ctx *c, int idx)
+{
+	const struct m_actor *a = &c->m->act[idx];
+	if (!(a->flags & RASD_ACTOR_ANAPHOR))
+		return true;
+	return c->named[a->actor];
+}
+
+static void assign_actors(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	bool victim_class = t->cls == RASD_EC_KILL || t->cls == RASD_EC_ABDUCT ||
+			    t->cls == RASD_EC_ARREST;
+	size_t i;
+	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
+
+	for (i = 0; i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		uint32_t head = a->head;
+		const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+		if (a->tok < f->cb)
+			continue;
+		if (a->tok >= f->ce)
+			break;
+		if (a->tok >= t->tok && a->tok < t->tok + t->ntok)
+			continue;
+		if (!actor_usable(c, (int)i))
+			continue;
+		if (assoc_marker_before(c, head, f->cb)) {
+			if (assoc < 0)
+				assoc = (int)i;
+			continue;
+		}
+		if ((a->flags & RASD_ACTOR_VICTIM) || ac->inter == 7) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (agent_marker_before(c, head, f->cb)) {
+			best_before = (int)i; /* strongest evidence of the agent */
+			best_after = -2;
+			continue;
+		}
+		if (target_marker_before(c, head, f->cb) || owner_marker_before(c, head, f->cb)) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (head >= t->tok + t->ntok) {
+			/* right after the trigger: the agent of a verb (VSO) or of a
+			 * noun in construct (غارات التحالف), the victim of a killing */
+			uint32_t gap = head - (t->tok + t->ntok);
+			bool adjacent = gap <= 2 || (number_at_tok(c, t->tok + t->ntok) &&
+						     gap <= 4);
+			if (victim_class && adjacent && t->form != RASD_FORM_VERB) {
+				if (target < 0)
+					target = (int)i;
+				continue;
+			}
+			if (victim_class && adjacent && t->form == RASD_FORM_VERB &&
+			    (a->armed_cue || number_at_tok(c, t->tok + t->ntok)) && direct_after < 0 &&
+			    best_before >= 0) {
+				if (target < 0)
+					target = (int)i;
+				continue;
+			}
+			if (best_after == -1 && gap <= 6) {
+				best_after = (int)i;
+				if (adjacent)
+					direct_after = (int)i;
+			} else if (target < 0) {
+				target = (int)i;
+			}
+		} else if (best_after != -2) {
+			best_before = (int)i; /* nearest subject before the trigger */
+		}
+	}
+	if (best_after == -2)
+		f->agent = best_before;
+	else if (best_after >= 0 && (t->form == RASD_FORM_VERB || best_before < 0))
+		f->agent = best_after;
+	else
+		f->agent = best_before;
+	if (f->agent == best_after && best_before >= 0 && target < 0 && best_after >= 0)
+		target = best_before, f->agent = best_after;
+	if (f->agent >= 0 && best_after >= 0 && f->agent != best_after && target < 0)
+		target = best_after;
+	f->target = target == f->agent ? -1 : target;
+	f->assoc = assoc;
+
+	/* Clashes between X and Y: بين X و Y */
+	if (t->cls == RASD_EC_CLASH && f->agent < 0) {
+		for (i = 0; i < c->m->nact; i++) {
+			const struct m_actor *a = &c->m->act[i];
+			if (a->tok < f->cb || a->tok >= f->ce || !actor_usable(c, (int)i))
+				continue;
+			if (f->agent < 0)
+				f->agent = (int)i;
+			else if (f->target < 0 && c->m->act[f->agent].actor != a->actor)
+				f->target = (int)i;
+		}
+	}
+	/* No agent in the clause: the sentence's subject, then the last agent
+	 * named in the paragraph. */
+	if (f->agent < 0) {
+		for (i = 0; i < c->m->nact; i++) {
+			const struct m_actor *a = &c->m->act[i];
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			if (a->tok < s->tok_begin)
+				continue;
+			if (a->tok >= s->tok_end)
+				break;
+			if (a->tok >= f->cb && a->tok < f->ce)
+				continue;
+			if (!actor_usable(c, (int)i) || !actor_armed(ac) || (int)i == f->target)
+				continue;
+			if (target_marker_before(c, a->head, s->tok_begin) ||
+			    assoc_marker_before(c, a->head, s->tok_begin) ||
+			    owner_marker_before(c, a->head, s->tok_begin))
+				continue;
+			if (f->target >= 0 && c->m->act[f->target].actor == a->actor)
+				continue;
+			f->agent = (int)i;
+			if (a->tok < t->tok)
+				continue; /* keep the nearest before */
+			break;
+		}
+	}
+	f->agent_actor = actor_of(c, f->agent);
+	f->target_actor = actor_of(c, f->target);
+	f->assoc_actor = actor_of(c, f->assoc);
+	if (f->agent_actor && f->target_actor && f->agent_actor == f->target_actor) {
+		f->target_actor = NULL;
+		f->target = -1;
+	}
+}
+
+/* -------------------------------------------------------- fatalities */
+
+static bool qualifier(const struct ctx *c, uint32_t i)
+{
+	static const char *const w[] = {"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "لا", "يقل",
+					"عن", "الي", "زهاء", "ما", "يزيد", "اقل", "الاقل", "علي",
+					"اجمالي", "ليصل", "لتصل", "ارتفع", "الي", "وصل", "بلغ",
+					"الى", "يناهز", "قرابة", "حواليي", NULL};
+	size_t k;
+	for (k = 0; w[k]; k++)
+		if (tok_is(c, i, w[k]))
+			return true;
+	return false;
+}
+
+static bool looks_plural(const struct rasd_token *t)
+{
+	size_t n = t->klen;
+	const char *k = t->key;
+	if (n >= 4 && (memcmp(k + n - 4, "ين", 4) == 0 || memcmp(k + n - 4, "ون", 4) == 0 ||
+		       memcmp(k + n - 4, "ات", 4) == 0))
+		return true;
+	return token_is(t, "اطفال") || token_is(t, "نساء") || token_is(t, "اشخاص") ||
+	       token_is(t, "سكان") || token_is(t, "اهالي") || token_is(t, "رجال") ||
+	       token_is(t, "عناصر") || token_is(t, "جنود") || token_is(t, "ضباط") ||
+	       token_is(t, "قتلي");
+}
+
+/* Count after a death word d (end = first token after it). */
+static long count_after_death(const struct ctx *c, uint32_t end, uint32_t ce, bool *found)
+{
+	uint32_t j = end;
+	const struct m_number *n;
+
+	*found = false;
+	while (j < ce && j < end + 6) {
+		if (c->doc->tokens[j].kind == RASD_TOK_PUNCT) {
+			if (c->doc->tokens[j].flags & RASD_TOKF_QUOTE) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		n = number_at_tok(c, j);
+		if (n) {
+			uint32_t after = n->tok + n->ntok;
+			if (after < ce && (cue_at(c, after, RASD_CUE_INJURY) ||
+					   cue_at(c, after, RASD_CUE_CAPTURE)))
+				return 0;
+			*found = true;
+			return n->value;
+		}
+		if (cue_at(c, j, RASD_CUE_INJURY) || cue_at(c, j, RASD_CUE_CAPTURE))
+			return 0;
+		if (!qualifier(c, j) && j > end + 1 && !cue_at(c, j, RASD_CUE_DEATH))
+			break;
+		j++;
+	}
+	return 0;
+}
+
+/* Singular victims joined by و after a killing: رئيس المجلس وشخص آخر وامرأة */
+static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool named_ok,
+			  bool *plural)
+{
+	long count = 0;
+	size_t i;
+	uint32_t last_end = from;
+
+	*plural = false;
+	for (i = 0; i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		const struct rasd_token *t;
+		if (a->tok < from)
+			continue;
+		if (a->tok >= ce || a->tok > last_end + 6)
+			break;
+		if (!(a->flags & RASD_ACTOR_VICTIM))
+			continue;
+		t = &c->doc->tokens[a->tok + a->ntok - 1];
+		if (a->plural || looks_plural(t)) {
+			*plural = true;
+			if (count == 0)
+				return 0;
+			break;
+		}
+		count++;
+		last_end = a->tok + a->ntok;
+	}
+	if (count == 0 && named_ok && from < ce) {
+		/* a personal name right after the killing: قتل عايد راشد */
+		const struct rasd_token *t = &c->doc->tokens[from];
+		struct rasd_lex_match ms[16];
+		if (t->kind == RASD_TOK_WORD && (t->flags & RASD_TOKF_ARABIC) &&
+		    rasd_lex_match_at(c->lex, c->doc, from, ms, 16) == 0 &&
+		    !(t->klen >= 4 && memcmp(t->key, "ال", 4) == 0) && !looks_plural(t))
+			count = 1;
+	}
+	return count;
+}
+
+static void count_fatalities(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	size_t i;
+	long best = -1;
+
+	/* Death words in the clause, the trigger itself first for killings. */
+	for (i = 0; i < c->m->ncue + 1 && best < 0; i++) {
+		uint32_t d, dend;
+		bool found;
+		long v;
+		const struct m_number *before;
+
+		if (i == 0) {
+			if (t->cls != RASD_EC_KILL)
+				continue;
+			d = t->tok;
+			dend = t->tok + t->ntok;
+		} else {
+			const struct m_cue *q = &c->m->cue[i - 1];
+			if (q->role != RASD_CUE_DEATH || q->tok < f->cb || q->tok >= f->ce)
+				continue;
+			d = q->tok;
+			dend = q->tok + q->ntok;
+		}
+		/* dual death nouns carry their count: قتيلين */
+		{
+			const struct m_number *self = number_at_tok(c, d);
+			if (self && !self->vague && self->value == 2 && self->ntok == 1 &&
+			    c->doc->tokens[d].kind == RASD_TOK_WORD) {
+				best = 2;
+				break;
+			}
+		}
+		/* N before: 39 قتيلا، عشرات القتلى */
+		before = number_ending_at(c, d);
+		if (!before && d > 0)
+			before = number_ending_at(c, d - 1);
+		if (before && before->tok >= f->cb && c->doc->tokens[d].kind == RASD_TOK_WORD &&
+		    !(d > 0 && before->tok + before->ntok == d - 1 &&
+		      cue_at(c, d - 1, RASD_CUE_INJURY))) {
+			best = before->value;
+			break;
+		}
+		v = count_after_death(c, dend, f->ce, &found);
+		if (found) {
+			best = v;
+			break;
+		}
+		{
+			bool plural;
+			long n = count_victims(c, dend, f->ce, i == 0, &plural);
+			if (n > 0) {
+				best = n;
+				break;
+			}
+			if (plural)
+				best = VAGUE_PLURAL_FATALITIES;
+		}
+	}
+	f->fatalities = best > 0 ? best : 0;
+	if (f->fatalities > 0)
+		f->violent = true;
+}
+
+/* ------------------------------------------------------------- places */
+
+static int choose_place(struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	const struct m_trigger *t = f->trig;
+	int best = -1, best_score = -1000;
+	size_t i;
+
+	for (i = 0; i < c->m->nplace; i++) {
+		const struct m_place *p = &c->m->place[i];
+		int score, dist;
+		const struct m_place *r = p;
+		if (p->tok < s->tok_begin)
+			continue;
+		if (p->tok >= s->tok_end)
+			break;
+		if (p->anaphor) {
+			if (p->ref < 0)
+				continue;
+			r = &c->m->place[p->ref];
+		}
+		if (!r->place && !r->unknown)
+			continue;
+		dist = (int)p->tok - (int)(t->tok + t->ntok);
+		if (p->tok < t->tok)
+			dist = (int)(t->tok - p->tok) + 3; /* prefer places after the trigger */
+		score = 40 - dist;
+		if (p->tok >= f->cb && p->tok < f->ce)
+			score += 30;
+		score += r->specificity * 4;
+		if (score > best_score) {
+			best_score = score;
+			best = (int)i;
+		}
+	}
+	if (best >= 0)
+		return best;
+	/* the paragraph: the last place named before the sentence */
+	for (i = c->m->nplace; i-- > 0;) {
+		const struct m_place *p = &c->m->place[i];
+		if (p->tok >= s->tok_begin)
+			continue;
+		if (c->doc->tokens[p->tok].para != s->para)
+			break;
+		if (p->place || p->unknown || (p->anaphor && p->ref >= 0))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* -------------------------------------------------------------- dates */
+
+static const struct rasd_date_expr *choose_date(struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	const struct rasd_date_expr *best = NULL;
+	int best_d = 1 << 30;
+	size_t i;
+
+	for (i = 0; i < c->m->ndate; i++) {
+		const struct rasd_date_expr *d = &c->m->date[i];
+		int dist;
+		if (d->tok < s->tok_begin)
+			continue;
+		if (d->tok >= s->tok_end)
+			break;
+		if (d->precision > 3)
+			continue;
+		dist = d->tok > f->trig->tok ? (int)(d->tok - f->trig->tok)
+					     : (int)(f->trig->tok - d->tok);
+		if (d->tok >= f->cb && d->tok < f->ce)
+			dist -= 100;
+		if (dist < best_d) {
+			best_d = dist;
+			best = d;
+		}
+	}
+	return best;
+}
+
+/* ------------------------------------------------------- typing */
+
+static void set_type(const struct frame *f, const char **type, const char **sub)
+{
+	const struct rasd_actor *a1 = f->agent_actor, *a2 = f->target_actor;
+	bool civ_target = (a2 && a2->inter == 7) || (f->civilian_victims && !f->armed_victims);
+
+	if (f->foiled && f->violent) {
+		*type = T_BATTLES;
+		*sub = "Armed clash";
+		return;
+	}
+	switch (f->trig->cls) {
+	case RASD_EC_AIRSTRIKE: *type = T_ERV; *sub = "Air/drone strike"; return;
+	case RASD_EC_SHELLING:
+		*type = T_ERV;
+		*sub = f->means_air ? "Air/drone strike" : "Shelling/artillery/missile attack";
+		return;
+	case RASD_EC_IED: *type = T_ERV; *sub = "Remote explosive/landmine/IED"; return;
+	case RASD_EC_SUICIDE: *type = T_ERV; *sub = "Suicide bomb"; return;
+	case RASD_EC_GRENADE: *type = T_ERV; *sub = "Grenade"; return;
+	case RASD_EC_CHEMICAL: *type = T_ERV; *sub = "Chemical weapon"; return;
+	case RASD_EC_ABDUCT: *type = T_VAC; *sub = "Abduction/forced disappearance"; return;
+	case RASD_EC_ARREST: *type = T_SD; *sub = "Arrests"; return;
+	case RASD_EC_INTERCEPT:
+	case RASD_EC_DEFUSE: *type = T_SD; *sub = "Disrupted weapons use"; return;
+	case RASD_EC_RELEASE:
+	case RASD_EC_CURFEW: *type = T_SD; *sub = "Other"; return;
+	case RASD_EC_AGREEMENT: *type = T_SD; *sub = "Agreement"; return;
+	case RASD_EC_BASE: *type = T_SD; *sub = "Headquarters or base established"; return;
+	case RASD_EC_LOOTING: *type = T_SD; *sub = "Looting/property destruction"; return;
+	case RASD_EC_ARSON:
+		if (a1 && (a1->inter == 5 || a1->inter == 6)) {
+			*type = T_RIOTS;
+			*sub = "Violent demonstration";
+		} else if (f->fatalities > 0 && civ_target) {
+			*type = T_VAC;
+			*sub = "Attack";
+		} else {
+			*type = T_SD;
+			*sub = "Looting/property destruction";
+		}
+		return;
+	case RASD_EC_PROTEST:
+		*type = T_PROTESTS;
+		*sub = f->fatalities > 0 ? "Excessive force against protesters" : "Peaceful protest";
+		if (a2 && a2->inter == 1 && f->fatalities == 0)
+			*sub = "Protest with intervention";
+		return;
+	case RASD_EC_RIOT: *type = T_RIOTS; *sub = "Violent demonstration"; return;
+	case RASD_EC_TAKEOVER:
+		*type = T_BATTLES;
+		if (a1 && a1->inter == 1)
+			*sub = "Government regains territory";
+		else if (a1)
+			*sub = "Non-state actor overtakes territory";
+		else
+			*sub = "Armed clash";
+		return;
+	case RASD_EC_CLASH: *type = T_BATTLES; *sub = "Armed clash"; return;
+	case RASD_EC_ATTACK:
+	case RASD_EC_KILL:
+	default:
+		if (f->means_air) {
+			*type = T_ERV;
+			*sub = "Air/drone strike";
+		} else if (f->means_artillery) {
+			*type = T_ERV;
+			*sub = "Shelling/artillery/missile attack";
+		} else if (f->means_ied) {
+			*type = T_ERV;
+			*sub = "Remote explosive/landmine/IED";
+		} else if (civ_target || (!actor_armed(a2) && f->trig->cls == RASD_EC_KILL &&
+					  !f->armed_victims)) {
+			*type = T_VAC;
+			*sub = "Attack";
+		} else {
+			*type = T_BATTLES;
+			*sub = "Armed clash";
+		}
+		return;
+	}
+}
+
+/* ------------------------------------------------------ filtering */
+
+static bool is_question(const struct ctx *c, const struct rasd_sentence *s)
+{
+	uint32_t k;
+	for (k = s->tok_begin; k < s->tok_end; k++)
+		if (tok_is(c, k, "؟") || tok_is(c, k, "?"))
+			return true;
+	return false;
+}
+
+/* Future or modal verb just before the trigger: سيشن، قد يشن، يعتزم شن */
+static bool modal_before(const struct ctx *c, const struct frame *f)
+{
+	uint32_t t = f->trig->tok, from = t > f->cb + 4 ? t - 4 : f->cb;
+	uint32_t k;
+	const struct rasd_token *tt = &c->doc->tokens[t];
+
+	if (cue_in(c, from, t, RASD_CUE_HEDGE, NULL) || cue_in(c, from, t, RASD_CUE_NEGATION, NULL))
+		return true;
+	if (cue_in(c, f->cb, f->ce, RASD_CUE_HEDGE, NULL) && f->trig->form != RASD_FORM_VERB)
+		return true;
+	/* س + present tense */
+	if (tt->klen >= 6 && memcmp(tt->key, "س", 2) == 0 &&
+	    (memcmp(tt->key + 2, "ي", 2) == 0 || memcmp(tt->key + 2, "ت", 2) == 0 ||
+	     memcmp(tt->key + 2, "ن", 2) == 0))
+		return true;
+	for (k = from; k < t; k++) {
+		const struct rasd_token *w = &c->doc->tokens[k];
+		if (w->klen >= 6 && memcmp(w->key, "س", 2) == 0 &&
+		    (memcmp(w->key + 2, "ي", 2) == 0 || memcmp(w->key + 2, "ت", 2) == 0) &&
+		    !tok_is(c, k, "سياره") && !tok_is(c, k, "سيطره") && !tok_is(c, k, "سيارات"))
+			return true;
+		/* habitual/method: من خلال، عبر + masdar */
+		if (k + 2 >= t && (tok_is(c, k, "خلال") && k > 0 && tok_is(c, k - 1, "من")))
+			return true;
+		if (k + 1 == t && (tok_is(c, k, "عبر") || tok_is(c, k, "لتنفيذ") ||
+				   tok_is(c, k, "بتنفيذ") || tok_is(c, k, "لشن") ||
+				   tok_is(c, k, "بشن") || tok_is(c, k, "لمنع") ||
+				   tok_is(c, k, "منع")))
+			return true;
+	}
+	return false;
+}
+
+static bool is_statistic(const struct ctx *c, const struct frame *f)
+{
+	size_t i;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+
+	for (i = 0; i < c->m->ndate; i++) {
+		const struct rasd_date_expr *d = &c->m->date[i];
+		if (d->tok >= s->tok_begin && d->tok < s->tok_end && d->since &&
+		    d->tok >= f->cb && d->tok < f->ce + 8)
+			return true;
+	}
+	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, NULL)) {
+		/* a daily toll with its own day is still an event */
+		if (f->date && f->date->precision == 1 && f->date->tok >= s->tok_begin &&
+		    f->date->tok < s->tok_end)
+			return false;
+		return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------- the frame */
+
+static void build_frame(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t at;
+	size_t i;
+
+	clause_bounds(c, s, t->tok, &f->cb, &f->ce);
+	f->agent = f->target = f->assoc = -1;
+	assign_actors(c, f);
+
+	/* means words in the clause decide remote violence */
+	f->means_air = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_AIR, NULL);
+	f->means_artillery = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_ARTILLERY, NULL);
+	f->means_ied = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_IED, NULL);
+
+	for (i = 0; i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		if (a->tok < f->cb || a->tok >= f->ce)
+			continue;
+		if (a->flags & RASD_ACTOR_VICTIM)
+			f->civilian_victims = true;
+	}
+	if (f->target_actor && actor_armed(f->target_actor))
+		f->armed_victims = true;
+	if (cue_in(c, t->tok + t->ntok, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < t->tok + t->ntok + 4 &&
+	    (t->cls == RASD_EC_KILL))
+		f->armed_victims = true;
+
+	count_fatalities(c, f);
+
+	/* claims and foiled attempts */
+	f->claimed = cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_CLAIM, NULL);
+	{
+		uint32_t from = t->tok > f->cb + 3 ? t->tok - 3 : f->cb;
+		if (from < s->tok_begin)
+			from = s->tok_begin;
+		f->foiled = cue_in(c, from, t->tok, RASD_CUE_FOIL, NULL);
+	}
+	if (f->foiled) {
+		/* violence in the sentence: deaths, a clash, captives */
+		bool found_v = f->fatalities > 0;
+		for (i = 0; i < c->m->ntrig && !found_v; i++)
+			if (c->m->trig[i].tok >= s->tok_begin && c->m->trig[i].tok < s->tok_end &&
+			    c->m->trig[i].cls == RASD_EC_CLASH)
+				found_v = true;
+		if (!found_v && cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_CAPTURE, NULL))
+			found_v = true;
+		if (!found_v) {
+			/* death count anywhere in the sentence */
+			struct frame g = *f;
+			g.cb = s->tok_begin;
+			g.ce = s->tok_end;
+			count_fatalities(c, &g);
+			if (g.fatalities > 0) {
+				f->fatalities = g.fatalities;
+				found_v = true;
+			}
+		}
+		f->violent = found_v;
+		/* the foiling force acts; the would-be attackers are the target */
+		{
+			const struct rasd_actor *foiler = NULL, *attacker = NULL, *assoc = f->assoc_actor;
+			for (i = 0; i < c->m->nact; i++) {
+				const struct m_actor *a = &c->m->act[i];
+				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+				if (a->tok < s->tok_begin || a->tok >= s->tok_end || !actor_armed(ac) ||
+				    !actor_usable(c, (int)i))
+					continue;
+				if (assoc_marker_before(c, a->head, s->tok_begin)) {
+					if (!assoc)
+						assoc = ac;
+					continue;
+				}
+				if (a->tok < t->tok && !foiler)
+					foiler = ac;
+				else if (ac != foiler && !attacker)
+					attacker = ac;
+			}
+			if (foiler || attacker) {
+				f->agent_actor = foiler;
+				f->target_actor = attacker;
+				f->assoc_actor = assoc != foiler && assoc != attacker ? assoc : NULL;
+			}
+		}
+	}
+
+	f->date = choose_date(c, f);
+	f->place = choose_place(c, f);
+}
+
+/* --------------------------------------------------------- events */
+
+static bool same_location(const struct ctx *c, const struct rasd_event *a, const struct rasd_event *b)
+{
+	(void)c;
+	if (!a->location || !b->location)
+		return a->location == b->location || !a->location || !b->location;
+	if (strcmp(a->location, b->location) == 0)
+		return true;
+	if (a->place && a->place == b->place)
+		return true;
+	/* مخيم الهول vs الهول */
+	if (strstr(a->location, b->location) || strstr(b->location, a->location))
+		return true;
+	return false;
+}
+
+static bool compatible_actor(const struct rasd_actor *x, const struct rasd_actor *y)
+{
+	return !x || !y || x == y;
+}
+
+static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
+{
+	const struct m_place *p = f->place >= 0 ? &c->m->place[f->place] : NULL;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+
+	memset(e, 0, sizeof(*e));
+	set_type(f, &e->event_type, &e->sub_event_type);
+	e->cls = f->trig->cls;
+	e->actor1 = f->agent_actor;
+	e->actor2 = f->target_actor;
+	e->assoc_actor1 = f->assoc_actor;
+	if (!e->actor2 && strcmp(e->event_type, T_VAC) == 0)
+		e->actor2 = c->civ;
+	if (p && p->anaphor && p->ref >= 0)
+		p = &c->m->place[p->ref];
+	if (p) {
+		e->location = p->name;
+		e->place = p->place;
+		e->admin1 = p->admin1;
+		e->admin2 = p->admin2;
+		e->country = p->country;
+		e->pcode = p->place && !p->unknown && p->place->pcode[0] ? p->place->pcode : NULL;
+		e->has_coords = p->has_coords;
+		e->latitude = p->lat;
+		e->longitude = p->lon;
+		e->geo_precision = p->has_coords ? p->precision : 0;
+		if (p->unknown && !p->has_coords)
+			e->geo_precision = 0;
+	}
+	if (!e->country && c->doc_country && *c->doc_country)
+		e->country = c->doc_country;
+	if (f->date) {
+		e->date = f->date->date;
+		e->has_date = true;
+		e->time_precision = f->date->precision > 3 ? 3 : f->date->precision;
+	} else if (c->month_frame) {
+		e->date = c->month_frame->date;
+		e->has_date = true;
+		e->time_precision = 3;
+	} else if (c->published != INT32_MIN) {
+		e->date = c->published;
+		e->has_date = true;
+		e->time_precision = 2;
+	}
+	e->fatalities = f->fatalities;
+	e->claimed = f->claimed;
+	e->modality = f->foiled ? RASD_MOD_FOILED : f->claimed ? RASD_MOD_CLAIMED : RASD_MOD_REPORTED;
+	e->trigger = surface_span(c->a, c->doc, f->trig->tok, f->trig->tok + f->trig->ntok, 0);
+	e->evidence.field = c->field;
+	e->evidence.start = c->doc->tokens[f->trig->tok].start;
+	e->evidence.end = c->doc->tokens[f->trig->tok + f->trig->ntok - 1].end;
+	e->evidence.sent_start = s->start;
+	e->evidence.sent_end = s->end;
+	e->confidence = f->confidence;
+}
+
+/* Confidence from how much of the frame the text itself filled. */
+static double frame_confidence(const struct frame *f)
+{
+	double conf = 0.35;
+	if (f->trig->form == RASD_FORM_VERB)
+		conf += 0.1;
+	if (f->agent_actor)
+		conf += 0.15;
+	if (f->target_actor || f->civilian_victims)
+		conf += 0.1;
+	if (f->place >= 0)
+		conf += 0.15;
+	if (f->date)
+		conf += 0.1;
+	if (f->fatalities > 0)
+		conf += 0.05;
+	if (f->trig->form == RASD_FORM_PLURAL)
+		conf -= 0.1;
+	return conf > 1 ? 1 : conf;
+}
+
+/* Does a plural or generic trigger have enough of its own to be one event? */
+static bool specific_enough(const struct ctx *c, const struct frame *f)
+{
+	const struct m_place *p;
+	if (f->trig->form != RASD_FORM_PLURAL)
+		return true;
+	if (f->fatalities > 0)
+		return true;
+	if (f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce)
+		return true;
+	if (f->place < 0)
+		return false;
+	p = &c->m->place[f->place];
+	if (p->anaphor && p->ref >= 0)
+		p = &c->m->place[p->ref];
+	if (p->tok < f->cb || p->tok >= f->ce)
+		return false;
+	return p->specificity >= 4 && !(p->place && p->place->kind == RASD_PLACE_REGION);
+}
+
+static void mark_named(struct ctx *c, uint32_t upto)
+{
+	size_t i;
+	for (i = 0; i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		if (a->tok >= upto)
+			break;
+		if (!(a->flags & RASD_ACTOR_ANAPHOR))
+			c->named[a->actor] = true;
+	}
+}
+
+/* The month the article is about: a month named without a day (خلال نوفمبر،
+ * مطلع الشهر الحالي) that is the publication month or the one before. */
+static const struct rasd_date_expr *month_frame_before(const struct ctx *c, uint32_t tok)
+{
+	const struct rasd_date_expr *best = NULL;
+	size_t i;
+	int py, pm, pd;
+
+	if (c->published == INT32_MIN)
+		return NULL;
+	rasd_civil_from_days(c->published, &py, &pm, &pd);
+	for (i = 0; i < c->m->ndate; i++) {
+		const struct rasd_date_expr *d = &c->m->date[i];
+		int y, mo, dd;
+		if (d->tok >= tok)
+			break;
+		if (d->precision != 3 || d->since)
+			continue;
+		rasd_civil_from_days(d->date, &y, &mo, &dd);
+		if ((y == py && mo == pm) || (y * 12 + mo + 1 == py * 12 + pm))
+			best = d;
+	}
+	return best;
+}
+
+struct event_list {
+	struct rasd_event *ev;
+	size_t n, cap;
+};
+
+static enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
+				   const struct rasd_event *e)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 16;
+		struct rasd_event *nv = rasd_arena_alloc(a, ncap * sizeof(*nv));
+		if (!nv)
+			return RASD_ENOMEM;
+		if (l->n)
+			memcpy(nv, l->ev, l->n * sizeof(*nv));
+		l->ev = nv;
+		l->cap = ncap;
+	}
+	l->ev[l->n++] = *e;
+	return RASD_OK;
+}
+
+static bool generic_type(const struct rasd_event *e)
+{
+	return e->cls == RASD_EC_ATTACK || e->cls == RASD_EC_KILL;
+}
+
+/* Fold e into an existing event when both describe the same happening. */
+static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
+		       bool title)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++) {
+		struct rasd_event *o = &l->ev[i];
+		bool same_type = strcmp(o->event_type, e->event_type) == 0 &&
+				 strcmp(o->sub_event_type, e->sub_event_type) == 0;
+		bool near_mention = !title && o->evidence.field == e->evidence.field &&
+				    o->evidence.sent_start == e->evidence.sent_start;
+		bool date_ok = !o->has_date || !e->has_date || o->date == e->date ||
+			       e->time_precision > 1 || o->time_precision > 1;
+		if (!same_location(c, o, e) || !date_ok)
+			continue;
+		if (!compatible_actor(o->actor1, e->actor1))
+			continue;
+		/* same sentence: a generic attack/kill merges with a typed event */
+		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
+		    !(title && generic_type(e)))
+			continue;
+		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
+		    strcmp(e->event_type, T_SD) != 0) {
+			/* the typed mention decides the type */
+			o->event_type = e->event_type;
+			o->sub_event_type = e->sub_event_type;
+			o->cls = e->cls;
+		}
+		if (!o->actor1)
+			o->actor1 = e->actor1;
+		if (!o->actor2 || (o->actor2 == c->civ && e->actor2 && e->actor2 != c->civ &&
+				   strcmp(o->event_type, T_VAC) != 0))
+			o->actor2 = e->actor2;
+		if (!o->assoc_actor1)
+			o->assoc_actor1 = e->assoc_actor1;
+		if (o->fatalities == 0)
+			o->fatalities = e->fatalities;
+		else if (e->fatalities > 0 && e->fatalities < o->fatalities && !near_mention)
+			o->fatalities = e->fatalities; /* conservative: the lowest report */
+		else if (near_mention && e->fatalities > o->fatalities)
+			o->fatalities = e->fatalities;
+		if (!o->location && e->location) {
+			o->location = e->location;
+			o->place = e->place;
+			o->admin1 = e->admin1;
+			o->admin2 = e->admin2;
+			o->country = e->country;
+			o->pcode = e->pcode;
+			o->has_coords = e->has_coords;
+			o->latitude = e->latitude;
+			o->longitude = e->longitude;
+			o->geo_precision = e->geo_precision;
+		}
+		if (e->time_precision < o->time_precision && e->has_date) {
+			o->date = e->date;
+			o->time_precision = e->time_precision;
+		}
+		if (e->modality == RASD_MOD_FOILED)
+			o->modality = RASD_MOD_FOILED;
+		o->claimed = o->claimed && e->claimed;
+		if (e->confidence > o->confidence)
+			o->confidence = e->confidence;
+		o->merged++;
+		return true;
+	}
+	return false;
+}
+
+static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool title)
+{
+	size_t i;
+	enum rasd_status st;
+
+	for (i = 0; i < c->m->ntrig; i++) {
+		struct frame f;
+		struct rasd_event e;
+		const struct m_trigger *t = &c->m->trig[i];
+
+		memset(&f, 0, sizeof(f));
+		f.trig = t;
+		f.sent = c->sent_of[t->tok];
+		mark_named(c, t->tok + t->ntok + 6);
+		build_frame(c, &f);
+		c->month_frame = month_frame_before(c, t->tok);
+		if (is_question(c, &c->doc->sentences[f.sent]) || modal_before(c, &f) ||
+		    is_statistic(c, &f))
+			continue;
+		if (f.foiled && !f.violent && t->cls != RASD_EC_INTERCEPT &&
+		    t->cls != RASD_EC_DEFUSE && t->cls != RASD_EC_IED && t->cls != RASD_EC_SUICIDE)
+			continue; /* a foiled plan with no violence is not an event */
+		if (!specific_enough(c, &f))
+			continue;
+		/* history: long before the publication date */
+		if (f.date && c->published != INT32_MIN &&
+		    (f.date->date < c->published - HISTORY_DAYS || f.date->date > c->published + 1))
+			continue;
+		f.confidence = frame_confidence(&f);
+		fill_event(c, &f, &e);
+		if (f.foiled && !f.violent)
+			e.event_type = T_SD, e.sub_event_type = "Disrupted weapons use";
+		if (merge_into(c, out, &e, title))
+			continue;
+		if (title && (!e.location || f.trig->form == RASD_FORM_PLURAL))
+			continue; /* a headline alone must name a place */
+		st = push_event(c->a, out, &e);
+		if (st)
+			return st;
+	}
+	return RASD_OK;
+}
+
+static void make_id(const struct rasd_article *art, const struct rasd_event *e, char *out,
+		    size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	const char *parts[3];
+	char num[64];
+	size_t k, i;
+
+	snprintf(num, sizeof(num), "%d:%u:%u", (int)e->evidence.field, e->evidence.start,
+		 e->evidence.end);
+	parts[0] = art->id ? art->id : "";
+	parts[1] = num;
+	parts[2] = e->sub_event_type;
+	for (k = 0; k < 3; k++) {
+		for (i = 0; parts[k][i]; i++) {
+			h ^= (unsigned char)parts[k][i];
+			h *= 1099511628211ull;
+		}
+		h ^= 0xff;
+		h *= 1099511628211ull;
+	}
+	snprintf(out, n, "rasd-%016llx", (unsigned long long)h);
+}
+
+static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, enum rasd_field field,
+				   struct mentions *m, struct rasd_doc *doc)
+{
+	enum rasd_status st;
+	size_t s, k;
+
+	st = rasd_doc_parse(c->a, text, n, doc);
+	if (st)
+		return st;
+	st = find_mentions(c->lex, doc, c->published, c->a, m);
+	if (st)
+		return st;
+	c->doc = doc;
+	c->m = m;
+	c->field = field;
+	c->sent_of = rasd_arena_alloc(c->a, (doc->ntokens + 1) * sizeof(uint32_t));
+	if (!c->sent_of)
+		return RASD_ENOMEM;
+	for (s = 0; s < doc->nsentences; s++)
+		for (k = doc->sentences[s].tok_begin; k < doc->sentences[s].tok_end; k++)
+			c->sent_of[k] = (uint32_t)s;
+	return RASD_OK;
+}
+
+enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_article *art,
+			      const struct rasd_extract_options *opt, struct rasd_arena *a,
+			      struct rasd_event **events, size_t *nevents, struct rasd_error *err)
+{
+	struct ctx c;
+	struct event_list out = {NULL, 0, 0};
+	struct mentions body_m, title_m;
+	struct rasd_doc body, title;
+	size_t max = opt && opt->max_article_bytes ? opt->max_article_bytes : RASD_DEFAULT_MAX_ARTICLE;
+	size_t i, nactors = 0;
+	enum rasd_status st;
+	const char *country;
+
+	*events = NULL;
+	*nevents = 0;
+	if (!art->text || art->text_n == 0) {
+		size_t k;
+		bool blank = true;
+		for (k = 0; art->text && k < art->text_n; k++)
+			blank = false;
+		if (blank)
+			return rasd_error_set(err, RASD_EEMPTY, 0, 0, "article has no text");
+	}
+	{
+		size_t k;
+		bool blank = true;
+		for (k = 0; k < art->text_n && blank; k++)
+			if (art->text[k] != ' ' && art->text[k] != '\n' && art->text[k] != '\t' &&
+			    art->text[k] != '\r')
+				blank = false;
+		if (blank)
+			return rasd_error_set(err, RASD_EEMPTY, 0, 0, "article has no text");
+	}
+	if (art->text_n > max)
+		return rasd_error_set(err, RASD_ETOOBIG, 0, 0,
+				      "article is %zu bytes, over the limit of %zu (--max-article-bytes)",
+				      art->text_n, max);
+	memset(&c, 0, sizeof(c));
+	c.lex = lex;
+	c.a = a;
+	c.published = INT32_MIN;
+	if (art->published && rasd_date_parse(art->published, strlen(art->published), &c.published))
+		c.published = INT32_MIN;
+	c.civ = rasd_lex_actor_by_code(lex, "CIV", NULL);
+	while (rasd_lex_actor(lex, (uint32_t)nactors))
+		nactors++;
+	c.named = rasd_arena_calloc(a, nactors + 1, sizeof(bool));
+	if (!c.named)
+		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
+
+	/* Title first (for actor naming and the document's country), then body. */
+	memset(&title, 0, sizeof(title));
+	memset(&title_m, 0, sizeof(title_m));
+	if (art->title && art->title_n) {
+		st = code_field(&c, art->title, art->title_n, RASD_FIELD_TITLE, &title_m, &title);
+		if (st)
+			return rasd_error_set(err, st, 0, 0, "cannot tokenize title");
+		mark_named(&c, (uint32_t)title.ntokens);
+	}
+	st = code_field(&c, art->text, art->text_n, RASD_FIELD_TEXT, &body_m, &body);
+	if (st)
+		return rasd_error_set(err, st, 0, 0, "cannot tokenize text");
+	country = dominant_country(lex, &body_m);
+	if (!*country && title.ntokens)
+		country = dominant_country(lex, &title_m);
+	c.doc_country = country;
+	resolve_places(lex, &body, &body_m, country);
+	st = code_doc(&c, &out, false);
+	if (st)
+		return rasd_error_set(err, st, 0, 0, "out of memory");
+	if (title.ntokens) {
+		resolve_places(lex, &title, &title_m, country);
+		c.doc = &title;
+		c.m = &title_m;
+		c.field = RASD_FIELD_TITLE;
+		c.sent_of = rasd_arena_alloc(a, (title.ntokens + 1) * sizeof(uint32_t));
+		if (!c.sent_of)
+			return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
+		{
+			size_t s, k;
+			for (s = 0; s < title.nsentences; s++)
+				for (k = title.sentences[s].tok_begin; k < title.sentences[s].tok_end; k++)
+					c.sent_of[k] = (uint32_t)s;
+		}
+		st = code_doc(&c, &out, true);
+		if (st)
+			return rasd_error_set(err, st, 0, 0, "out of memory");
+	}
+	for (i = 0; i < out.n; i++)
+		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));
+	*events = out.ev;
+	*nevents = out.n;
+	return RASD_OK;
+}

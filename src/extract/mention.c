@@ -1,0 +1,852 @@
+/*
+ * mention.c - one scan over a document that records every lexicon hit
+ * (triggers, actors, cue words, numbers, dates, places), then recognises
+ * place mentions the way news writes them: gazetteer names with clitics,
+ * cue words (بلدة أبو خشب، لمخيم الهول), countryside and directions (ريف
+ * دير الزور الغربي، شرق الحسكة), unknown villages after a cue, and
+ * anaphora (في المخيم). Part of extract/.
+ */
+#include "mention.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_MATCH 24
+
+bool token_is(const struct rasd_token *t, const char *key)
+{
+	size_t n = strlen(key);
+	return t->klen == n && memcmp(t->key, key, n) == 0;
+}
+
+static bool starts_with(const struct rasd_token *t, const char *pre)
+{
+	size_t n = strlen(pre);
+	return t->klen >= n && memcmp(t->key, pre, n) == 0;
+}
+
+static bool ends_with(const struct rasd_token *t, const char *suf)
+{
+	size_t n = strlen(suf);
+	return t->klen >= n && memcmp(t->key + t->klen - n, suf, n) == 0;
+}
+
+/* Bytes of the clitic letters removed from a key-form word's front. */
+static size_t clitic_bytes(const struct rasd_token *t, unsigned clitics, bool *lil)
+{
+	size_t b = 0;
+	*lil = false;
+	if (clitics & RASD_CLITIC_CONJ)
+		b += 2;
+	if (clitics & RASD_CLITIC_PREP) {
+		/* لل + word: the reading restores ال, so only one ل goes */
+		if (t->klen >= b + 4 && memcmp(t->key + b, "لل", 4) == 0 &&
+		    !(clitics & RASD_CLITIC_ARTICLE))
+			*lil = true;
+		b += 2;
+	}
+	if (clitics & RASD_CLITIC_ARTICLE)
+		b += (*lil) ? 2 : 4;
+	return b;
+}
+
+const char *surface_span(struct rasd_arena *a, const struct rasd_doc *doc, size_t from, size_t to,
+			 unsigned clitics)
+{
+	struct rasd_norm n;
+	size_t start, end, skip_letters, k, o;
+	bool lil = false;
+	char *out;
+
+	if (from >= to || to > doc->ntokens)
+		return NULL;
+	start = doc->tokens[from].start;
+	end = doc->tokens[to - 1].end;
+	/* trailing quotes are not part of a name */
+	while (to > from + 1 && doc->tokens[to - 1].kind == RASD_TOK_PUNCT) {
+		to--;
+		end = doc->tokens[to - 1].end;
+	}
+	if (rasd_norm(a, doc->text + start, end - start, RASD_NORM_SURFACE, &n) != RASD_OK)
+		return NULL;
+	/* Drop the clitic letters: count letters (2-byte Arabic) removed. */
+	skip_letters = clitic_bytes(&doc->tokens[from], clitics, &lil) / 2;
+	k = 0;
+	for (o = 0; o < n.n && skip_letters; skip_letters--) {
+		uint32_t cp;
+		size_t l = rasd_utf8_decode(n.text + o, n.n - o, &cp);
+		if (!l)
+			break;
+		o += l;
+	}
+	k = o;
+	out = rasd_arena_alloc(a, n.n - k + 8);
+	if (!out)
+		return NULL;
+	o = 0;
+	if (lil) {
+		memcpy(out, "ال", 4);
+		o = 4;
+	}
+	/* Copy, turning quote marks and hashtag underscores into nothing/space
+	 * and collapsing space runs. */
+	for (; k < n.n; k++) {
+		unsigned char c = (unsigned char)n.text[k];
+		uint32_t cp;
+		size_t l = rasd_utf8_decode(n.text + k, n.n - k, &cp);
+		if (l == 0)
+			break;
+		if (cp == 0x201C || cp == 0x201D || cp == '"' || cp == 0x00AB || cp == 0x00BB ||
+		    cp == '#') {
+			k += l - 1;
+			continue;
+		}
+		if (c == '_' || c == '\n' || c == '\t' || c == '\r')
+			c = ' ';
+		if (c == ' ' && (o == 0 || out[o - 1] == ' ')) {
+			continue;
+		}
+		if (l > 1) {
+			memcpy(out + o, n.text + k, l);
+			o += l;
+			k += l - 1;
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	while (o && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return o ? out : NULL;
+}
+
+/* ------------------------------------------------------------ scanning */
+
+struct grow {
+	void **p;
+	size_t *n;
+	size_t cap;
+	size_t size;
+};
+
+static void *push(struct rasd_arena *a, struct grow *g)
+{
+	if (*g->n == g->cap) {
+		size_t ncap = g->cap ? g->cap * 2 : 32;
+		void *np = rasd_arena_alloc(a, ncap * g->size);
+		if (!np)
+			return NULL;
+		if (*g->n)
+			memcpy(np, *g->p, *g->n * g->size);
+		*g->p = np;
+		g->cap = ncap;
+	}
+	{
+		void *slot = (char *)*g->p + (*g->n)++ * g->size;
+		memset(slot, 0, g->size);
+		return slot;
+	}
+}
+
+static const char *const name_prefixes[] = {
+	"ابو", "ام", "بني", "بن", "عين", "تل", "دير", "راس", "جسر", "كفر", "بئر", "بير",
+	"خربه", "وادي", "جبل", "ذي", "ذو", "بيت", "مرج", "قصر", "سوق", "باب", "الشيخ",
+	"شيخ", "عرب", "حي", "تله", "رأس", "ام", "معره", "سيدي", "عين", "بنى", "ال", NULL};
+
+static const char *const not_names[] = {
+	"التابع", "التابعه", "الواقع", "الواقعه", "المحاذي", "المحاذيه", "القريب", "القريبه",
+	"المجاور", "المجاوره", "الحدودي", "الحدوديه", "الخاضع", "الخاضعه", "المحاصر",
+	"المحاصره", "الذي", "التي", "الذين", "نفسها", "نفسه", "ذاتها", "ذاته", "المذكور",
+	"المذكوره", "الجديد", "الجديده", "القديم", "القديمه", "الكبير", "الكبيره", "الصغير",
+	"الصغيره", "الرئيسي", "الرئيسيه", "المدينه", "البلده", "القريه", "المنطقه", "المخيم",
+	"الاولي", "الثانيه", "الاخري", "اخري", "عده", "عدد", "كبيره", "صغيره", "سكنيه",
+	"مجاوره", "قريبه", "بعيده", "واحده", "محاذيه", "حدوديه", "رئيسيه", "تابعه", "جديده",
+	"امنه", "عازله", "خاضعه", "ريفيه", "زراعيه", "صناعيه", "سياحيه", "مدنيه", "عسكريه",
+	"للاجئين", "اللاجئين", "النازحين", "للنازحين", NULL};
+
+static bool in_list(const struct rasd_token *t, const char *const *list)
+{
+	size_t i;
+	for (i = 0; list[i]; i++)
+		if (token_is(t, list[i]))
+			return true;
+	return false;
+}
+
+/* Lexicon hits at one token, split by kind. */
+struct hits {
+	struct rasd_lex_match all[MAX_MATCH];
+	size_t n;
+	const struct rasd_lex_match *trigger, *actor, *place, *number, *calendar;
+	const struct rasd_lex_match *cue[RASD_CUE_COUNT];
+};
+
+static void get_hits(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+		     struct hits *h)
+{
+	size_t k;
+
+	memset(h, 0, sizeof(*h));
+	h->n = rasd_lex_match_at(lex, doc, i, h->all, MAX_MATCH);
+	for (k = 0; k < h->n; k++) {
+		const struct rasd_lex_match *m = &h->all[k];
+		switch (m->kind) {
+		case RASD_LEX_TRIGGER:
+			if (!h->trigger || m->ntokens > h->trigger->ntokens)
+				h->trigger = m;
+			break;
+		case RASD_LEX_ACTOR: h->actor = m; break;
+		case RASD_LEX_PLACE: h->place = m; break;
+		case RASD_LEX_NUMBER: h->number = m; break;
+		case RASD_LEX_CALENDAR: h->calendar = m; break;
+		case RASD_LEX_CUE: h->cue[m->u.cue] = m; break;
+		default: break;
+		}
+	}
+}
+
+static bool is_word(const struct rasd_doc *doc, size_t i)
+{
+	return i < doc->ntokens && doc->tokens[i].kind == RASD_TOK_WORD;
+}
+
+/* Skip quote marks and '#' between a cue and its name. */
+static size_t skip_marks(const struct rasd_doc *doc, size_t j)
+{
+	while (j < doc->ntokens && doc->tokens[j].kind == RASD_TOK_PUNCT &&
+	       ((doc->tokens[j].flags & RASD_TOKF_QUOTE) || token_is(&doc->tokens[j], "#")))
+		j++;
+	return j;
+}
+
+/* Could this word be (the start of) an unknown place name? */
+static bool name_word_ok(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j,
+			 bool first)
+{
+	struct hits h;
+	const struct rasd_token *t;
+	size_t r;
+
+	if (!is_word(doc, j))
+		return false;
+	t = &doc->tokens[j];
+	if (!(t->flags & RASD_TOKF_ARABIC) || t->klen < 4)
+		return false;
+	if (in_list(t, not_names))
+		return false;
+	if (!first && (t->flags & RASD_TOKF_LINE_BEFORE))
+		return false;
+	get_hits(lex, doc, j, &h);
+	if (h.trigger || h.number || h.calendar || (h.actor && !first))
+		return false;
+	for (r = 1; r < RASD_CUE_COUNT; r++)
+		if (h.cue[r] && r != RASD_CUE_PLACE_SETTLEMENT)
+			return false;
+	if (h.cue[RASD_CUE_PLACE_SETTLEMENT] && !first)
+		return false;
+	/* function words and prepositions */
+	{
+		static const char *const stop[] = {"في", "من", "علي", "الي", "عن", "مع", "بين",
+						   "قرب", "حيث", "التي", "الذي", "بعد", "قبل",
+						   "منذ", "خلال", "لدي", "عند", "اثر", "جراء",
+						   "وسط", "حول", "ضمن", "نحو", "كل", "بعض",
+						   "هذه", "هذا", "تلك", "ذلك", "ان", "انه", "قد",
+						   "كان", "كانت", "او", "ثم", NULL};
+		if (in_list(t, stop))
+			return false;
+	}
+	/* a word with a conjunction attached starts a new phrase */
+	if (!first && (starts_with(t, "و") && !starts_with(t, "واد") && !starts_with(t, "ورد")))
+		return false;
+	return true;
+}
+
+/* Unknown name after a cue: one word, two for compound names (أبو خشب),
+ * or a word plus a definite continuation (معرة النعمان). */
+static size_t unknown_name(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j,
+			   bool require_definite)
+{
+	const struct rasd_token *t;
+
+	if (!name_word_ok(lex, doc, j, true))
+		return 0;
+	t = &doc->tokens[j];
+	if (require_definite && !starts_with(t, "ال") && !in_list(t, name_prefixes))
+		return 0;
+	/* nisba adjectives are not names: قرية حدودية، منطقة سكنية */
+	if (!starts_with(t, "ال") && ends_with(t, "يه") && !in_list(t, name_prefixes))
+		return 0;
+	if (in_list(t, name_prefixes) && !token_is(t, "ال")) {
+		if (name_word_ok(lex, doc, j + 1, false) &&
+		    !(doc->tokens[j + 1].flags & RASD_TOKF_LINE_BEFORE))
+			return 2;
+		return 0;
+	}
+	if (name_word_ok(lex, doc, j + 1, false) && starts_with(&doc->tokens[j + 1], "ال") &&
+	    !ends_with(&doc->tokens[j + 1], "ي") && !ends_with(&doc->tokens[j + 1], "يه") &&
+	    !ends_with(&doc->tokens[j + 1], "يين") && !ends_with(&doc->tokens[j + 1], "ين") &&
+	    doc->tokens[j + 1].start == doc->tokens[j].end + 1) {
+		struct hits h;
+		get_hits(lex, doc, j + 1, &h);
+		if (!h.place && !h.actor)
+			return 2;
+	}
+	return 1;
+}
+
+/* Direction words after a place: ريف دير الزور الغربي، شمال شرق */
+static size_t trailing_direction(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+				 size_t j)
+{
+	struct hits h;
+	if (!is_word(doc, j))
+		return 0;
+	get_hits(lex, doc, j, &h);
+	if (h.cue[RASD_CUE_DIRECTION] && starts_with(&doc->tokens[j], "ال"))
+		return h.cue[RASD_CUE_DIRECTION]->ntokens;
+	return 0;
+}
+
+static int kind_specificity(enum rasd_place_kind k)
+{
+	switch (k) {
+	case RASD_PLACE_COUNTRY: return 1;
+	case RASD_PLACE_ADMIN1: return 2;
+	case RASD_PLACE_REGION: case RASD_PLACE_WATER: return 2;
+	case RASD_PLACE_ADMIN2: return 3;
+	case RASD_PLACE_ADMIN3: return 4;
+	case RASD_PLACE_CITY: return 5;
+	default: return 6;
+	}
+}
+
+/* A settlement cue that names the unit kind expected after it. */
+static bool cue_fits(const struct rasd_token *cue, const struct rasd_place *p)
+{
+	const char *k = cue->key;
+	/* strip clitics roughly: look for the cue word inside the key */
+	if (strstr(k, "محافظ") || strstr(k, "ولايه"))
+		return p->kind == RASD_PLACE_ADMIN1 || p->kind == RASD_PLACE_CITY;
+	if (strstr(k, "ناحيه"))
+		return p->kind == RASD_PLACE_ADMIN3 || p->kind == RASD_PLACE_TOWN ||
+		       p->kind == RASD_PLACE_CITY || p->kind == RASD_PLACE_VILLAGE;
+	if (strstr(k, "مديريه") || strstr(k, "قضاء") || strstr(k, "منطقه"))
+		return p->kind != RASD_PLACE_COUNTRY;
+	if (strstr(k, "مدين") || strstr(k, "بلد") || strstr(k, "قري"))
+		return p->kind >= RASD_PLACE_ADMIN2 && p->kind <= RASD_PLACE_NEIGHBOURHOOD;
+	return true;
+}
+
+static const char *cue_key_of(struct rasd_arena *a, const struct rasd_token *t, unsigned clitics)
+{
+	bool lil;
+	size_t b = clitic_bytes(t, clitics, &lil);
+	if (lil)
+		b -= 0;
+	if (b > t->klen)
+		b = t->klen;
+	return rasd_arena_strndup(a, t->key + b, t->klen - b);
+}
+
+static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const struct rasd_doc *doc,
+				  size_t from, size_t to, size_t name_from, size_t name_to,
+				  unsigned name_clitics, const struct rasd_lex_match *pm,
+				  enum place_cue cue, const char *cue_key, bool direction,
+				  bool keep_cue, unsigned cue_clitics)
+{
+	struct m_place *p = push(a, g);
+
+	if (!p)
+		return RASD_ENOMEM;
+	p->tok = (uint32_t)from;
+	p->ntok = (uint32_t)(to - from);
+	p->cue = cue;
+	p->cue_key = cue_key;
+	p->direction = direction;
+	p->ref = -1;
+	if (keep_cue)
+		p->name = surface_span(a, doc, from, name_to, cue_clitics);
+	else
+		p->name = surface_span(a, doc, name_from, name_to, name_clitics);
+	if (!p->name)
+		return RASD_ENOMEM;
+	if (pm) {
+		p->cands = pm->u.place.places;
+		p->ncand = pm->u.place.count;
+	} else {
+		p->unknown = true;
+	}
+	return RASD_OK;
+}
+
+enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+			       int32_t published, struct rasd_arena *a, struct mentions *m)
+{
+	struct grow gt = {(void **)&m->trig, &m->ntrig, 0, sizeof(struct m_trigger)};
+	struct grow ga = {(void **)&m->act, &m->nact, 0, sizeof(struct m_actor)};
+	struct grow gc = {(void **)&m->cue, &m->ncue, 0, sizeof(struct m_cue)};
+	struct grow gn = {(void **)&m->num, &m->nnum, 0, sizeof(struct m_number)};
+	struct grow gd = {(void **)&m->date, &m->ndate, 0, sizeof(struct rasd_date_expr)};
+	struct grow gp = {(void **)&m->place, &m->nplace, 0, sizeof(struct m_place)};
+	size_t i, actor_end = 0, place_end = 0, num_end = 0, date_end = 0, trig_end = 0;
+	size_t armed_cue_at = SIZE_MAX;
+	enum rasd_status st;
+
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < doc->ntokens; i++) {
+		const struct rasd_token *t = &doc->tokens[i];
+		struct hits h;
+		size_t r;
+
+		if (t->kind == RASD_TOK_PUNCT)
+			continue;
+		if (t->kind == RASD_TOK_NUMBER) {
+			memset(&h, 0, sizeof(h));
+		} else {
+			get_hits(lex, doc, i, &h);
+		}
+
+		/* Dates first: a number may start one (9 نوفمبر). */
+		if (i >= date_end && (t->kind == RASD_TOK_NUMBER || h.calendar ||
+				      token_is(t, "قبل") || token_is(t, "وقبل"))) {
+			struct rasd_date_expr de;
+			size_t got = rasd_date_at(lex, doc, i, published, &de);
+			if (got) {
+				struct rasd_date_expr *d = push(a, &gd);
+				if (!d)
+					return RASD_ENOMEM;
+				*d = de;
+				if (i > 0 && (token_is(&doc->tokens[i - 1], "منذ") ||
+					      token_is(&doc->tokens[i - 1], "ومنذ")))
+					d->since = true;
+				/* "منذ" two words back: منذ مطلع العام */
+				if (i > 1 && (token_is(&doc->tokens[i - 2], "منذ") ||
+					      token_is(&doc->tokens[i - 2], "ومنذ")) &&
+				    !is_word(doc, i - 1))
+					d->since = true;
+				date_end = i + got;
+				if (num_end < date_end)
+					num_end = date_end; /* the day is not a count */
+			}
+		}
+		if (i >= num_end && (t->kind == RASD_TOK_NUMBER || h.number)) {
+			long v;
+			bool vague;
+			size_t got = rasd_number_at(lex, doc, i, &v, &vague);
+			if (got) {
+				struct m_number *n = push(a, &gn);
+				if (!n)
+					return RASD_ENOMEM;
+				n->tok = (uint32_t)i;
+				n->ntok = (uint32_t)got;
+				n->value = v;
+				n->vague = vague;
+				num_end = i + got;
+			}
+		}
+		if (t->kind != RASD_TOK_WORD)
+			continue;
+		for (r = 1; r < RASD_CUE_COUNT; r++) {
+			if (h.cue[r]) {
+				struct m_cue *c = push(a, &gc);
+				if (!c)
+					return RASD_ENOMEM;
+				c->tok = (uint32_t)i;
+				c->ntok = h.cue[r]->ntokens;
+				c->role = (enum rasd_cue_role)r;
+			}
+		}
+		if (h.cue[RASD_CUE_ARMED_PERSON])
+			armed_cue_at = i;
+		if (h.trigger && i >= trig_end) {
+			struct m_trigger *tr = push(a, &gt);
+			if (!tr)
+				return RASD_ENOMEM;
+			tr->tok = (uint32_t)i;
+			tr->ntok = h.trigger->ntokens;
+			tr->cls = h.trigger->u.trigger.cls;
+			tr->form = h.trigger->u.trigger.form;
+			tr->clitics = h.trigger->clitics;
+			tr->definite = (h.trigger->clitics & RASD_CLITIC_ARTICLE) != 0 ||
+				       starts_with(t, "ال");
+			trig_end = i + h.trigger->ntokens;
+		}
+		if (h.actor && i >= actor_end) {
+			struct m_actor *ac = push(a, &ga);
+			if (!ac)
+				return RASD_ENOMEM;
+			ac->tok = (uint32_t)i;
+			ac->ntok = h.actor->ntokens;
+			ac->head = (uint32_t)i;
+			ac->actor = h.actor->u.actor.actor;
+			ac->flags = h.actor->u.actor.flags;
+			if (armed_cue_at != SIZE_MAX && armed_cue_at + 3 >= i && armed_cue_at < i) {
+				ac->armed_cue = true;
+				ac->head = (uint32_t)armed_cue_at;
+			}
+			{
+				const struct rasd_token *last = &doc->tokens[i + ac->ntok - 1];
+				ac->plural = ends_with(last, "ين") || ends_with(last, "ون") ||
+					     ends_with(last, "ات") || token_is(last, "اطفال") ||
+					     token_is(last, "نساء") || token_is(last, "اشخاص") ||
+					     token_is(last, "سكان") || token_is(last, "اهالي") ||
+					     token_is(last, "رجال") || token_is(last, "مدنيين") ||
+					     starts_with(last, "اطفال") || ends_with(last, "يين");
+			}
+			actor_end = i + h.actor->ntokens;
+			/* A place word inside an actor's name is not a place:
+			 * قوات سوريا الديمقراطية */
+			if (h.actor->ntokens > 1 && place_end < actor_end) {
+				size_t k;
+				bool inner_place_longer = false;
+				for (k = i + 1; k < actor_end; k++) {
+					struct hits h2;
+					get_hits(lex, doc, k, &h2);
+					if (h2.place && k + h2.place->ntokens > actor_end)
+						inner_place_longer = true;
+				}
+				if (!inner_place_longer && !h.place)
+					place_end = actor_end;
+			}
+		}
+
+		/* Places. */
+		if (i < place_end)
+			continue;
+		{
+			const struct rasd_lex_match *setl = h.cue[RASD_CUE_PLACE_SETTLEMENT];
+			const struct rasd_lex_match *fac = h.cue[RASD_CUE_PLACE_FACILITY];
+			const struct rasd_lex_match *rural = h.cue[RASD_CUE_PLACE_RURAL];
+			const struct rasd_lex_match *dir = h.cue[RASD_CUE_DIRECTION];
+			const struct rasd_lex_match *cue = setl ? setl : fac ? fac : rural;
+			bool definite_cue = (cue && (cue->clitics & RASD_CLITIC_ARTICLE)) ||
+					    starts_with(t, "ال") ||
+					    (cue && starts_with(t, "بال")) || (cue && starts_with(t, "وال")) ||
+					    (cue && starts_with(t, "لل")) || (cue && starts_with(t, "فال"));
+
+			/* A gazetteer name that starts here wins when it is longer than
+			 * the cue (مخيم الهول as one name). */
+			if (h.place && (!cue || h.place->ntokens > cue->ntokens)) {
+				size_t end = i + h.place->ntokens;
+				size_t d = trailing_direction(lex, doc, end);
+				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
+					       fac ? PCUE_FACILITY : PCUE_NONE, NULL, d > 0, false, 0);
+				if (st)
+					return st;
+				place_end = end + d;
+				continue;
+			}
+			if (cue || dir) {
+				const struct rasd_lex_match *c = cue ? cue : dir;
+				size_t j = skip_marks(doc, i + c->ntokens), d;
+				struct hits hj;
+				enum place_cue pc = setl ? PCUE_SETTLEMENT : fac ? PCUE_FACILITY :
+						    rural ? PCUE_RURAL : PCUE_NONE;
+				bool is_dir = !cue && dir;
+				size_t dir2 = 0;
+
+				/* شمال شرق X, ريف X الشمالي */
+				if (j < doc->ntokens && is_word(doc, j)) {
+					get_hits(lex, doc, j, &hj);
+					if (is_dir && hj.cue[RASD_CUE_DIRECTION] && !hj.place) {
+						dir2 = hj.cue[RASD_CUE_DIRECTION]->ntokens;
+						j = skip_marks(doc, j + dir2);
+						get_hits(lex, doc, j, &hj);
+					}
+					if (hj.cue[RASD_CUE_PLACE_RURAL] && !hj.place && is_dir) {
+						/* جنوب ريف X */
+						j = skip_marks(doc, j + hj.cue[RASD_CUE_PLACE_RURAL]->ntokens);
+						get_hits(lex, doc, j, &hj);
+						pc = PCUE_RURAL;
+					}
+				} else {
+					memset(&hj, 0, sizeof(hj));
+				}
+				if (j < doc->ntokens && hj.place && !(is_dir && hj.place->clitics)) {
+					size_t end = j + hj.place->ntokens;
+					const struct rasd_lex_match *pm = hj.place;
+					d = trailing_direction(lex, doc, end);
+					/* a settlement cue must fit one candidate's kind */
+					if (pc == PCUE_SETTLEMENT) {
+						uint32_t k;
+						bool fits = false;
+						for (k = 0; k < pm->u.place.count; k++)
+							if (cue_fits(t, rasd_lex_place(lex, pm->u.place.places[k])))
+								fits = true;
+						if (!fits)
+							pm = NULL;
+					}
+					st = add_place(a, &gp, doc, i, end + d, j, end, hj.place->clitics,
+						       pm, pc, cue ? cue_key_of(a, t, c->clitics) : NULL,
+						       is_dir || pc == PCUE_RURAL || d > 0,
+						       pc == PCUE_FACILITY || pc == PCUE_RURAL, c->clitics);
+					if (st)
+						return st;
+					if (pc == PCUE_RURAL && m->nplace) {
+						/* location keeps the direction: ريف درعا الشرقي */
+						m->place[m->nplace - 1].name =
+							surface_span(a, doc, i, end + d, c->clitics);
+					}
+					place_end = end + d;
+					continue;
+				}
+				if (cue && !is_dir && pc != PCUE_RURAL && j < doc->ntokens) {
+					size_t nl = 0;
+					if (!definite_cue)
+						nl = unknown_name(lex, doc, j,
+								  c->ntokens == 1 && token_is(t, "منطقه"));
+					if (nl) {
+						size_t end = j + nl;
+						d = trailing_direction(lex, doc, end);
+						st = add_place(a, &gp, doc, i, end, j, end, 0, NULL, pc,
+							       cue_key_of(a, t, c->clitics), false,
+							       pc == PCUE_FACILITY, c->clitics);
+						if (st)
+							return st;
+						place_end = end;
+						continue;
+					}
+					if (definite_cue && c->ntokens == 1) {
+						/* المخيم, البلدة: refers back */
+						struct m_place *p = push(a, &gp);
+						if (!p)
+							return RASD_ENOMEM;
+						p->tok = (uint32_t)i;
+						p->ntok = 1;
+						p->anaphor = true;
+						p->ref = -1;
+						p->cue = pc;
+						{
+							const char *k = cue_key_of(a, t, c->clitics);
+							if (k && strncmp(k, "ال", 4) == 0)
+								k += 4;
+							p->cue_key = k;
+						}
+						p->name = NULL;
+						place_end = i + 1;
+						continue;
+					}
+				}
+			}
+			if (h.place) {
+				size_t end = i + h.place->ntokens;
+				size_t d = trailing_direction(lex, doc, end);
+				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
+					       PCUE_NONE, NULL, d > 0, false, 0);
+				if (st)
+					return st;
+				place_end = end + d;
+			}
+		}
+	}
+	return RASD_OK;
+}
+
+/* ------------------------------------------------------- disambiguation */
+
+static void add_country_vote(const char **codes, double *votes, size_t *n, const char *cc, double w)
+{
+	size_t i;
+	for (i = 0; i < *n; i++) {
+		if (strcmp(codes[i], cc) == 0) {
+			votes[i] += w;
+			return;
+		}
+	}
+	if (*n < 32) {
+		codes[*n] = cc;
+		votes[*n] = w;
+		(*n)++;
+	}
+}
+
+const char *dominant_country(const struct rasd_lexicon *lex, const struct mentions *m)
+{
+	const char *codes[32];
+	double votes[32], best = 0;
+	size_t n = 0, i, k;
+	const char *out = "";
+
+	for (i = 0; i < m->nplace; i++) {
+		const struct m_place *p = &m->place[i];
+		const char *cc = NULL;
+		bool one = true;
+		double w;
+		if (!p->ncand)
+			continue;
+		for (k = 0; k < p->ncand; k++) {
+			const struct rasd_place *pl = rasd_lex_place(lex, p->cands[k]);
+			if (!cc)
+				cc = pl->country;
+			else if (strcmp(cc, pl->country) != 0)
+				one = false;
+		}
+		if (!one || !cc)
+			continue;
+		/* countries and provinces are strong evidence; towns weaker */
+		w = 1.0;
+		{
+			const struct rasd_place *pl = rasd_lex_place(lex, p->cands[0]);
+			if (pl->kind == RASD_PLACE_COUNTRY || pl->kind == RASD_PLACE_ADMIN1)
+				w = 2.0;
+		}
+		add_country_vote(codes, votes, &n, cc, w);
+	}
+	for (i = 0; i < n; i++) {
+		if (votes[i] > best) {
+			best = votes[i];
+			out = codes[i];
+		}
+	}
+	return out;
+}
+
+static int place_precision(const struct rasd_place *p, bool near)
+{
+	int prec;
+	switch (p->kind) {
+	case RASD_PLACE_COUNTRY:
+	case RASD_PLACE_ADMIN1: prec = 3; break;
+	case RASD_PLACE_ADMIN2:
+	case RASD_PLACE_ADMIN3:
+	case RASD_PLACE_REGION:
+	case RASD_PLACE_WATER: prec = 2; break;
+	default: prec = 1; break;
+	}
+	if (near && prec < 3)
+		prec++;
+	return prec;
+}
+
+static double candidate_score(const struct rasd_lexicon *lex, const struct mentions *m, size_t idx,
+			      const struct rasd_place *c, const char *doc_country,
+			      const struct rasd_doc *doc)
+{
+	const struct m_place *p = &m->place[idx];
+	double s = 0;
+	size_t k;
+	uint32_t para = doc->tokens[p->tok].para;
+
+	if (doc_country && *doc_country && strcmp(c->country, doc_country) == 0)
+		s += 10;
+	/* Other mentions nearby that name this candidate's province. */
+	for (k = 0; k < m->nplace; k++) {
+		const struct m_place *o = &m->place[k];
+		uint32_t j;
+		if (k == idx || !o->ncand)
+			continue;
+		if (doc->tokens[o->tok].para + 1 < para || doc->tokens[o->tok].para > para + 1)
+			continue;
+		for (j = 0; j < o->ncand; j++) {
+			const struct rasd_place *op = rasd_lex_place(lex, o->cands[j]);
+			if (op == c)
+				continue;
+			if (strcmp(op->country, c->country) == 0 && *c->admin1 &&
+			    strcmp(op->admin1, c->admin1) == 0 &&
+			    (op->kind == RASD_PLACE_ADMIN1 || o->ncand == 1)) {
+				s += 6;
+				break;
+			}
+		}
+	}
+	switch (c->kind) {
+	case RASD_PLACE_COUNTRY: s += 3; break;
+	case RASD_PLACE_ADMIN1: s += 2.5; break;
+	case RASD_PLACE_CITY: s += 2.5; break;
+	case RASD_PLACE_CAMP: case RASD_PLACE_AIRPORT: case RASD_PLACE_BASE:
+	case RASD_PLACE_PRISON: s += 2.6; break;
+	case RASD_PLACE_TOWN: s += 1.5; break;
+	case RASD_PLACE_REGION: s += 2; break;
+	case RASD_PLACE_ADMIN2: s += 1.2; break;
+	case RASD_PLACE_ADMIN3: s += 1.0; break;
+	default: s += 0.5; break;
+	}
+	if (c->population > 0)
+		s += log10((double)c->population) / 3.0;
+	return s;
+}
+
+void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, struct mentions *m,
+		    const char *doc_country)
+{
+	size_t i, k;
+
+	for (i = 0; i < m->nplace; i++) {
+		struct m_place *p = &m->place[i];
+		if (p->anaphor) {
+			/* the last earlier mention with the same cue word */
+			size_t j;
+			for (j = i; j-- > 0;) {
+				const struct m_place *o = &m->place[j];
+				if (!o->anaphor && o->cue_key && p->cue_key &&
+				    strcmp(o->cue_key, p->cue_key) == 0) {
+					p->ref = (int32_t)j;
+					break;
+				}
+			}
+			continue;
+		}
+		if (p->ncand) {
+			double best = -1e9;
+			for (k = 0; k < p->ncand; k++) {
+				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
+				double s = candidate_score(lex, m, i, c, doc_country, doc);
+				if (p->cue == PCUE_SETTLEMENT && p->cue_key && !cue_fits(&doc->tokens[p->tok], c))
+					s -= 20;
+				if (s > best) {
+					best = s;
+					p->place = c;
+				}
+			}
+		}
+		if (p->place) {
+			p->admin1 = p->place->admin1;
+			p->admin2 = p->place->admin2;
+			p->country = p->place->country;
+			p->lat = p->place->lat;
+			p->lon = p->place->lon;
+			p->has_coords = true;
+			p->precision = place_precision(p->place, p->direction);
+			p->specificity = kind_specificity(p->place->kind);
+			if (p->cue == PCUE_RURAL && p->precision < 2)
+				p->precision = 2;
+		}
+	}
+	/* Unknown names take admin units from the nearest known place in the
+	 * same sentence (preferring one that follows: أبو خشب في ريف دير الزور),
+	 * else from the paragraph. */
+	for (i = 0; i < m->nplace; i++) {
+		struct m_place *p = &m->place[i];
+		const struct m_place *best = NULL;
+		size_t j;
+		uint32_t para;
+		if (!p->unknown || p->anaphor)
+			continue;
+		para = doc->tokens[p->tok].para;
+		for (j = i + 1; j < m->nplace && !best; j++) {
+			const struct m_place *o = &m->place[j];
+			if (o->place && o->tok <= p->tok + p->ntok + 8 &&
+			    o->place->kind != RASD_PLACE_COUNTRY)
+				best = o;
+		}
+		for (j = i; j-- > 0 && !best;) {
+			const struct m_place *o = &m->place[j];
+			if (o->place && doc->tokens[o->tok].para == para &&
+			    o->place->kind != RASD_PLACE_COUNTRY)
+				best = o;
+		}
+		p->specificity = 6;
+		if (best) {
+			p->admin1 = best->place->admin1;
+			p->admin2 = best->place->admin2;
+			p->country = best->place->country;
+			p->lat = best->place->lat;
+			p->lon = best->place->lon;
+			p->has_coords = true;
+			p->precision = best->place->kind == RASD_PLACE_ADMIN1 ? 3 : 2;
+		} else if (doc_country && *doc_country) {
+			p->country = doc_country;
+			p->precision = 3;
+		}
+	}
+}

@@ -1,0 +1,92 @@
+/*
+ * mention.h - what the extractor finds in one document before it builds
+ * events: triggers, actors, cues, numbers, dates and places, each with its
+ * token span (extract/ internal).
+ */
+#ifndef RASD_EXTRACT_MENTION_H
+#define RASD_EXTRACT_MENTION_H
+
+#include "rasd.h"
+
+struct m_trigger {
+	uint32_t tok, ntok;
+	enum rasd_event_class cls;
+	enum rasd_trigger_form form;
+	unsigned clitics;
+	bool definite; /* الهجوم: likely refers back */
+};
+
+struct m_actor {
+	uint32_t tok, ntok;     /* the actor words */
+	uint32_t head;          /* first token incl. an armed-person cue before it */
+	uint32_t actor;
+	unsigned flags;         /* enum rasd_actor_flags */
+	bool armed_cue;         /* عناصر التنظيم، مقاتلو داعش */
+	bool plural;            /* for victims: a plural noun */
+};
+
+struct m_cue {
+	uint32_t tok, ntok;
+	enum rasd_cue_role role;
+};
+
+struct m_number {
+	uint32_t tok, ntok;
+	long value;
+	bool vague;
+};
+
+enum place_cue { PCUE_NONE = 0, PCUE_SETTLEMENT, PCUE_FACILITY, PCUE_RURAL };
+
+struct m_place {
+	uint32_t tok, ntok;   /* whole span incl. cue words and directions */
+	const char *name;     /* location as written, without clitics */
+	const char *cue_key;  /* key of the cue word (no article), for anaphora */
+	const uint32_t *cands;
+	uint32_t ncand;
+	const struct rasd_place *place; /* chosen candidate */
+	enum place_cue cue;
+	bool direction;       /* شرق X: near, not in */
+	bool unknown;         /* a name no gazetteer knows */
+	bool anaphor;         /* المخيم: refers to an earlier place */
+	int32_t ref;          /* for anaphora: index of the mention referred to */
+	const char *admin1, *admin2, *country;
+	double lat, lon;
+	bool has_coords;
+	int precision;
+	int specificity;      /* higher = more specific */
+};
+
+struct mentions {
+	struct m_trigger *trig;
+	size_t ntrig;
+	struct m_actor *act;
+	size_t nact;
+	struct m_cue *cue;
+	size_t ncue;
+	struct m_number *num;
+	size_t nnum;
+	struct rasd_date_expr *date;
+	size_t ndate;
+	struct m_place *place;
+	size_t nplace;
+};
+
+/* Collect all mentions of a document (arrays in the arena, in token order). */
+enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+			       int32_t published, struct rasd_arena *a, struct mentions *m);
+
+/* Choose candidates and fill admin/coordinates for every place mention. */
+void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+		    struct mentions *m, const char *doc_country);
+
+/* The country most place mentions of the document point to ("" if none). */
+const char *dominant_country(const struct rasd_lexicon *lex, const struct mentions *m);
+
+/* Surface text of tokens [from, to) with clitics removed from the first. */
+const char *surface_span(struct rasd_arena *a, const struct rasd_doc *doc, size_t from, size_t to,
+			 unsigned clitics);
+
+bool token_is(const struct rasd_token *t, const char *key);
+
+#endif
