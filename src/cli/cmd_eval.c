@@ -519,7 +519,8 @@ int cmd_eval(int argc, char **argv)
 	rasd_lexicon_free(lex);
 	if (errors)
 		return 1;
-	if (require_perfect && (t.fn || t.fp))
+	if (require_perfect && (t.fn || t.fp || t.ok_sub < t.n_sub || t.ok_a1 < t.n_a1 ||
+				t.ok_a2 < t.n_a2 || t.ok_fat < t.n_fat || t.ok_adm < t.n_adm))
 		return 1;
 	return 0;
 }

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Golden tests: the seed article must yield its required events and nothing
+# spurious; our own test articles must code exactly as reviewed in
+# tests/golden/*.expected.tsv (refresh with `make golden-update`, then
+# review the diff).
+T_NAME=golden
+. tests/lib.sh
+
+if [ -f "$SHARED/seed/article.txt" ]; then
+	if "$RASD" eval --summary --require-perfect --text "$SHARED/seed/article.txt" \
+		"$SHARED/seed/gold.json" >"$T_TMP/seed.out" 2>&1; then
+		pass
+	else
+		fail "seed article: required events, fields or precision"
+		cat "$T_TMP/seed.out"
+		"$RASD" eval --text "$SHARED/seed/article.txt" "$SHARED/seed/gold.json" | sed -n '/misses/,$p'
+	fi
+else
+	skip "seed: $SHARED/seed not found (the shared/ folder is absent)"
+fi
+
+for input in tests/golden/*.jsonl; do
+	[ -f "$input" ] || continue
+	expected=${input%.jsonl}.expected.tsv
+	"$RASD" extract -q --format brief "$input" >"$T_TMP/got.tsv" 2>"$T_TMP/err"
+	if [ ! -f "$expected" ]; then
+		fail "$input: no $expected (run make golden-update)"
+	elif diff -u "$expected" "$T_TMP/got.tsv" >"$T_TMP/diff"; then
+		pass
+	else
+		fail "$input differs from $expected"
+		cat "$T_TMP/diff"
+	fi
+done
+finish

@@ -1,0 +1,278 @@
+/*
+ * test_lex.c - lexicon loading and validation, clitic-aware matching, and
+ * the number and date parsers, on a small lexicon written by the test.
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/rasd-test-lex-XXXXXX";
+
+static void write_file(const char *name, const char *content)
+{
+	char path[256];
+	FILE *f;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fputs(content, f);
+	fclose(f);
+}
+
+static void write_lexicons(void)
+{
+	write_file("triggers.tsv", "# test\nهجوم\tattack\tnoun\nهجمات\tattack\tplural\n"
+				   "قصف\tshelling\tnoun\nقصف جوي\tairstrike\tnoun\n"
+				   "اغتال\tkill\tverb\n");
+	write_file("actors.tsv", "ISIS\t2\t-\tIslamic State\tداعش\nSDF\t2\tSY\tSDF\tقسد\n"
+				 "CIV\t7\t-\tCivilians\tمدنيون\n");
+	write_file("actor_aliases.tsv", "داعش\tISIS\t-\nتنظيم الدولة الإسلامية\tISIS\t-\n"
+					"التنظيم\tISIS\tanaphor\nقسد\tSDF\t-\nمدني\tCIV\tvictim\n");
+	write_file("cues.tsv", "بلدة\tplace-settlement\nريف\tplace-rural\nالغربي\tdirection\n"
+			       "قتيل\tdeath\nمنذ مطلع\tstatistic\n");
+	write_file("numbers.tsv", "ثلاثة\t3\tunit\nخمسة\t5\tunit\nعشرين\t20\tten\n"
+				  "عشرات\t12\tvague\nآلاف\t1000\tthousand\nمئة\t100\thundred\n"
+				  "اثنين\t2\tunit\nقتيلين\t2\tdual\n");
+	write_file("calendar.tsv", "نوفمبر\tmonth\t11\nتشرين الثاني\tmonth\t11\n"
+				   "آذار\tmonth\t3\nالإثنين\tweekday\t1\nأمس\tday-offset\t-1\n"
+				   "الشهر الحالي\tperiod\tmonth:0\nالشهر الماضي\tperiod\tmonth:-1\n"
+				   "مطلع\tmonth-part\tearly\nرمضان\thijri-month\t9\n"
+				   "مساء\tpart-of-day\t0\n");
+	write_file("places.tsv",
+		   "# id name variants en kind cc admin1 admin2 pcode lat lon pop\n"
+		   "p1\tدير الزور\tديرالزور\tDeir ez-Zor\tadmin1\tSY\tدير الزور\t\tSY09\t35.3\t40.1\t1000\n"
+		   "p2\tدير الزور\t\tDeir ez-Zor\tcity\tSY\tدير الزور\tدير الزور\t\t35.33\t40.14\t200000\n"
+		   "p3\tالحسكة\tالحسكه\tHasakah\tadmin1\tSY\tالحسكة\t\tSY08\t36.5\t40.7\t0\n"
+		   "p4\tبيروت\t\tBeirut\tcity\tLB\tبيروت\t\t\t33.89\t35.5\t1000000\n");
+}
+
+static struct rasd_lexicon *load(void)
+{
+	struct rasd_lexicon *lex = NULL;
+	struct rasd_error err;
+	enum rasd_status st = rasd_lexicon_load(dir, NULL, 0, &lex, &err);
+	if (st != RASD_OK)
+		fprintf(stderr, "load: %s:%ld: %s\n", err.file, err.line, err.msg);
+	return lex;
+}
+
+static struct rasd_arena A;
+
+static size_t match_kind(const struct rasd_lexicon *lex, const char *text, size_t tok,
+			 enum rasd_lex_kind kind, struct rasd_lex_match *out)
+{
+	struct rasd_doc d;
+	struct rasd_lex_match m[16];
+	size_t n, k;
+	if (rasd_doc_parse(&A, text, strlen(text), &d) != RASD_OK)
+		return 0;
+	n = rasd_lex_match_at(lex, &d, tok, m, 16);
+	for (k = 0; k < n; k++)
+		if (m[k].kind == kind) {
+			*out = m[k];
+			return m[k].ntokens;
+		}
+	return 0;
+}
+
+TEST(loads_and_matches_with_clitics)
+{
+	struct rasd_lexicon *lex = load();
+	struct rasd_lex_match m;
+
+	CHECK(lex != NULL);
+	if (!lex)
+		return;
+	/* multiword places with clitics and a spelling variant */
+	CHECK_INT(match_kind(lex, "بدير الزور اليوم", 0, RASD_LEX_PLACE, &m), 2);
+	CHECK_INT(m.u.place.count, 2);
+	CHECK_INT(match_kind(lex, "وديرالزور", 0, RASD_LEX_PLACE, &m), 1);
+	CHECK_INT(match_kind(lex, "للحسكة", 0, RASD_LEX_PLACE, &m), 1);
+	CHECK_INT(match_kind(lex, "والحسكه", 0, RASD_LEX_PLACE, &m), 1);
+	/* a name that starts with a clitic letter keeps its reading */
+	CHECK_INT(match_kind(lex, "بيروت", 0, RASD_LEX_PLACE, &m), 1);
+	/* actors across quotation marks: لـ”قسد“ */
+	CHECK_INT(match_kind(lex, "لـ”قسد“", 2, RASD_LEX_ACTOR, &m), 1);
+	CHECK_INT(match_kind(lex, "لداعش", 0, RASD_LEX_ACTOR, &m), 1);
+	CHECK_INT(match_kind(lex, "تنظيم ”الدولة الإسلامية“", 0, RASD_LEX_ACTOR, &m), 4);
+	CHECK_INT(match_kind(lex, "التنظيم", 0, RASD_LEX_ACTOR, &m), 1);
+	CHECK(m.u.actor.flags & RASD_ACTOR_ANAPHOR);
+	/* the longest trigger wins; pronoun suffixes are read off triggers */
+	CHECK_INT(match_kind(lex, "القصف الجوي", 0, RASD_LEX_TRIGGER, &m), 1);
+	CHECK_INT(m.u.trigger.cls, RASD_EC_SHELLING);
+	CHECK_INT(match_kind(lex, "قصف جوي", 0, RASD_LEX_TRIGGER, &m), 2);
+	CHECK_INT(m.u.trigger.cls, RASD_EC_AIRSTRIKE);
+	CHECK_INT(match_kind(lex, "هجماته", 0, RASD_LEX_TRIGGER, &m), 1);
+	CHECK_INT(m.u.trigger.form, RASD_FORM_PLURAL);
+	CHECK_INT(match_kind(lex, "وبالهجوم", 0, RASD_LEX_TRIGGER, &m), 1);
+	/* الاثنين is Monday, not "two" */
+	CHECK_INT(match_kind(lex, "الإثنين", 0, RASD_LEX_NUMBER, &m), 0);
+	CHECK_INT(match_kind(lex, "الإثنين", 0, RASD_LEX_CALENDAR, &m), 1);
+	rasd_lexicon_free(lex);
+}
+
+TEST(numbers)
+{
+	struct rasd_lexicon *lex = load();
+	struct rasd_doc d;
+	long v = 0;
+	bool vague;
+	const char *s;
+
+	if (!lex)
+		return;
+#define NUM(text, want_tokens, want_value)                                                 \
+	s = text;                                                                          \
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);                          \
+	CHECK_INT(rasd_number_at(lex, &d, 0, &v, &vague), want_tokens);                    \
+	CHECK_INT(v, want_value)
+
+	NUM("39 قتيلا", 1, 39);
+	NUM("١٢٠٠ شخص", 1, 1200);
+	NUM("1,200 شخص", 1, 1200);
+	NUM("خمسة وعشرين مدنيا", 2, 25);
+	NUM("ثلاثة آلاف", 2, 3000);
+	NUM("3 آلاف", 2, 3000);
+	NUM("مئة وخمسة", 2, 105);
+	NUM("عشرات القتلى", 1, 12);
+	CHECK(vague);
+	NUM("قتيلين", 1, 2);
+	CHECK(!vague);
+	s = "مدنيا";
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
+	CHECK_INT(rasd_number_at(lex, &d, 0, &v, &vague), 0);
+#undef NUM
+	rasd_lexicon_free(lex);
+}
+
+TEST(dates)
+{
+	struct rasd_lexicon *lex = load();
+	struct rasd_doc d;
+	struct rasd_date_expr de;
+	int32_t pub;
+	char buf[11];
+	const char *s;
+
+	if (!lex)
+		return;
+	CHECK_INT(rasd_date_parse("2021-11-15", 10, &pub), RASD_OK); /* a Monday */
+#define DATE(text, at, want, prec)                                                         \
+	s = text;                                                                          \
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);                          \
+	CHECK(rasd_date_at(lex, &d, at, pub, &de) > 0);                                    \
+	rasd_format_date(de.date, buf);                                                    \
+	CHECK_STR(buf, want);                                                              \
+	CHECK_INT(de.precision, prec)
+
+	DATE("في 9 نوفمبر/ تشرين الثاني على حرق", 0, "2021-11-09", 1);
+	DATE("في 9 نوفمبر 2019", 0, "2019-11-09", 1);
+	DATE("٨ تشرين الثاني", 0, "2021-11-08", 1);
+	DATE("مطلع الشهر الحالي", 0, "2021-11-01", 3);
+	DATE("الشهر الماضي", 0, "2021-10-01", 3);
+	DATE("أمس", 0, "2021-11-14", 1);
+	DATE("الإثنين", 0, "2021-11-15", 1);
+	DATE("مساء الإثنين", 0, "2021-11-15", 1);
+	DATE("قبل يومين", 0, "2021-11-13", 1);
+	DATE("آذار", 0, "2021-03-01", 3);
+	DATE("منذ مطلع الشهر الحالي", 0, "2021-11-01", 3);
+	CHECK(de.since);
+	/* 9 Ramadan 1439 AH = 25 May 2018 (tabular calendar) */
+	DATE("9 رمضان 1439", 0, "2018-05-25", 1);
+	/* a number that is not a day, and relative dates without a publication date */
+	s = "45 نوفمبر";
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
+	CHECK_INT(rasd_date_at(lex, &d, 0, pub, &de), 0);
+	s = "أمس";
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
+	CHECK_INT(rasd_date_at(lex, &d, 0, INT32_MIN, &de), 0);
+#undef DATE
+	rasd_lexicon_free(lex);
+}
+
+TEST(rejects_bad_lines_with_positions)
+{
+	struct rasd_lexicon *lex = NULL;
+	struct rasd_error err;
+
+	write_file("numbers.tsv", "ثلاثة\t3\tunit\nخمسة\tfive\tunit\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.file, "numbers.tsv") != NULL);
+	CHECK_INT(err.line, 2);
+	CHECK_INT(err.column, 2);
+	write_lexicons();
+	write_file("actor_aliases.tsv", "داعش\tNOPE\t-\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.msg, "unknown actor code 'NOPE'") != NULL);
+	write_lexicons();
+	write_file("places.tsv", "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t36.2\t37.1\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.msg, "expected 12 columns") != NULL);
+	write_file("places.tsv", "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t96.2\t37.1\t0\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.column, 10);
+	write_file("places.tsv", "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t36.2\t37.1\t0\r\n\xff\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.line, 2);
+	write_lexicons();
+	CHECK_INT(rasd_lexicon_load("/nonexistent-rasd", NULL, 0, &lex, &err), RASD_EIO);
+	CHECK(lex == NULL);
+}
+
+TEST(million_entries_sharing_a_prefix)
+{
+	/* a pathological lexicon: one first word, many phrases; loads and
+	 * matches without quadratic behaviour */
+	char path[256];
+	FILE *f;
+	struct rasd_lexicon *lex;
+	struct rasd_error err;
+	struct rasd_lex_match m;
+	long i;
+
+	snprintf(path, sizeof(path), "%s/cues.tsv", dir);
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	for (i = 0; i < 200000; i++)
+		fprintf(f, "منذ ب%ld\tstatistic\n", i);
+	fclose(f);
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_OK);
+	if (lex) {
+		CHECK_INT(match_kind(lex, "منذ ب199999", 0, RASD_LEX_CUE, &m), 3);
+		rasd_lexicon_free(lex);
+	}
+	write_lexicons();
+}
+
+static void setup(void)
+{
+	if (!mkdtemp(dir))
+		abort();
+	write_lexicons();
+}
+
+TEST(cleanup)
+{
+	const char *names[] = {"triggers.tsv", "actors.tsv", "actor_aliases.tsv", "cues.tsv",
+			       "numbers.tsv", "calendar.tsv", "places.tsv"};
+	char path[256];
+	size_t i;
+	for (i = 0; i < 7; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	CHECK_INT(rmdir(dir), 0);
+	rasd_arena_release(&A);
+}
+
+TEST(start)
+{
+	setup();
+	CHECK(1);
+}
+
+RUN_TESTS(T(start), T(loads_and_matches_with_clitics), T(numbers), T(dates),
+	  T(rejects_bad_lines_with_positions), T(million_entries_sharing_a_prefix), T(cleanup))
