@@ -6,6 +6,7 @@
  */
 #include "cli.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ static void help(FILE *f)
 	      "  --source NAME                    source name for text inputs\n"
 	      "  --input-format jsonl|text        do not guess the input format\n"
 	      "  --min-confidence X               drop events below X (0-1, default 0)\n"
+	      "  --jobs N                         code on N threads; output stays in input order\n"
 	      "  --max-article-bytes N[k|M]       skip longer articles (default 8M)\n"
 	      "  --strict                         reject invalid UTF-8 instead of replacing it\n"
 	      "  --data DIR                       lexicon directory (default: the bundled data/)\n"
@@ -47,17 +49,107 @@ static enum rasd_status write_brief(struct rasd_buf *b, const struct rasd_articl
 			       e->fatalities, rasd_modality_name(e->modality));
 }
 
+/* One article in flight: its text, its events formatted, its outcome. */
+struct slot {
+	struct rasd_arena in;   /* the article's strings */
+	struct rasd_arena work; /* extraction */
+	struct rasd_article art;
+	struct rasd_buf out;
+	long line;
+	bool jsonl;
+	bool failed;
+	char err[320];
+	long nevents;
+};
+
+struct batch {
+	const struct rasd_lexicon *lex;
+	const struct rasd_extract_options *xo;
+	enum format fmt;
+	struct slot *slots;
+	size_t count;
+	size_t next; /* shared counter, taken with __atomic builtins */
+};
+
+static void code_slot(struct batch *b, struct slot *s)
+{
+	struct rasd_event *ev;
+	size_t nev, e;
+	struct rasd_error err;
+
+	rasd_arena_reset(&s->work);
+	rasd_buf_reset(&s->out);
+	rasd_error_clear(&err);
+	s->failed = false;
+	s->nevents = 0;
+	if (rasd_extract(b->lex, &s->art, b->xo, &s->work, &ev, &nev, &err) != RASD_OK) {
+		s->failed = true;
+		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
+		return;
+	}
+	for (e = 0; e < nev; e++) {
+		enum rasd_status st = RASD_OK;
+		if (ev[e].confidence < b->xo->min_confidence)
+			continue;
+		switch (b->fmt) {
+		case FMT_JSONL:
+			st = rasd_event_write_json(&s->out, &s->art, &ev[e]);
+			if (st == RASD_OK)
+				st = rasd_buf_putc(&s->out, '\n');
+			break;
+		case FMT_CSV: st = rasd_event_write_csv(&s->out, &s->art, &ev[e]); break;
+		case FMT_TABLE: st = rasd_event_write_table(&s->out, &s->art, &ev[e]); break;
+		case FMT_BRIEF: st = write_brief(&s->out, &s->art, &ev[e]); break;
+		}
+		if (st != RASD_OK) {
+			s->failed = true;
+			snprintf(s->err, sizeof(s->err), "cannot format event: %s", rasd_strerror(st));
+			return;
+		}
+		s->nevents++;
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct batch *b = arg;
+	for (;;) {
+		size_t i = __atomic_fetch_add(&b->next, 1, __ATOMIC_RELAXED);
+		if (i >= b->count)
+			break;
+		code_slot(b, &b->slots[i]);
+	}
+	return NULL;
+}
+
+/* Code b->count slots on `jobs` threads (the caller's thread is one). */
+static void run_batch(struct batch *b, unsigned jobs)
+{
+	pthread_t th[64];
+	unsigned k, started = 0;
+
+	b->next = 0;
+	for (k = 1; k < jobs && k < 64; k++)
+		if (pthread_create(&th[started], NULL, worker, b) == 0)
+			started++;
+	worker(b);
+	for (k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	struct cli_common o;
 	enum format fmt = FMT_JSONL;
 	const char *inputs[256];
-	size_t ninputs = 0, k;
+	size_t ninputs = 0, k, nslots;
 	struct rasd_lexicon *lex;
-	struct rasd_arena arena, work;
-	struct rasd_buf out;
+	struct rasd_buf head;
 	struct rasd_extract_options xo = {0, 0};
+	struct slot *slots;
+	struct batch b;
 	long articles = 0, events = 0, errors = 0, warnings = 0;
+	unsigned jobs = 1;
 	bool write_ok = true;
 	int i;
 
@@ -85,6 +177,14 @@ int cmd_extract(int argc, char **argv)
 				cli_error("--format: '%s' is not jsonl, csv, table or brief", v);
 				return 2;
 			}
+		} else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+			if (*end || v < 1 || v > 64) {
+				cli_error("--jobs: '%s' is not a number of threads in 1..64", argv[i]);
+				return 2;
+			}
+			jobs = (unsigned)v;
 		} else if (strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
 			char *end;
 			xo.min_confidence = strtod(argv[++i], &end);
@@ -113,61 +213,67 @@ int cmd_extract(int argc, char **argv)
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		return 1;
-	rasd_arena_init(&arena, 0);
-	rasd_arena_init(&work, 0);
-	rasd_buf_init(&out, 0);
-	if (fmt == FMT_CSV && rasd_event_csv_header(&out) == RASD_OK)
-		write_ok = cli_write(&out);
+	/* Articles are read in batches, coded in parallel, written in order. */
+	nslots = jobs == 1 ? 1 : 32 * (size_t)jobs;
+	slots = calloc(nslots, sizeof(*slots));
+	if (!slots) {
+		cli_error("out of memory");
+		rasd_lexicon_free(lex);
+		return 1;
+	}
+	for (k = 0; k < nslots; k++) {
+		rasd_arena_init(&slots[k].in, 0);
+		rasd_arena_init(&slots[k].work, 0);
+		rasd_buf_init(&slots[k].out, 0);
+	}
+	b.lex = lex;
+	b.xo = &xo;
+	b.fmt = fmt;
+	b.slots = slots;
+	rasd_buf_init(&head, 0);
+	if (fmt == FMT_CSV && rasd_event_csv_header(&head) == RASD_OK)
+		write_ok = cli_write(&head);
 	for (k = 0; k < ninputs && write_ok; k++) {
 		struct cli_reader r;
-		struct rasd_article art;
-		int got;
+		bool more = true;
 
-		if (!cli_reader_open(&r, &o, inputs[k], &arena)) {
+		if (!cli_reader_open(&r, &o, inputs[k], &slots[0].in)) {
 			errors++;
 			continue;
 		}
-		while ((got = cli_reader_next(&r, &art)) != 0 && write_ok) {
-			struct rasd_event *ev;
-			size_t nev, e;
-			struct rasd_error err;
-
-			if (got < 0)
-				continue;
-			rasd_arena_reset(&work);
-			rasd_error_clear(&err);
-			if (rasd_extract(lex, &art, &xo, &work, &ev, &nev, &err) != RASD_OK) {
-				if (r.jsonl)
-					cli_error("%s:%ld: %s (id %s); skipped", r.path, r.line, err.msg,
-						  art.id);
-				else
-					cli_error("%s: %s; skipped", r.path, err.msg);
-				errors++;
-				continue;
-			}
-			articles++;
-			rasd_buf_reset(&out);
-			for (e = 0; e < nev; e++) {
-				enum rasd_status st = RASD_OK;
-				if (ev[e].confidence < xo.min_confidence)
+		while (more && write_ok) {
+			size_t n = 0, j;
+			while (n < nslots) {
+				int got;
+				r.arena = &slots[n].in;
+				got = cli_reader_next(&r, &slots[n].art);
+				if (got == 0) {
+					more = false;
+					break;
+				}
+				if (got < 0)
 					continue;
-				switch (fmt) {
-				case FMT_JSONL:
-					st = rasd_event_write_json(&out, &art, &ev[e]);
-					if (st == RASD_OK)
-						st = rasd_buf_putc(&out, '\n');
-					break;
-				case FMT_CSV: st = rasd_event_write_csv(&out, &art, &ev[e]); break;
-				case FMT_TABLE: st = rasd_event_write_table(&out, &art, &ev[e]); break;
-				case FMT_BRIEF: st = write_brief(&out, &art, &ev[e]); break;
-				}
-				if (st != RASD_OK) {
-					cli_error("%s: cannot format event: %s", art.id, rasd_strerror(st));
-					break;
-				}
-				events++;
+				slots[n].line = r.line;
+				slots[n].jsonl = r.jsonl;
+				n++;
 			}
-			write_ok = cli_write(&out);
+			b.count = n;
+			run_batch(&b, jobs);
+			for (j = 0; j < n && write_ok; j++) {
+				struct slot *s = &slots[j];
+				if (s->failed) {
+					if (s->jsonl)
+						cli_error("%s:%ld: %s (id %s); skipped", r.path, s->line, s->err,
+							  s->art.id);
+					else
+						cli_error("%s: %s; skipped", r.path, s->err);
+					errors++;
+					continue;
+				}
+				articles++;
+				events += s->nevents;
+				write_ok = cli_write(&s->out);
+			}
 		}
 		errors += r.errors;
 		warnings += r.warnings;
@@ -178,9 +284,13 @@ int cmd_extract(int argc, char **argv)
 	if (!o.quiet)
 		fprintf(stderr, "rasd: %ld article(s) coded, %ld event(s), %ld error(s)%s\n", articles,
 			events, errors, warnings ? ", with warnings" : "");
-	rasd_buf_release(&out);
-	rasd_arena_release(&arena);
-	rasd_arena_release(&work);
+	for (k = 0; k < nslots; k++) {
+		rasd_arena_release(&slots[k].in);
+		rasd_arena_release(&slots[k].work);
+		rasd_buf_release(&slots[k].out);
+	}
+	free(slots);
+	rasd_buf_release(&head);
 	rasd_lexicon_free(lex);
 	return (!write_ok || errors) ? 1 : 0;
 }

@@ -485,7 +485,7 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 		art->id = json_field(r->arena, obj, "id", NULL);
 		if (!art->id) {
 			snprintf(r->id_buf, sizeof(r->id_buf), "line-%ld", r->line);
-			art->id = r->id_buf;
+			art->id = rasd_arena_strndup(r->arena, r->id_buf, strlen(r->id_buf));
 		}
 		pub = json_field(r->arena, obj, "published", NULL);
 		if (pub) {
