@@ -13,7 +13,7 @@ SAN         ?=
 WERROR      ?= $(if $(CI),-Werror,)
 OPT         ?= -O2
 
-DEB_PACKAGES := build-essential pkg-config libsqlite3-dev xz-utils
+DEB_PACKAGES := build-essential pkg-config libsqlite3-dev xz-utils python3
 PKGS        := sqlite3
 
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wvla -Wstrict-prototypes \
@@ -40,7 +40,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/librasd.a
 RASD     := $(BUILD)/rasd
 
-.PHONY: all deps run test unit eval bench fuzz golden-update clean format check-deps
+.PHONY: all deps run test unit eval bench fuzz golden-update clean format
 all: $(RASD)
 
 $(BUILD)/obj/%.o: %.c
@@ -81,8 +81,35 @@ test: deps
 eval: all
 	$(RASD) eval $(SHARED)/dev/gold.jsonl
 
-bench: deps all
-	@sh bench/bench.sh $(RASD) $(SHARED)
+# Benchmarks: bench/*.c are small programs linked with the library.
+BENCH_SRC := $(wildcard bench/*.c)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@RASD=$(RASD) BUILD=$(BUILD) SHARED=$(SHARED) sh bench/bench.sh
+
+# libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library
+# sources built with the fuzzer's instrumentation.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZ_SRC     := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -std=c11 -c $< -o $@
+build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -o $@ $< $(FUZZ_LIB_OBJ) $(LDLIBS)
+fuzz: deps
+	@$(MAKE) --no-print-directory EXTRA_DEB=clang deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FUZZ_BIN)
 
 golden-update: all
 	@RASD=$(RASD) SHARED=$(SHARED) sh tests/golden/update.sh

@@ -564,6 +564,27 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			      struct rasd_event **events, size_t *nevents,
 			      struct rasd_error *err) RASD_MUST_CHECK;
 
+/* A place named in a text, as the extractor resolves it. */
+struct rasd_place_mention {
+	uint32_t start, end; /* byte offsets of the mention in the text */
+	const char *location;
+	const char *admin1, *admin2, *country;
+	const struct rasd_place *place; /* gazetteer entry, NULL for unknown names */
+	double latitude, longitude;
+	bool has_coords;
+	int geo_precision;
+	bool unknown; /* named after a cue word but in no gazetteer */
+};
+
+/**
+ * Every place mention in a text, resolved with the same rules as
+ * rasd_extract (clitics, cue words, directions, context, anaphora).
+ * The array lives in the arena.
+ */
+enum rasd_status rasd_geocode(const struct rasd_lexicon *lex, const char *text, size_t n,
+			      struct rasd_arena *a, struct rasd_place_mention **out,
+			      size_t *nout) RASD_MUST_CHECK;
+
 /** "Political violence", "Demonstrations" or "Strategic developments". */
 const char *rasd_disorder_type(const char *event_type);
 /** English country name for an ISO 3166 alpha-2 code ("" when unknown). */

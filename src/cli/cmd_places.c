@@ -6,7 +6,73 @@
  */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* Each input line is a separate text; print its resolved place mentions. */
+static int geocode_lines(const struct cli_common *o, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct rasd_lexicon *lex;
+	struct rasd_arena a;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0;
+	int rc = 0;
+
+	if (!f) {
+		cli_error("cannot open '%s'", path);
+		return 1;
+	}
+	lex = cli_load_lexicon(o);
+	if (!lex) {
+		if (f != stdin)
+			fclose(f);
+		return 1;
+	}
+	rasd_arena_init(&a, 0);
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		struct rasd_place_mention *pm;
+		size_t n, k;
+		struct rasd_str clean;
+		size_t replaced;
+		struct rasd_error err;
+
+		lineno++;
+		rasd_arena_reset(&a);
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		if (rasd_utf8_clean(&a, line, (size_t)len, 0, &clean, &replaced, &err) != RASD_OK) {
+			cli_error("%s:%ld: %s", path, lineno, err.msg);
+			rc = 1;
+			continue;
+		}
+		if (rasd_geocode(lex, clean.p, clean.n, &a, &pm, &n) != RASD_OK) {
+			cli_error("%s:%ld: cannot geocode", path, lineno);
+			rc = 1;
+			continue;
+		}
+		for (k = 0; k < n; k++) {
+			printf("%ld\t%.*s\t%s\t%s\t%s\t%d", lineno, (int)(pm[k].end - pm[k].start),
+			       clean.p + pm[k].start, pm[k].location ? pm[k].location : "-",
+			       pm[k].admin1 && *pm[k].admin1 ? pm[k].admin1 : "-",
+			       pm[k].country ? pm[k].country : "-", pm[k].geo_precision);
+			if (pm[k].has_coords)
+				printf("\t%.5f\t%.5f\n", pm[k].latitude, pm[k].longitude);
+			else
+				printf("\t-\t-\n");
+		}
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	rasd_arena_release(&a);
+	rasd_lexicon_free(lex);
+	if (!cli_flush())
+		rc = 1;
+	return rc;
+}
 
 int cmd_places(int argc, char **argv)
 {
@@ -16,6 +82,7 @@ int cmd_places(int argc, char **argv)
 	struct rasd_lex_match m[32];
 	const char *names[64];
 	size_t nnames = 0, k, found_any = 0;
+	const char *text_path = NULL;
 	int i;
 
 	cli_common_init(&o);
@@ -27,8 +94,15 @@ int cmd_places(int argc, char **argv)
 			continue;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			puts("usage: rasd places [--data DIR] [--places FILE] NAME...\n"
-			     "Lists every gazetteer place a name can refer to.");
+			     "       rasd places --text FILE|-\n"
+			     "Lists every gazetteer place a name can refer to; with --text, every place\n"
+			     "mention in each line of FILE as extraction resolves it (tab-separated:\n"
+			     "line, mention, location, admin1, country, precision, latitude, longitude).");
 			return 0;
+		}
+		if (strcmp(argv[i], "--text") == 0 && i + 1 < argc) {
+			text_path = argv[++i];
+			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1]) {
 			cli_error("places: unknown option '%s'", argv[i]);
@@ -37,6 +111,8 @@ int cmd_places(int argc, char **argv)
 		if (nnames < 64)
 			names[nnames++] = argv[i];
 	}
+	if (text_path)
+		return geocode_lines(&o, text_path);
 	if (!nnames) {
 		cli_error("places: give a place name, e.g. rasd places 'دير الزور'");
 		return 2;

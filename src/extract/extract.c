@@ -1284,3 +1284,53 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	*nevents = out.n;
 	return RASD_OK;
 }
+
+enum rasd_status rasd_geocode(const struct rasd_lexicon *lex, const char *text, size_t n,
+			      struct rasd_arena *a, struct rasd_place_mention **out, size_t *nout)
+{
+	struct rasd_doc doc;
+	struct mentions m;
+	struct rasd_place_mention *pm;
+	enum rasd_status st;
+	size_t i, k = 0;
+
+	*out = NULL;
+	*nout = 0;
+	st = rasd_doc_parse(a, text, n, &doc);
+	if (st)
+		return st;
+	st = find_mentions(lex, &doc, INT32_MIN, a, &m);
+	if (st)
+		return st;
+	resolve_places(lex, &doc, &m, dominant_country(lex, &m));
+	pm = rasd_arena_calloc(a, m.nplace + 1, sizeof(*pm));
+	if (!pm)
+		return RASD_ENOMEM;
+	for (i = 0; i < m.nplace; i++) {
+		const struct m_place *p = &m.place[i];
+		const struct m_place *r = p;
+		if (p->anaphor) {
+			if (p->ref < 0)
+				continue;
+			r = &m.place[p->ref];
+		}
+		if (!r->place && !r->unknown)
+			continue;
+		pm[k].start = doc.tokens[p->tok].start;
+		pm[k].end = doc.tokens[p->tok + p->ntok - 1].end;
+		pm[k].location = r->name;
+		pm[k].admin1 = r->admin1;
+		pm[k].admin2 = r->admin2;
+		pm[k].country = r->country;
+		pm[k].place = r->place;
+		pm[k].latitude = r->lat;
+		pm[k].longitude = r->lon;
+		pm[k].has_coords = r->has_coords;
+		pm[k].geo_precision = r->precision;
+		pm[k].unknown = r->unknown;
+		k++;
+	}
+	*out = pm;
+	*nout = k;
+	return RASD_OK;
+}
