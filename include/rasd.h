@@ -346,6 +346,8 @@ enum rasd_cue_role {
 	RASD_CUE_MEANS_ARTILLERY,
 	RASD_CUE_MEANS_IED,
 	RASD_CUE_WEAPON_SMALL,
+	RASD_CUE_NOT_PLACE, /* a gazetteer name that is usually a common word */
+	RASD_CUE_GENERIC,   /* quantifiers that make a trigger generic: سلسلة، عدة */
 	RASD_CUE_COUNT
 };
 
@@ -465,7 +467,8 @@ struct rasd_lexicon;
 
 /**
  * Load every lexicon from data_dir (triggers.tsv, actors.tsv,
- * actor_aliases.tsv, cues.tsv, numbers.tsv, calendar.tsv, places.tsv) plus
+ * actor_aliases.tsv, cues.tsv, not_places.tsv, numbers.tsv, calendar.tsv,
+ * places.tsv) plus
  * any extra place files (same format as places.tsv; a missing extra file
  * is an error). Each line is validated; the first bad line fails the load
  * with err->file, err->line, err->column and a message. The caller owns
@@ -634,5 +637,231 @@ enum rasd_status rasd_event_write_table(struct rasd_buf *b, const struct rasd_ar
 					const struct rasd_event *e) RASD_MUST_CHECK;
 /** "YYYY-MM-DD" of a day number into out (11 bytes). */
 void rasd_format_date(int32_t days, char out[11]);
+
+/* store: database */
+
+/*
+ * The events database: one SQLite file holding articles, the events coded
+ * from them (one row per happening, deduplicated across sources), the
+ * links from every event to each article and evidence sentence behind it,
+ * and FTS5 indexes over article text and evidence built on rasd's own
+ * normalizer and clitic splitter. docs/schema.md documents the tables and
+ * the deduplication rule. A struct rasd_db is used by one thread at a time.
+ */
+#define RASD_DB_SCHEMA_VERSION 2
+#define RASD_DB_HASH_HEX 65 /* 64 hex digits and a NUL */
+
+struct rasd_db;
+
+enum rasd_db_flags {
+	RASD_DB_READONLY = 1 << 0, /* open an existing database for reading only */
+	RASD_DB_CREATE = 1 << 1    /* create the file when it does not exist */
+};
+
+/**
+ * Open the database at path (with RASD_DB_CREATE, create it), register the
+ * "rasd" FTS5 tokenizer, and bring an older schema up to
+ * RASD_DB_SCHEMA_VERSION (writable opens only; a read-only open of an
+ * older schema fails and says so). A file that is not a rasd database, or
+ * one from a newer rasd, is refused. busy_ms is how long to wait for
+ * another writer's lock before failing. Errors (missing file, read-only
+ * file opened for writing, lock held, SQLite errors) come back as status
+ * plus a one-line err->msg that names the file. The caller owns *out and
+ * frees it with rasd_db_free().
+ */
+enum rasd_status rasd_db_open(const char *path, unsigned flags, int busy_ms, struct rasd_db **out,
+			      struct rasd_error *err) RASD_MUST_CHECK;
+/** Close the database; NULL does nothing. */
+void rasd_db_free(struct rasd_db *db);
+/** The schema version of the open database (PRAGMA user_version). */
+int rasd_db_version(const struct rasd_db *db);
+
+/**
+ * Register the "rasd" FTS5 tokenizer on an open sqlite3 connection (passed
+ * as void * so that this header does not need sqlite3.h). Documents are
+ * split with rasd_doc_parse; each word is indexed in match-key form
+ * together with every rasd_clitic_readings form at the same position, so a
+ * query for داعش finds لداعش and وداعش and one for الحسكه finds الحسكة.
+ * Queries are normalized the same way but not split. Offsets given to FTS5
+ * are bytes of the original text, so highlight() marks what was written.
+ */
+enum rasd_status rasd_fts_register(void *sqlite3_db) RASD_MUST_CHECK;
+
+/**
+ * Turn what a user typed into an FTS5 query expression appended to b:
+ * each word becomes a quoted string (so no character of the input is FTS5
+ * syntax), "double-quoted phrases" stay phrases, a final * asks for a
+ * prefix, and the upper-case words OR, AND and NOT between terms are
+ * operators. Words without letters or digits are dropped. Fails with
+ * RASD_EINVAL when nothing searchable remains and RASD_ESYNTAX when an
+ * operator has no term on one side; err->msg says which.
+ */
+enum rasd_status rasd_fts_query(struct rasd_buf *b, const char *q, size_t n,
+				struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Content hash of an article (title, text, published, source and url) as
+ * 64 lowercase hex digits of SHA-256 and a NUL. Ingest uses it to tell an
+ * unchanged article from an updated one.
+ */
+void rasd_db_hash_article(const struct rasd_article *art, char out[RASD_DB_HASH_HEX]);
+
+enum rasd_article_state {
+	RASD_ARTICLE_NEW = 0, /* no article with this id */
+	RASD_ARTICLE_SAME,    /* stored with the same content hash */
+	RASD_ARTICLE_CHANGED  /* stored with other content */
+};
+
+/** Whether doc_id is stored, and with the content hash `hash`. */
+enum rasd_status rasd_db_article_state(struct rasd_db *db, const char *doc_id, const char *hash,
+				       enum rasd_article_state *state,
+				       struct rasd_error *err) RASD_MUST_CHECK;
+
+/** Start a write transaction (BEGIN IMMEDIATE: waits busy_ms for the lock). */
+enum rasd_status rasd_db_begin(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;
+/** Commit the transaction that rasd_db_begin() started. */
+enum rasd_status rasd_db_commit(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;
+/** Roll back an open transaction, if any. */
+void rasd_db_rollback(struct rasd_db *db);
+
+/* What rasd_db_put() did, added to the counters it is given. */
+struct rasd_ingest_counts {
+	long articles_new;
+	long articles_updated;
+	long articles_same;    /* unchanged: nothing written */
+	long events_new;       /* event rows created */
+	long events_merged;    /* mentions folded into an event from another article */
+	long events_removed;   /* event rows dropped when an updated article lost them */
+	long mentions;         /* event mentions stored */
+};
+
+/**
+ * Store one article and the events rasd_extract() coded from it, inside a
+ * transaction. `hash` must be rasd_db_hash_article(art). An article stored
+ * with the same hash is left alone; one stored with another hash has its
+ * row, links and events replaced. Each event is matched against the stored
+ * events of other articles by the rule in docs/schema.md and becomes a new
+ * event or another source of an existing one. On failure the caller rolls
+ * back.
+ */
+enum rasd_status rasd_db_put(struct rasd_db *db, const struct rasd_article *art, const char *hash,
+			     const struct rasd_event *events, size_t nevents,
+			     struct rasd_ingest_counts *counts, struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Record one ingest run (provenance: when, which rasd, what was read).
+ * rasd_db_run_begin returns its id in *run; rasd_db_run_end fills in the
+ * counts and the end time. Each is its own transaction.
+ */
+enum rasd_status rasd_db_run_begin(struct rasd_db *db, const char *inputs, long *run,
+				   struct rasd_error *err) RASD_MUST_CHECK;
+enum rasd_status rasd_db_run_end(struct rasd_db *db, long run, const struct rasd_ingest_counts *c,
+				 long errors, struct rasd_error *err) RASD_MUST_CHECK;
+
+/* Which events a query, an export or the statistics look at. */
+struct rasd_db_filter {
+	const char *from, *to;        /* YYYY-MM-DD, inclusive; NULL for open */
+	const char *event_type;       /* exact, case-insensitive */
+	const char *sub_event_type;   /* exact, case-insensitive */
+	const char *actor;            /* code, English or Arabic name, any role */
+	const char *admin1;           /* Arabic, compared in match-key form */
+	const char *country;          /* ISO 3166 alpha-2 */
+	const char *text;             /* words in the evidence (rasd_fts_query syntax) */
+	bool near;                    /* within km of (lat, lon) */
+	double lat, lon, km;
+	long min_fatalities;          /* 0 for no minimum */
+	long limit;                   /* 0 for no limit */
+	bool newest_first;
+};
+
+/* One link from an event to an article: the article and its evidence. */
+struct rasd_db_source {
+	const char *doc_id, *source, *url, *published, *title;
+	const char *mention_id; /* the event id extract gave this mention */
+	const char *sentence;
+	struct rasd_evidence evidence;
+};
+
+/* One stored event as queries return it. */
+struct rasd_db_event {
+	struct rasd_event event;     /* actor pointers point at actors[] */
+	struct rasd_article article; /* the primary article, text included;
+				      * source is every outlet, "; "-joined */
+	struct rasd_actor actors[4];
+	long narticles, nsources;
+	struct rasd_db_source *links; /* every article behind it, primary first */
+	size_t nlinks;
+};
+
+typedef enum rasd_status (*rasd_db_event_fn)(void *ctx, const struct rasd_db_event *e);
+
+/**
+ * Events that pass filter f (NULL for all), in date order, each handed to
+ * fn. Strings live in the arena `a`, which is reset before each event, so
+ * they are valid during the call only. A status other than RASD_OK from fn
+ * stops the walk and is returned. A bad filter (date, FTS syntax) fails
+ * with RASD_EINVAL or RASD_ESYNTAX before any event.
+ */
+enum rasd_status rasd_db_query(struct rasd_db *db, const struct rasd_db_filter *f,
+			       struct rasd_arena *a, rasd_db_event_fn fn, void *ctx,
+			       struct rasd_error *err) RASD_MUST_CHECK;
+
+/* One article found by rasd_db_search(). */
+struct rasd_db_hit {
+	const char *doc_id, *title, *source, *url, *published;
+	const char *snippet; /* matches wrapped in the caller's marks */
+	long nevents;
+	double rank; /* bm25: lower is better */
+};
+
+typedef enum rasd_status (*rasd_db_hit_fn)(void *ctx, const struct rasd_db_hit *h);
+
+/**
+ * Full-text search of article titles and texts, best match first, at most
+ * limit (0 = 20) hits. query uses rasd_fts_query syntax. Snippets wrap each
+ * match in open/close (e.g. terminal colours or brackets). Strings live in
+ * `a`, reset before each hit.
+ */
+enum rasd_status rasd_db_search(struct rasd_db *db, const char *query, long limit,
+				const char *open, const char *close, struct rasd_arena *a,
+				rasd_db_hit_fn fn, void *ctx, struct rasd_error *err) RASD_MUST_CHECK;
+
+/* Database-wide counts. */
+struct rasd_db_totals {
+	long articles, articles_with_events, events, mentions, multi_source_events;
+	long fatalities, sources;
+	char first_date[11], last_date[11]; /* "" when no dated events */
+};
+
+enum rasd_db_stat { RASD_STAT_MONTH = 0, RASD_STAT_TYPE, RASD_STAT_ADMIN1, RASD_STAT_ACTOR,
+		    RASD_STAT_SOURCE };
+
+typedef enum rasd_status (*rasd_db_count_fn)(void *ctx, const char *key, const char *label,
+					     long events, long fatalities);
+
+/** Totals over the events that pass f (NULL for all). */
+enum rasd_status rasd_db_totals(struct rasd_db *db, const struct rasd_db_filter *f,
+				struct rasd_db_totals *t, struct rasd_error *err) RASD_MUST_CHECK;
+/**
+ * Event and fatality counts grouped by month, type, governorate, actor (as
+ * actor1 or actor2) or outlet, over the events that pass f: months in
+ * order, the others largest first, at most limit rows (0 = all). label is
+ * a readable name (actor's English name) or NULL. Strings are valid during
+ * the call only.
+ */
+enum rasd_status rasd_db_count_by(struct rasd_db *db, const struct rasd_db_filter *f,
+				  enum rasd_db_stat by, long limit, rasd_db_count_fn fn, void *ctx,
+				  struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Stored events as export formats: one JSON object (rasd_event_write_json's
+ * fields plus "sources" and "narticles"), and one GeoJSON Feature with a
+ * Point geometry (events without coordinates return RASD_ENOTFOUND and
+ * write nothing). Neither writes a newline.
+ */
+enum rasd_status rasd_db_event_write_json(struct rasd_buf *b,
+					  const struct rasd_db_event *e) RASD_MUST_CHECK;
+enum rasd_status rasd_db_event_write_geojson(struct rasd_buf *b,
+					     const struct rasd_db_event *e) RASD_MUST_CHECK;
 
 #endif /* RASD_H */

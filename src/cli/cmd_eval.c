@@ -41,7 +41,15 @@ struct totals {
 
 static struct tally *tally_for(struct totals *t, const char *type)
 {
+	static const char *const known[] = {"Battles", "Explosions/Remote violence",
+					    "Violence against civilians", "Protests", "Riots",
+					    "Strategic developments", NULL};
 	size_t i;
+	/* gold strings live in a per-article arena: keep a static copy */
+	for (i = 0; known[i]; i++)
+		if (strcmp(type, known[i]) == 0)
+			break;
+	type = known[i] ? known[i] : "(other)";
 	for (i = 0; i < t->ntypes; i++)
 		if (strcmp(t->types[i].type, type) == 0)
 			return &t->types[i];
@@ -232,7 +240,12 @@ static void score_article(struct totals *t, struct rasd_arena *a, const struct r
 						continue;
 					for (c = 0; c < m[k].u.place.count; c++) {
 						const struct rasd_place *p = rasd_lex_place(lex, m[k].u.place.places[c]);
-						if (!best || (g->admin1 && strcmp(p->admin1, g->admin1) == 0))
+						/* the gold place: in the gold governorate, the
+						 * most specific unit (a town before its province) */
+						bool in_adm = !g->admin1 || strcmp(p->admin1, g->admin1) == 0;
+						bool best_in = best && (!g->admin1 || strcmp(best->admin1, g->admin1) == 0);
+						if (!best || (in_adm && !best_in) ||
+						    (in_adm == best_in && p->kind > best->kind))
 							best = p;
 					}
 					if (best) {

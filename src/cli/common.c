@@ -317,6 +317,8 @@ static long read_line(struct cli_reader *r, size_t max)
 		return -2;
 	if (n && r->buf[n - 1] == '\r')
 		n--;
+	if (!r->buf)
+		return 0; /* an empty first line: no buffer yet, nothing to end */
 	r->buf[n] = '\0';
 	return (long)n;
 }

@@ -263,6 +263,13 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 			if (published == INT32_MIN)
 				return 0;
 			year = infer_year(published, m.u.calendar.value);
+			/* أكتوبر الماضي: the last October before this month */
+			if (k < doc->ntokens && (key_is(&doc->tokens[k], "الماضي") ||
+						 key_is(&doc->tokens[k], "المنصرم"))) {
+				if (year == py && m.u.calendar.value >= pm)
+					year--;
+				k++;
+			}
 		}
 		out->date = rasd_days_from_civil(year, m.u.calendar.value, 1);
 		out->precision = 3;

@@ -36,6 +36,7 @@ struct frame {
 	int32_t day;
 	int precision;
 	long fatalities;
+	bool fatalities_vague;
 	bool claimed, foiled, violent;
 	bool civilian_victims, armed_victims;
 	bool means_air, means_artillery, means_ied;
@@ -234,7 +235,22 @@ static void assign_actors(struct ctx *c, struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	bool victim_class = t->cls == RASD_EC_KILL || t->cls == RASD_EC_ABDUCT ||
 			    t->cls == RASD_EC_ARREST;
+	/* قُتل أربعة عناصر أمن: a killing verb followed by a count or a victim
+	 * is passive (the diacritics that would say so are rarely written) */
+	bool passive = false;
 	size_t i;
+
+	if (victim_class && t->form == RASD_FORM_VERB) {
+		uint32_t nx = t->tok + t->ntok;
+		if (number_at_tok(c, nx))
+			passive = true;
+		for (i = 0; i < c->m->nact && !passive; i++)
+			if (c->m->act[i].head == nx && (c->m->act[i].flags & RASD_ACTOR_VICTIM))
+				passive = true;
+		if (nx + 1 < f->ce && cue_at(c, nx, RASD_CUE_ARMED_PERSON) &&
+		    (tok_is(c, nx + 1, "من") || number_at_tok(c, nx + 1)))
+			passive = true;
+	}
 	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
 
 	for (i = 0; i < c->m->nact; i++) {
@@ -265,6 +281,12 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			continue;
 		}
 		if (target_marker_before(c, head, f->cb) || owner_marker_before(c, head, f->cb)) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (passive && head >= t->tok + t->ntok && head <= t->tok + t->ntok + 4 &&
+		    !agent_marker_before(c, head, f->cb)) {
 			if (target < 0)
 				target = (int)i;
 			continue;
@@ -343,9 +365,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 				continue;
 			if (f->target >= 0 && c->m->act[f->target].actor == a->actor)
 				continue;
-			f->agent = (int)i;
-			if (a->tok < t->tok)
-				continue; /* keep the nearest before */
+			f->agent = (int)i; /* the sentence's first actor: its subject */
 			break;
 		}
 	}
@@ -386,14 +406,24 @@ static bool looks_plural(const struct rasd_token *t)
 	       token_is(t, "قتلي");
 }
 
-/* Count after a death word d (end = first token after it). */
-static long count_after_death(const struct ctx *c, uint32_t end, uint32_t ce, bool *found)
+static _Thread_local bool last_number_vague;
+
+/* Count after a death word d (end = first token after it); the agent's
+ * words in between are skipped: اغتال مقاتلو داعش اثنين. */
+static long count_after_death(const struct ctx *c, const struct frame *f, uint32_t end,
+			      uint32_t ce, bool *found)
 {
-	uint32_t j = end;
+	uint32_t j = end, limit = end + 6;
 	const struct m_number *n;
 
 	*found = false;
-	while (j < ce && j < end + 6) {
+	while (j < ce && j < limit) {
+		if (f->agent >= 0 && j == c->m->act[f->agent].head) {
+			const struct m_actor *ag = &c->m->act[f->agent];
+			limit += ag->tok + ag->ntok - j;
+			j = ag->tok + ag->ntok;
+			continue;
+		}
 		if (c->doc->tokens[j].kind == RASD_TOK_PUNCT) {
 			if (c->doc->tokens[j].flags & RASD_TOKF_QUOTE) {
 				j++;
@@ -404,6 +434,7 @@ static long count_after_death(const struct ctx *c, uint32_t end, uint32_t ce, bo
 		n = number_at_tok(c, j);
 		if (n) {
 			uint32_t after = n->tok + n->ntok;
+			last_number_vague = n->vague;
 			if (after < ce && (cue_at(c, after, RASD_CUE_INJURY) ||
 					   cue_at(c, after, RASD_CUE_CAPTURE)))
 				return 0;
@@ -501,11 +532,13 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 		    !(d > 0 && before->tok + before->ntok == d - 1 &&
 		      cue_at(c, d - 1, RASD_CUE_INJURY))) {
 			best = before->value;
+			f->fatalities_vague = before->vague;
 			break;
 		}
-		v = count_after_death(c, dend, f->ce, &found);
+		v = count_after_death(c, f, dend, f->ce, &found);
 		if (found) {
 			best = v;
+			f->fatalities_vague = last_number_vague;
 			break;
 		}
 		{
@@ -515,8 +548,10 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 				best = n;
 				break;
 			}
-			if (plural)
+			if (plural) {
 				best = VAGUE_PLURAL_FATALITIES;
+				f->fatalities_vague = true;
+			}
 		}
 	}
 	f->fatalities = best > 0 ? best : 0;
@@ -734,6 +769,29 @@ static bool modal_before(const struct ctx *c, const struct frame *f)
 	return false;
 }
 
+/* Statements, calls and condemnations are not events; nor is what they ask
+ * to stop (دعت إلى وقف استهداف المدنيين), nor "this attack" told again. */
+static bool statement_or_reference(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+
+	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
+		return true;
+	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
+		static const char *const w[] = {"وقف", "لوقف", "بوقف", "منع", "لمنع", "انهاء",
+						"لانهاء", "ضروره", "هذا", "هذه", "ذلك", "تلك",
+						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
+						"مكافحه", "لمكافحه", "ادانه", "تداعيات", NULL};
+		size_t j;
+		for (j = 0; w[j]; j++)
+			if (tok_is(c, k, w[j]))
+				return true;
+	}
+	return false;
+}
+
 static bool is_statistic(const struct ctx *c, const struct frame *f)
 {
 	size_t i;
@@ -756,6 +814,96 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 }
 
 /* ------------------------------------------------------- the frame */
+
+/* A claim cue belongs to one trigger: attributions that follow what they
+ * source (بحسب ما أعلن التنظيم) to the nearest trigger before them, claims
+ * that govern a clause (تبنى التنظيم عملية قتل) to the nearest after. */
+static bool claim_applies(const struct ctx *c, const struct frame *f, const struct rasd_sentence *s)
+{
+	size_t i, k;
+	for (i = 0; i < c->m->ncue; i++) {
+		const struct m_cue *q = &c->m->cue[i];
+		const struct m_trigger *best = NULL;
+		bool backward;
+		if (q->tok < s->tok_begin || q->role != RASD_CUE_CLAIM)
+			continue;
+		if (q->tok >= s->tok_end)
+			break;
+		backward = tok_is(c, q->tok, "بحسب") || tok_is(c, q->tok, "حسب") ||
+			   tok_is(c, q->tok, "وفق") || tok_is(c, q->tok, "وفقا") ||
+			   tok_is(c, q->tok, "حسبما");
+		for (k = 0; k < c->m->ntrig; k++) {
+			const struct m_trigger *t = &c->m->trig[k];
+			if (t->tok < s->tok_begin || t->tok >= s->tok_end)
+				continue;
+			if (backward && t->tok < q->tok)
+				best = t; /* the last one before */
+			else if (!backward && t->tok > q->tok) {
+				best = t;
+				break;
+			}
+		}
+		if (!best) {
+			/* a claim with nothing on its side: the nearest other way */
+			for (k = 0; k < c->m->ntrig; k++) {
+				const struct m_trigger *t = &c->m->trig[k];
+				if (t->tok < s->tok_begin || t->tok >= s->tok_end)
+					continue;
+				if (!best || (t->tok > q->tok ? t->tok - q->tok : q->tok - t->tok) <
+						     (best->tok > q->tok ? best->tok - q->tok : q->tok - best->tok))
+					best = t;
+			}
+		}
+		if (best == f->trig)
+			return true;
+	}
+	return false;
+}
+
+/* Generic mentions: quantities and kinds of attacks rather than one attack
+ * (سلسلة من الهجمات، عمليات القتل، هجمات متعددة). */
+static bool generic_mention(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	uint32_t from = t->tok > f->cb + 4 ? t->tok - 4 : f->cb, after = t->tok + t->ntok;
+	if (cue_in(c, from, t->tok, RASD_CUE_GENERIC, NULL))
+		return true;
+	if (after < f->ce && cue_at(c, after, RASD_CUE_GENERIC))
+		return true;
+	/* سلسلة من الهجمات، العديد من الغارات، عدة هجمات، هجمات متعددة */
+	if (t->tok >= 2 + f->cb && tok_is(c, t->tok - 1, "من") &&
+	    (tok_is(c, t->tok - 2, "سلسله") || tok_is(c, t->tok - 2, "العديد") ||
+	     tok_is(c, t->tok - 2, "عدد") || tok_is(c, t->tok - 2, "مجموعه") ||
+	     tok_is(c, t->tok - 2, "موجه") || tok_is(c, t->tok - 2, "عشرات") ||
+	     tok_is(c, t->tok - 2, "مئات")))
+		return true;
+	if (t->tok > f->cb && (tok_is(c, t->tok - 1, "عده") || tok_is(c, t->tok - 1, "جمله")))
+		return true;
+	if (after < f->ce && (tok_is(c, after, "متعدده") || tok_is(c, after, "مماثله") ||
+			      tok_is(c, after, "متفرقه") || tok_is(c, after, "متكرره") ||
+			      tok_is(c, after, "متتاليه") || tok_is(c, after, "عديده") ||
+			      tok_is(c, after, "مختلفه")))
+		return true;
+	{
+		/* عمليات القتل والحرق: the kind word may govern a list of triggers */
+		uint32_t k = t->tok;
+		size_t j;
+		while (k > f->cb) {
+			bool prev_trigger = false;
+			if (tok_is(c, k - 1, "عمليات") || tok_is(c, k - 1, "حالات") ||
+			    tok_is(c, k - 1, "اعمال") || tok_is(c, k - 1, "موجه") ||
+			    tok_is(c, k - 1, "سلسله"))
+				return true;
+			for (j = 0; j < c->m->ntrig; j++)
+				if (c->m->trig[j].tok + c->m->trig[j].ntok == k)
+					prev_trigger = true;
+			if (!prev_trigger)
+				break;
+			k--;
+		}
+	}
+	return false;
+}
 
 static void build_frame(struct ctx *c, struct frame *f)
 {
@@ -783,13 +931,13 @@ static void build_frame(struct ctx *c, struct frame *f)
 	if (f->target_actor && actor_armed(f->target_actor))
 		f->armed_victims = true;
 	if (cue_in(c, t->tok + t->ntok, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < t->tok + t->ntok + 4 &&
-	    (t->cls == RASD_EC_KILL))
+	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at))
 		f->armed_victims = true;
 
 	count_fatalities(c, f);
 
 	/* claims and foiled attempts */
-	f->claimed = cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_CLAIM, NULL);
+	f->claimed = claim_applies(c, f, s);
 	{
 		uint32_t from = t->tok > f->cb + 3 ? t->tok - 3 : f->cb;
 		if (from < s->tok_begin)
@@ -848,19 +996,86 @@ static void build_frame(struct ctx *c, struct frame *f)
 	f->place = choose_place(c, f);
 }
 
+/* A definite noun (الهجوم، الغارات) with no place in its clause and no date
+ * in its sentence refers to an event already told. */
+static bool definite_reference(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	const struct m_place *p;
+	if (!f->trig->definite || f->trig->form == RASD_FORM_VERB)
+		return false;
+	if (f->date && f->date->tok >= s->tok_begin && f->date->tok < s->tok_end)
+		return false;
+	if (f->fatalities > 0 && !f->fatalities_vague)
+		return false;
+	if (f->place < 0)
+		return true;
+	p = &c->m->place[f->place];
+	return p->tok < f->cb || p->tok >= f->ce;
+}
+
+/* A masdar that states a method or a purpose: من خلال استهداف، للسيطرة على */
+static bool purpose_or_method(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	uint32_t k, from = t->tok > f->cb + 10 ? t->tok - 10 : f->cb;
+	const struct rasd_token *tt = &c->doc->tokens[t->tok];
+
+	if (t->form == RASD_FORM_VERB)
+		return false;
+	for (k = from; k + 1 < t->tok; k++)
+		if (tok_is(c, k, "من") && tok_is(c, k + 1, "خلال"))
+			return true;
+	if (t->tok > f->cb && (tok_is(c, t->tok - 1, "عبر") || tok_is(c, t->tok - 1, "بهدف") ||
+			       tok_is(c, t->tok - 1, "لغرض") || tok_is(c, t->tok - 1, "بغيه")))
+		return true;
+	/* ل + ال + masdar: in order to (but تعرض للهجوم: was attacked) */
+	if (tt->klen > 4 && memcmp(tt->key, "لل", 4) == 0 &&
+	    !(t->tok > 0 && c->doc->tokens[t->tok - 1].klen >= 6 &&
+	      memcmp(c->doc->tokens[t->tok - 1].key, "تعرض", 8) == 0))
+		return true;
+	return false;
+}
+
+static bool sentence_has_since(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t i;
+	for (i = 0; i < c->m->ndate; i++)
+		if (c->m->date[i].tok >= s->tok_begin && c->m->date[i].tok < s->tok_end &&
+		    c->m->date[i].since)
+			return true;
+	return false;
+}
+
+/* A plural or generic mention needs a day or a toll of its own. */
+static bool day_or_toll(const struct ctx *c, const struct frame *f)
+{
+	(void)c;
+	if (f->fatalities > 0 && !f->fatalities_vague)
+		return true;
+	return f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce;
+}
+
 /* --------------------------------------------------------- events */
 
 static bool same_location(const struct ctx *c, const struct rasd_event *a, const struct rasd_event *b)
 {
 	(void)c;
 	if (!a->location || !b->location)
-		return a->location == b->location || !a->location || !b->location;
+		return true;
 	if (strcmp(a->location, b->location) == 0)
 		return true;
 	if (a->place && a->place == b->place)
 		return true;
 	/* مخيم الهول vs الهول */
 	if (strstr(a->location, b->location) || strstr(b->location, a->location))
+		return true;
+	/* a report of the governorate and one of a town in it, when the
+	 * counts do not tell them apart */
+	if (a->admin1 && b->admin1 && *a->admin1 && strcmp(a->admin1, b->admin1) == 0 &&
+	    (a->geo_precision == 3 || b->geo_precision == 3) &&
+	    (a->fatalities == b->fatalities || !a->fatalities || !b->fatalities))
 		return true;
 	return false;
 }
@@ -953,7 +1168,7 @@ static bool specific_enough(const struct ctx *c, const struct frame *f)
 	const struct m_place *p;
 	if (f->trig->form != RASD_FORM_PLURAL)
 		return true;
-	if (f->fatalities > 0)
+	if (f->fatalities > 0 && !f->fatalities_vague)
 		return true;
 	if (f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce)
 		return true;
@@ -1031,6 +1246,34 @@ static bool generic_type(const struct rasd_event *e)
 	return e->cls == RASD_EC_ATTACK || e->cls == RASD_EC_KILL;
 }
 
+/* الهجوم، والهجوم، بالهجوم: a definite trigger usually refers back. */
+static bool definite_trigger(const struct rasd_event *e)
+{
+	const char *t = e->trigger;
+	size_t i;
+	if (!t)
+		return false;
+	for (i = 0; i < 2; i++) {
+		if (strncmp(t, "ال", 4) == 0)
+			return true;
+		if (strncmp(t, "و", 2) == 0 || strncmp(t, "ف", 2) == 0 || strncmp(t, "ب", 2) == 0 ||
+		    strncmp(t, "ل", 2) == 0)
+			t += 2;
+	}
+	return strncmp(t, "ال", 4) == 0 || strncmp(t, "ل", 2) == 0;
+}
+
+static bool shares_actor(const struct rasd_event *a, const struct rasd_event *b)
+{
+	const struct rasd_actor *x[2] = {a->actor1, a->actor2}, *y[2] = {b->actor1, b->actor2};
+	int i, j;
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++)
+			if (x[i] && x[i] == y[j] && x[i]->inter != 7)
+				return true;
+	return !a->actor1 || !b->actor1;
+}
+
 /* Fold e into an existing event when both describe the same happening. */
 static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		       bool title)
@@ -1046,8 +1289,17 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			       e->time_precision > 1 || o->time_precision > 1;
 		if (!same_location(c, o, e) || !date_ok)
 			continue;
-		if (!compatible_actor(o->actor1, e->actor1))
+		if (near_mention) {
+			/* two killings listed in one sentence are two events */
+			if (o->cls == RASD_EC_KILL && e->cls == RASD_EC_KILL && o->fatalities > 0 &&
+			    e->fatalities > 0 && !definite_trigger(o) &&
+			    !definite_trigger(e) && o->evidence.start != e->evidence.start)
+				continue;
+			if (!shares_actor(o, e))
+				continue;
+		} else if (!compatible_actor(o->actor1, e->actor1)) {
 			continue;
+		}
 		/* same sentence: a generic attack/kill merges with a typed event */
 		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
 		    !(title && generic_type(e)))
@@ -1116,7 +1368,13 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		build_frame(c, &f);
 		c->month_frame = month_frame_before(c, t->tok);
 		if (is_question(c, &c->doc->sentences[f.sent]) || modal_before(c, &f) ||
-		    is_statistic(c, &f))
+		    is_statistic(c, &f) || purpose_or_method(c, &f) ||
+		    statement_or_reference(c, &f))
+			continue;
+		if (sentence_has_since(c, &f) &&
+		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
+			continue; /* a sentence about a period is a statistic */
+		if (generic_mention(c, &f) && !day_or_toll(c, &f))
 			continue;
 		if (f.foiled && !f.violent && t->cls != RASD_EC_INTERCEPT &&
 		    t->cls != RASD_EC_DEFUSE && t->cls != RASD_EC_IED && t->cls != RASD_EC_SUICIDE)
@@ -1133,8 +1391,42 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			e.event_type = T_SD, e.sub_event_type = "Disrupted weapons use";
 		if (merge_into(c, out, &e, title))
 			continue;
-		if (title && (!e.location || f.trig->form == RASD_FORM_PLURAL))
-			continue; /* a headline alone must name a place */
+		if (title)
+			continue; /* a headline repeats the body; see rasd_extract */
+		if (definite_reference(c, &f))
+			continue; /* الهجوم with nothing of its own: told before */
+		st = push_event(c->a, out, &e);
+		if (st)
+			return st;
+	}
+	return RASD_OK;
+}
+
+/* Title frames, unmerged, for rasd_extract to fold into the body's events. */
+static enum rasd_status code_doc_title(struct ctx *c, struct event_list *out)
+{
+	size_t i;
+	enum rasd_status st;
+
+	for (i = 0; i < c->m->ntrig; i++) {
+		struct frame f;
+		struct rasd_event e;
+		memset(&f, 0, sizeof(f));
+		f.trig = &c->m->trig[i];
+		f.sent = c->sent_of[f.trig->tok];
+		mark_named(c, f.trig->tok + f.trig->ntok + 6);
+		build_frame(c, &f);
+		c->month_frame = NULL;
+		if (is_question(c, &c->doc->sentences[f.sent]) || modal_before(c, &f) ||
+		    is_statistic(c, &f) || purpose_or_method(c, &f) || statement_or_reference(c, &f))
+			continue;
+		if (f.foiled && !f.violent && f.trig->cls != RASD_EC_INTERCEPT &&
+		    f.trig->cls != RASD_EC_DEFUSE)
+			continue;
+		f.confidence = frame_confidence(&f);
+		fill_event(c, &f, &e);
+		if (merge_into(c, out, &e, false))
+			continue;
 		st = push_event(c->a, out, &e);
 		if (st)
 			return st;
@@ -1274,9 +1566,24 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 				for (k = title.sentences[s].tok_begin; k < title.sentences[s].tok_end; k++)
 					c.sent_of[k] = (uint32_t)s;
 		}
-		st = code_doc(&c, &out, true);
-		if (st)
-			return rasd_error_set(err, st, 0, 0, "out of memory");
+		{
+			/* headline events only fold into the body's; a body with no
+			 * event keeps a headline event that names a place */
+			struct event_list tl = {NULL, 0, 0};
+			size_t body_n = out.n;
+			st = code_doc_title(&c, &tl);
+			if (st)
+				return rasd_error_set(err, st, 0, 0, "out of memory");
+			for (i = 0; i < tl.n; i++) {
+				if (merge_into(&c, &out, &tl.ev[i], true))
+					continue;
+				if (body_n == 0 && tl.ev[i].location && tl.ev[i].geo_precision < 3) {
+					st = push_event(a, &out, &tl.ev[i]);
+					if (st)
+						return rasd_error_set(err, st, 0, 0, "out of memory");
+				}
+			}
+		}
 	}
 	for (i = 0; i < out.n; i++)
 		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));

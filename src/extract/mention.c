@@ -162,7 +162,9 @@ static const char *const not_names[] = {
 	"الاولي", "الثانيه", "الاخري", "اخري", "عده", "عدد", "كبيره", "صغيره", "سكنيه",
 	"مجاوره", "قريبه", "بعيده", "واحده", "محاذيه", "حدوديه", "رئيسيه", "تابعه", "جديده",
 	"امنه", "عازله", "خاضعه", "ريفيه", "زراعيه", "صناعيه", "سياحيه", "مدنيه", "عسكريه",
-	"للاجئين", "اللاجئين", "النازحين", "للنازحين", NULL};
+	"للاجئين", "اللاجئين", "النازحين", "للنازحين", "متفرقه", "متعدده", "مختلفه", "عديده",
+	"اخري", "متفرقة", "مماثله", "محدده", "معينه", "واسعه", "شاسعه", "نائيه", "مهمه",
+	"استراتيجيه", "حيويه", "قريبه", "سيطره", "نفوذ", "تابعه", "المعارضه", "النظام", NULL};
 
 static bool in_list(const struct rasd_token *t, const char *const *list)
 {
@@ -219,6 +221,53 @@ static size_t skip_marks(const struct rasd_doc *doc, size_t j)
 	return j;
 }
 
+/* Words after which a bare name is read as a place. */
+static bool locative_before(const struct rasd_doc *doc, size_t i, unsigned clitics)
+{
+	static const char *const w[] = {"في", "من", "الي", "قرب", "نحو", "باتجاه", "داخل",
+					"عند", "حول", "بين", "علي", "مع", "وفي", "ومن", "والي",
+					"اطراف", "مدينتي", "محيط", "غرب", "شرق", "شمال", "جنوب",
+					"غربي", "شرقي", "شمالي", "جنوبي", "وسط", "جنوبا", "شمالا",
+					"عن", "بمحاذاه", "تجاه", "صوب", "ضواحي", NULL};
+	size_t k;
+	if (clitics & RASD_CLITIC_PREP)
+		return true;
+	if (i == 0)
+		return false;
+	for (k = 0; w[k]; k++)
+		if (token_is(&doc->tokens[i - 1], w[k]))
+			return true;
+	return false;
+}
+
+/* Facility words that name a site inside a town: the town is the place. */
+static bool site_word(const char *key)
+{
+	static const char *const w[] = {"سوق", "مستشفي", "مسجد", "مدرسه", "مبني", "جامعه",
+					"محطه", "مقر", "منزل", "كنيسه", "فندق", "شارع", "دوار",
+					"ساحه", "مستوصف", "مخبز", "مصنع", "مزرعه", "منشاه",
+					"مجمع", "مركز", "حقل", "مستودع", "معسكر", "موقع", "مقرات",
+					"مباني", "منازل", "اسواق", "مدارس", "مستشفيات", NULL};
+	size_t k;
+	if (!key)
+		return false;
+	if (strncmp(key, "ال", 4) == 0)
+		key += 4;
+	for (k = 0; w[k]; k++)
+		if (strcmp(key, w[k]) == 0)
+			return true;
+	return false;
+}
+
+/* Is the word at j a place cue (مدينة، بلدة، مخيم، ريف ...)? */
+static bool prev_is_cue(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j)
+{
+	struct hits h;
+	get_hits(lex, doc, j, &h);
+	return h.cue[RASD_CUE_PLACE_SETTLEMENT] || h.cue[RASD_CUE_PLACE_FACILITY] ||
+	       h.cue[RASD_CUE_PLACE_RURAL] || h.cue[RASD_CUE_DIRECTION];
+}
+
 /* Could this word be (the start of) an unknown place name? */
 static bool name_word_ok(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j,
 			 bool first)
@@ -256,7 +305,10 @@ static bool name_word_ok(const struct rasd_lexicon *lex, const struct rasd_doc *
 			return false;
 	}
 	/* a word with a conjunction attached starts a new phrase */
-	if (!first && (starts_with(t, "و") && !starts_with(t, "واد") && !starts_with(t, "ورد")))
+	if (starts_with(t, "و") && !starts_with(t, "واد") && !starts_with(t, "ورد") &&
+	    !starts_with(t, "وال") && t->klen > 6)
+		return false;
+	if (first && starts_with(t, "وال"))
 		return false;
 	return true;
 }
@@ -270,6 +322,13 @@ static size_t unknown_name(const struct rasd_lexicon *lex, const struct rasd_doc
 
 	if (!name_word_ok(lex, doc, j, true))
 		return 0;
+	{
+		struct hits h;
+		get_hits(lex, doc, j, &h);
+		if (h.cue[RASD_CUE_PLACE_SETTLEMENT] || h.cue[RASD_CUE_PLACE_FACILITY] ||
+		    h.cue[RASD_CUE_PLACE_RURAL] || h.cue[RASD_CUE_DIRECTION])
+			return 0;
+	}
 	t = &doc->tokens[j];
 	if (require_definite && !starts_with(t, "ال") && !in_list(t, name_prefixes))
 		return 0;
@@ -325,8 +384,8 @@ static bool cue_fits(const struct rasd_token *cue, const struct rasd_place *p)
 {
 	const char *k = cue->key;
 	/* strip clitics roughly: look for the cue word inside the key */
-	if (strstr(k, "محافظ") || strstr(k, "ولايه"))
-		return p->kind == RASD_PLACE_ADMIN1 || p->kind == RASD_PLACE_CITY;
+	if (strstr(k, "محافظ") || strstr(k, "ولايه") || strstr(k, "اقليم"))
+		return p->kind == RASD_PLACE_ADMIN1;
 	if (strstr(k, "ناحيه"))
 		return p->kind == RASD_PLACE_ADMIN3 || p->kind == RASD_PLACE_TOWN ||
 		       p->kind == RASD_PLACE_CITY || p->kind == RASD_PLACE_VILLAGE;
@@ -360,6 +419,7 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 		return RASD_ENOMEM;
 	p->tok = (uint32_t)from;
 	p->ntok = (uint32_t)(to - from);
+	p->cue_tok = (uint32_t)from;
 	p->cue = cue;
 	p->cue_key = cue_key;
 	p->direction = direction;
@@ -390,6 +450,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	struct grow gp = {(void **)&m->place, &m->nplace, 0, sizeof(struct m_place)};
 	size_t i, actor_end = 0, place_end = 0, num_end = 0, date_end = 0, trig_end = 0;
 	size_t armed_cue_at = SIZE_MAX;
+	uint32_t list_cue_tok = UINT32_MAX;
 	enum rasd_status st;
 
 	memset(m, 0, sizeof(*m));
@@ -427,6 +488,8 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				date_end = i + got;
 				if (num_end < date_end)
 					num_end = date_end; /* the day is not a count */
+				if (place_end < date_end)
+					place_end = date_end; /* تشرين is a month here */
 			}
 		}
 		if (i >= num_end && (t->kind == RASD_TOK_NUMBER || h.number)) {
@@ -510,7 +573,14 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			}
 		}
 
-		/* Places. */
+		/* Places. A common word that is also a place name (البيت الأبيض، في
+		 * البلاد) blocks its span unless a cue word introduces it. */
+		if (h.cue[RASD_CUE_NOT_PLACE] && !(i > 0 && is_word(doc, i - 1) &&
+						   prev_is_cue(lex, doc, i - 1))) {
+			size_t e = i + h.cue[RASD_CUE_NOT_PLACE]->ntokens;
+			if (place_end < e)
+				place_end = e;
+		}
 		if (i < place_end)
 			continue;
 		{
@@ -519,18 +589,67 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			const struct rasd_lex_match *rural = h.cue[RASD_CUE_PLACE_RURAL];
 			const struct rasd_lex_match *dir = h.cue[RASD_CUE_DIRECTION];
 			const struct rasd_lex_match *cue = setl ? setl : fac ? fac : rural;
-			bool definite_cue = (cue && (cue->clitics & RASD_CLITIC_ARTICLE)) ||
+			bool definite_cue;
+
+			if (fac && site_word(cue_key_of(a, t, fac->clitics))) {
+				/* a market or a hospital: the town around it is the place */
+				if (!h.place || h.place->ntokens <= fac->ntokens)
+					continue;
+			}
+			definite_cue = (cue && (cue->clitics & RASD_CLITIC_ARTICLE)) ||
 					    starts_with(t, "ال") ||
 					    (cue && starts_with(t, "بال")) || (cue && starts_with(t, "وال")) ||
 					    (cue && starts_with(t, "لل")) || (cue && starts_with(t, "فال"));
 
+			/* A one-word name that is also an actor, a trigger, a date word
+			 * or a listed common word is not a place without a cue word
+			 * before it (التحالف، الثورة). */
+			if (h.place && h.place->ntokens == 1 &&
+			    ((h.actor && h.actor->ntokens >= 1) ||
+			     h.trigger || h.calendar || h.number || h.cue[RASD_CUE_DEATH] ||
+			     h.cue[RASD_CUE_ARMED_PERSON]) &&
+			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(lex, doc, i - 1)))
+				h.place = NULL;
+			if (h.place && h.actor && h.actor->ntokens >= h.place->ntokens)
+				h.place = NULL;
+			/* A bare one-word name of a small place needs a locative word
+			 * before it (في، من، قرب ...), a clitic preposition (بـ) or a list
+			 * it continues. */
+			if (h.place && h.place->ntokens == 1 && !cue && !dir &&
+			    !locative_before(doc, i, h.place->clitics)) {
+				uint32_t k;
+				bool important = false;
+				for (k = 0; k < h.place->u.place.count; k++) {
+					const struct rasd_place *pl = rasd_lex_place(lex, h.place->u.place.places[k]);
+					if (pl->kind <= RASD_PLACE_CITY || pl->kind == RASD_PLACE_REGION ||
+					    pl->kind == RASD_PLACE_WATER)
+						important = true;
+				}
+				bool in_list = (h.place->clitics & RASD_CLITIC_CONJ) && m->nplace &&
+					       m->place[m->nplace - 1].tok + m->place[m->nplace - 1].ntok + 2 >= i;
+				if (!important && !in_list)
+					h.place = NULL;
+			}
 			/* A gazetteer name that starts here wins when it is longer than
 			 * the cue (مخيم الهول as one name). */
 			if (h.place && (!cue || h.place->ntokens > cue->ntokens)) {
 				size_t end = i + h.place->ntokens;
 				size_t d = trailing_direction(lex, doc, end);
+				enum place_cue pc = fac ? PCUE_FACILITY : setl ? PCUE_SETTLEMENT : PCUE_NONE;
+				const char *ck = cue ? cue_key_of(a, t, cue->clitics) : NULL;
+				/* محافظتي الحسكة ودير الزور: a list shares its cue word */
+				if (!cue && (h.place->clitics & RASD_CLITIC_CONJ) && m->nplace &&
+				    m->place[m->nplace - 1].tok + m->place[m->nplace - 1].ntok + 1 >= i &&
+				    m->place[m->nplace - 1].cue == PCUE_SETTLEMENT) {
+					pc = PCUE_SETTLEMENT;
+					ck = m->place[m->nplace - 1].cue_key;
+					list_cue_tok = m->place[m->nplace - 1].cue_tok;
+				}
 				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
-					       fac ? PCUE_FACILITY : PCUE_NONE, NULL, d > 0, false, 0);
+					       pc, ck, d > 0, false, 0);
+				if (!st && list_cue_tok != UINT32_MAX)
+					m->place[m->nplace - 1].cue_tok = list_cue_tok;
+				list_cue_tok = UINT32_MAX;
 				if (st)
 					return st;
 				place_end = end + d;
@@ -592,9 +711,15 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				}
 				if (cue && !is_dir && pc != PCUE_RURAL && j < doc->ntokens) {
 					size_t nl = 0;
-					if (!definite_cue)
-						nl = unknown_name(lex, doc, j,
-								  c->ntokens == 1 && token_is(t, "منطقه"));
+					if (!definite_cue) {
+						const char *ck = cue_key_of(a, t, c->clitics);
+						bool area = ck && (strcmp(ck, "منطقه") == 0 ||
+								   strcmp(ck, "مناطق") == 0 ||
+								   strcmp(ck, "مدن") == 0 ||
+								   strcmp(ck, "قري") == 0 ||
+								   strcmp(ck, "بلدات") == 0);
+						nl = unknown_name(lex, doc, j, area);
+					}
 					if (nl) {
 						size_t end = j + nl;
 						d = trailing_direction(lex, doc, end);
@@ -752,7 +877,7 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 	switch (c->kind) {
 	case RASD_PLACE_COUNTRY: s += 3; break;
 	case RASD_PLACE_ADMIN1: s += 2.5; break;
-	case RASD_PLACE_CITY: s += 2.5; break;
+	case RASD_PLACE_CITY: s += 2.9; break;
 	case RASD_PLACE_CAMP: case RASD_PLACE_AIRPORT: case RASD_PLACE_BASE:
 	case RASD_PLACE_PRISON: s += 2.6; break;
 	case RASD_PLACE_TOWN: s += 1.5; break;
@@ -786,12 +911,33 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 			}
 			continue;
 		}
+		if (p->ncand && doc_country && *doc_country) {
+			/* small places abroad are name clashes, not the place meant */
+			uint32_t keep = 0;
+			bool any_home = false;
+			for (k = 0; k < p->ncand; k++) {
+				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
+				if (strcmp(c->country, doc_country) == 0 || c->kind <= RASD_PLACE_CITY ||
+				    c->kind == RASD_PLACE_REGION || c->kind == RASD_PLACE_WATER)
+					keep++;
+				if (strcmp(c->country, doc_country) == 0)
+					any_home = true;
+			}
+			if (keep == 0 || (!any_home && p->cue == PCUE_NONE && !p->direction &&
+					  rasd_lex_place(lex, p->cands[0])->kind > RASD_PLACE_CITY)) {
+				if (p->cue != PCUE_NONE) {
+					p->unknown = true; /* keep the name; admin from context */
+				}
+				p->ncand = 0;
+				p->cands = NULL;
+			}
+		}
 		if (p->ncand) {
 			double best = -1e9;
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
 				double s = candidate_score(lex, m, i, c, doc_country, doc);
-				if (p->cue == PCUE_SETTLEMENT && p->cue_key && !cue_fits(&doc->tokens[p->tok], c))
+				if (p->cue == PCUE_SETTLEMENT && p->cue_key && !cue_fits(&doc->tokens[p->cue_tok], c))
 					s -= 20;
 				if (s > best) {
 					best = s;

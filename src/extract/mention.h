@@ -42,6 +42,7 @@ struct m_place {
 	uint32_t tok, ntok;   /* whole span incl. cue words and directions */
 	const char *name;     /* location as written, without clitics */
 	const char *cue_key;  /* key of the cue word (no article), for anaphora */
+	uint32_t cue_tok;     /* the cue word's token */
 	const uint32_t *cands;
 	uint32_t ncand;
 	const struct rasd_place *place; /* chosen candidate */

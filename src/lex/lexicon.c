@@ -152,7 +152,7 @@ static const char *const cue_names[RASD_CUE_COUNT] = {
 	"armed-person",  "death",            "injury",         "capture",     "claim",
 	"foil",          "hedge",            "negation",       "statistic",   "statement",
 	"report",        "target",           "means-air",      "means-artillery",
-	"means-ied",     "weapon-small"};
+	"means-ied",     "weapon-small",     "not-place",      "generic"};
 
 static const char *const place_kind_names[] = {
 	"", "country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood",
@@ -722,6 +722,8 @@ enum rasd_status rasd_lexicon_load(const char *data_dir, const char *const *extr
 		st = load_file(lex, data_dir, "actor_aliases.tsv", load_aliases, &scratch, err);
 	if (!st)
 		st = load_file(lex, data_dir, "cues.tsv", load_cues, &scratch, err);
+	if (!st)
+		st = load_file(lex, data_dir, "not_places.tsv", load_cues, &scratch, err);
 	if (!st)
 		st = load_file(lex, data_dir, "numbers.tsv", load_numbers, &scratch, err);
 	if (!st)

@@ -269,7 +269,8 @@ static enum rasd_status split_sentences(struct rasd_arena *a, struct rasd_doc *d
 		} else if (tok[i].kind == RASD_TOK_PUNCT && (tok[i].flags & RASD_TOKF_TERMINAL)) {
 			/* Take the terminal mark and any closing quotes after it. */
 			end = i + 1;
-			while (end < n && tok[end].kind == RASD_TOK_PUNCT &&
+			while (end < n && end - begin < RASD_MAX_SENTENCE_TOKENS &&
+			       tok[end].kind == RASD_TOK_PUNCT &&
 			       (tok[end].flags & (RASD_TOKF_QUOTE | RASD_TOKF_TERMINAL)) &&
 			       !(tok[end].flags & RASD_TOKF_LINE_BEFORE) &&
 			       tok[end].start == tok[end - 1].end)
