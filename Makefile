@@ -75,7 +75,7 @@ run: deps
 	$(RASD) extract --format table examples/articles.jsonl
 
 test: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(BENCH_BIN)
 	@RASD=$(RASD) BUILD=$(BUILD) SHARED=$(SHARED) sh tests/run.sh
 
 eval: all
