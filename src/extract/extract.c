@@ -729,6 +729,10 @@ static void set_type(const struct frame *f, const char **type, const char **sub)
 static bool is_question(const struct ctx *c, const struct rasd_sentence *s)
 {
 	uint32_t k;
+	/* "للمزيد: ..." is a link to another story, not this one */
+	if (tok_is(c, s->tok_begin, "للمزيد") || tok_is(c, s->tok_begin, "اقرا") ||
+	    tok_is(c, s->tok_begin, "شاهد") || tok_is(c, s->tok_begin, "اقرأ"))
+		return true;
 	for (k = s->tok_begin; k < s->tok_end; k++)
 		if (tok_is(c, k, "؟") || tok_is(c, k, "?"))
 			return true;
@@ -1389,6 +1393,14 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		fill_event(c, &f, &e);
 		if (f.foiled && !f.violent)
 			e.event_type = T_SD, e.sub_event_type = "Disrupted weapons use";
+		/* an event needs a place below the country, unless it killed */
+		if ((!e.location || (e.place && e.place->kind == RASD_PLACE_COUNTRY)) &&
+		    !(e.fatalities > 0 && !f.fatalities_vague))
+			continue;
+		/* hundreds killed with no day of their own: a running toll */
+		if (e.fatalities >= 200 &&
+		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
+			continue;
 		if (merge_into(c, out, &e, title))
 			continue;
 		if (title)

@@ -480,11 +480,17 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				if (i > 0 && (token_is(&doc->tokens[i - 1], "منذ") ||
 					      token_is(&doc->tokens[i - 1], "ومنذ")))
 					d->since = true;
-				/* "منذ" two words back: منذ مطلع العام */
-				if (i > 1 && (token_is(&doc->tokens[i - 2], "منذ") ||
-					      token_is(&doc->tokens[i - 2], "ومنذ")) &&
-				    !is_word(doc, i - 1))
-					d->since = true;
+				/* منذ بدء التصعيد في 18 شباط: a period opened by منذ */
+				{
+					size_t k;
+					for (k = i; k > 0 && k + 8 > i; k--) {
+						const struct rasd_token *w = &doc->tokens[k - 1];
+						if (w->kind == RASD_TOK_PUNCT && (w->flags & (RASD_TOKF_CLAUSE | RASD_TOKF_TERMINAL)))
+							break;
+						if (token_is(w, "منذ") || token_is(w, "ومنذ"))
+							d->since = true;
+					}
+				}
 				date_end = i + got;
 				if (num_end < date_end)
 					num_end = date_end; /* the day is not a count */
@@ -647,6 +653,9 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				}
 				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
 					       pc, ck, d > 0, false, 0);
+				if (!st)
+					m->place[m->nplace - 1].locative =
+						locative_before(doc, i, h.place->clitics) || cue != NULL;
 				if (!st && list_cue_tok != UINT32_MAX)
 					m->place[m->nplace - 1].cue_tok = list_cue_tok;
 				list_cue_tok = UINT32_MAX;
@@ -758,6 +767,8 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				size_t d = trailing_direction(lex, doc, end);
 				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
 					       PCUE_NONE, NULL, d > 0, false, 0);
+				if (!st)
+					m->place[m->nplace - 1].locative = locative_before(doc, i, h.place->clitics);
 				if (st)
 					return st;
 				place_end = end + d;
@@ -910,6 +921,20 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				}
 			}
 			continue;
+		}
+		if (p->ncand && doc_country && *doc_country && p->cue == PCUE_NONE && !p->direction &&
+		    !p->locative && p->ntok == 1) {
+			/* الخوذ البيضاء: a bare word that names a town abroad only */
+			bool home = false;
+			for (k = 0; k < p->ncand; k++) {
+				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
+				if (strcmp(c->country, doc_country) == 0 || c->kind == RASD_PLACE_COUNTRY)
+					home = true;
+			}
+			if (!home) {
+				p->ncand = 0;
+				p->cands = NULL;
+			}
 		}
 		if (p->ncand && doc_country && *doc_country) {
 			/* small places abroad are name clashes, not the place meant */

@@ -50,6 +50,7 @@ struct m_place {
 	bool direction;       /* شرق X: near, not in */
 	bool unknown;         /* a name no gazetteer knows */
 	bool anaphor;         /* المخيم: refers to an earlier place */
+	bool locative;        /* after في، من، بـ or a cue word */
 	int32_t ref;          /* for anaphora: index of the mention referred to */
 	const char *admin1, *admin2, *country;
 	double lat, lon;
