@@ -45,6 +45,9 @@ struct cli_reader {
 	size_t cap;
 	struct rasd_arena *arena; /* per article */
 	char id_buf[64];
+	char rbuf[1 << 16]; /* block buffer for line reading */
+	size_t rpos, rlen;
+	bool eof;
 	long errors;   /* articles that could not be read */
 	long warnings; /* articles read with repairs */
 };

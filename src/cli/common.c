@@ -271,54 +271,77 @@ void cli_reader_close(struct cli_reader *r)
 	r->buf = NULL;
 }
 
-/* Read one line; returns length, -1 at EOF, -2 when over max (skipped). */
+/* Read one line; returns length, -1 at EOF, -2 when over max (skipped).
+ * Lines are found with memchr over a block buffer; a line longer than max
+ * is skipped to its end without being held in memory. */
 static long read_line(struct cli_reader *r, size_t max)
 {
 	size_t n = 0;
-	bool over = false;
-	int c;
+	bool over = false, any = false;
 
 	for (;;) {
-		c = getc(r->f);
-		if (c == EOF) {
-			if (ferror(r->f)) {
-				cli_error("%s: read error: %s", r->path, strerror(errno));
-				r->done = true;
+		char *nl;
+		size_t take;
+
+		if (r->rpos == r->rlen) {
+			if (r->eof)
+				break;
+			r->rlen = fread(r->rbuf, 1, sizeof(r->rbuf), r->f);
+			r->rpos = 0;
+			if (r->rlen == 0) {
+				r->eof = true;
+				if (ferror(r->f)) {
+					cli_error("%s: read error: %s", r->path, strerror(errno));
+					r->done = true;
+				}
+				break;
 			}
-			if (n == 0 && !over)
-				return -1;
+		}
+		any = true;
+		nl = memchr(r->rbuf + r->rpos, '\n', r->rlen - r->rpos);
+		take = nl ? (size_t)(nl - (r->rbuf + r->rpos)) : r->rlen - r->rpos;
+		if (!over) {
+			if (n + take + 1 > max + 1) {
+				over = true;
+			} else {
+				if (n + take + 1 > r->cap) {
+					size_t ncap = r->cap ? r->cap : 1 << 16;
+					char *nb;
+					while (ncap < n + take + 1)
+						ncap *= 2;
+					nb = realloc(r->buf, ncap);
+					if (!nb) {
+						over = true;
+					} else {
+						r->buf = nb;
+						r->cap = ncap;
+					}
+				}
+				if (!over) {
+					memcpy(r->buf + n, r->rbuf + r->rpos, take);
+					n += take;
+				}
+			}
+		}
+		r->rpos += take;
+		if (nl) {
+			r->rpos++;
 			break;
 		}
-		if (c == '\n')
-			break;
-		if (over)
-			continue;
-		if (n + 1 >= r->cap) {
-			size_t ncap = r->cap ? r->cap * 2 : 1 << 16;
-			char *nb;
-			if (n + 1 > max) {
-				over = true;
-				continue;
-			}
-			if (ncap > max + 1)
-				ncap = max + 1;
-			nb = realloc(r->buf, ncap);
-			if (!nb) {
-				over = true;
-				continue;
-			}
-			r->buf = nb;
-			r->cap = ncap;
-		}
-		r->buf[n++] = (char)c;
 	}
+	if (!any)
+		return -1;
 	r->line++;
 	if (over)
 		return -2;
 	if (n && r->buf[n - 1] == '\r')
 		n--;
-	if (!r->buf)
-		return 0; /* an empty first line: no buffer yet, nothing to end */
+	if (!r->buf) {
+		r->buf = malloc(1);
+		if (!r->buf)
+			return -2;
+		r->cap = 1;
+	}
 	r->buf[n] = '\0';
 	return (long)n;
 }

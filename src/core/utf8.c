@@ -80,10 +80,16 @@ bool rasd_utf8_valid(const char *p, size_t n)
 
 	while (i < n) {
 		size_t len;
-		if ((unsigned char)p[i] < 0x80) {
-			if (p[i] == '\0')
+		unsigned char b = (unsigned char)p[i];
+		if (b < 0x80) {
+			if (b == 0)
 				return false;
 			i++;
+			continue;
+		}
+		/* the Arabic block and its neighbours: two bytes, C2..DF 80..BF */
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		len = rasd_utf8_decode(p + i, n - i, &cp);
@@ -105,7 +111,12 @@ enum rasd_status rasd_utf8_clean(struct rasd_arena *a, const char *p, size_t n, 
 	/* Pass 1: measure. */
 	while (i < n) {
 		size_t len;
-		if ((unsigned char)p[i] < 0x80) {
+		unsigned char b = (unsigned char)p[i];
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (b < 0x80) {
 			if (p[i] == '\0')
 				return rasd_error_set(err, RASD_EUTF8, 0, (long)i + 1,
 						      "NUL byte at offset %zu", i);

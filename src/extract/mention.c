@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#define MAX_MATCH 24
+#define MAX_MATCH 16
 
 bool token_is(const struct rasd_token *t, const char *key)
 {
@@ -183,8 +183,57 @@ struct hits {
 	const struct rasd_lex_match *cue[RASD_CUE_COUNT];
 };
 
-static void get_hits(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
-		     struct hits *h)
+/* The scan's lexicon and a small cache of lexicon hits: recognising a
+ * place looks at the words around it, and each word is matched once. */
+#define HIT_CACHE 16
+struct scan {
+	const struct rasd_lexicon *lex;
+	size_t tok[HIT_CACHE];
+	struct hits hits[HIT_CACHE];
+};
+
+static void get_hits_uncached(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+			      struct hits *h);
+
+/* Hits at token i, valid until HIT_CACHE other tokens have been looked up. */
+static const struct hits *hits_at(struct scan *sc, const struct rasd_doc *doc, size_t i)
+{
+	size_t slot = i % HIT_CACHE;
+	if (sc->tok[slot] != i) {
+		get_hits_uncached(sc->lex, doc, i, &sc->hits[slot]);
+		sc->tok[slot] = i;
+	}
+	return &sc->hits[slot];
+}
+
+/* A copy whose role pointers point into the copy. */
+static void get_hits(struct scan *sc, const struct rasd_doc *doc, size_t i, struct hits *h)
+{
+	const struct hits *c = hits_at(sc, doc, i);
+	size_t k;
+	h->n = c->n;
+	memcpy(h->all, c->all, c->n * sizeof(c->all[0]));
+	h->trigger = h->actor = h->place = h->number = h->calendar = NULL;
+	memset(h->cue, 0, sizeof(h->cue));
+	for (k = 0; k < h->n; k++) {
+		const struct rasd_lex_match *m = &h->all[k];
+		switch (m->kind) {
+		case RASD_LEX_TRIGGER:
+			if (!h->trigger || m->ntokens > h->trigger->ntokens)
+				h->trigger = m;
+			break;
+		case RASD_LEX_ACTOR: h->actor = m; break;
+		case RASD_LEX_PLACE: h->place = m; break;
+		case RASD_LEX_NUMBER: h->number = m; break;
+		case RASD_LEX_CALENDAR: h->calendar = m; break;
+		case RASD_LEX_CUE: h->cue[m->u.cue] = m; break;
+		default: break;
+		}
+	}
+}
+
+static void get_hits_uncached(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+			      struct hits *h)
 {
 	size_t k;
 
@@ -260,16 +309,15 @@ static bool site_word(const char *key)
 }
 
 /* Is the word at j a place cue (مدينة، بلدة، مخيم، ريف ...)? */
-static bool prev_is_cue(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j)
+static bool prev_is_cue(struct scan *lex, const struct rasd_doc *doc, size_t j)
 {
-	struct hits h;
-	get_hits(lex, doc, j, &h);
-	return h.cue[RASD_CUE_PLACE_SETTLEMENT] || h.cue[RASD_CUE_PLACE_FACILITY] ||
-	       h.cue[RASD_CUE_PLACE_RURAL] || h.cue[RASD_CUE_DIRECTION];
+	const struct hits *h = hits_at(lex, doc, j);
+	return h->cue[RASD_CUE_PLACE_SETTLEMENT] || h->cue[RASD_CUE_PLACE_FACILITY] ||
+	       h->cue[RASD_CUE_PLACE_RURAL] || h->cue[RASD_CUE_DIRECTION];
 }
 
 /* Could this word be (the start of) an unknown place name? */
-static bool name_word_ok(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j,
+static bool name_word_ok(struct scan *lex, const struct rasd_doc *doc, size_t j,
 			 bool first)
 {
 	struct hits h;
@@ -315,7 +363,7 @@ static bool name_word_ok(const struct rasd_lexicon *lex, const struct rasd_doc *
 
 /* Unknown name after a cue: one word, two for compound names (أبو خشب),
  * or a word plus a definite continuation (معرة النعمان). */
-static size_t unknown_name(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j,
+static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t j,
 			   bool require_definite)
 {
 	const struct rasd_token *t;
@@ -354,7 +402,7 @@ static size_t unknown_name(const struct rasd_lexicon *lex, const struct rasd_doc
 }
 
 /* Direction words after a place: ريف دير الزور الغربي، شمال شرق */
-static size_t trailing_direction(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+static size_t trailing_direction(struct scan *lex, const struct rasd_doc *doc,
 				 size_t j)
 {
 	struct hits h;
@@ -453,7 +501,14 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	uint32_t list_cue_tok = UINT32_MAX;
 	enum rasd_status st;
 
+	struct scan *sc = rasd_arena_alloc(a, sizeof(*sc));
+
 	memset(m, 0, sizeof(*m));
+	if (!sc)
+		return RASD_ENOMEM;
+	sc->lex = lex;
+	for (i = 0; i < HIT_CACHE; i++)
+		sc->tok[i] = SIZE_MAX;
 	for (i = 0; i < doc->ntokens; i++) {
 		const struct rasd_token *t = &doc->tokens[i];
 		struct hits h;
@@ -464,7 +519,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		if (t->kind == RASD_TOK_NUMBER) {
 			memset(&h, 0, sizeof(h));
 		} else {
-			get_hits(lex, doc, i, &h);
+			get_hits(sc, doc, i, &h);
 		}
 
 		/* Dates first: a number may start one (9 نوفمبر). */
@@ -570,7 +625,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				bool inner_place_longer = false;
 				for (k = i + 1; k < actor_end; k++) {
 					struct hits h2;
-					get_hits(lex, doc, k, &h2);
+					get_hits(sc, doc, k, &h2);
 					if (h2.place && k + h2.place->ntokens > actor_end)
 						inner_place_longer = true;
 				}
@@ -582,7 +637,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		/* Places. A common word that is also a place name (البيت الأبيض، في
 		 * البلاد) blocks its span unless a cue word introduces it. */
 		if (h.cue[RASD_CUE_NOT_PLACE] && !(i > 0 && is_word(doc, i - 1) &&
-						   prev_is_cue(lex, doc, i - 1))) {
+						   prev_is_cue(sc, doc, i - 1))) {
 			size_t e = i + h.cue[RASD_CUE_NOT_PLACE]->ntokens;
 			if (place_end < e)
 				place_end = e;
@@ -614,7 +669,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			    ((h.actor && h.actor->ntokens >= 1) ||
 			     h.trigger || h.calendar || h.number || h.cue[RASD_CUE_DEATH] ||
 			     h.cue[RASD_CUE_ARMED_PERSON]) &&
-			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(lex, doc, i - 1)))
+			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(sc, doc, i - 1)))
 				h.place = NULL;
 			if (h.place && h.actor && h.actor->ntokens >= h.place->ntokens)
 				h.place = NULL;
@@ -640,7 +695,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			 * the cue (مخيم الهول as one name). */
 			if (h.place && (!cue || h.place->ntokens > cue->ntokens)) {
 				size_t end = i + h.place->ntokens;
-				size_t d = trailing_direction(lex, doc, end);
+				size_t d = trailing_direction(sc, doc, end);
 				enum place_cue pc = fac ? PCUE_FACILITY : setl ? PCUE_SETTLEMENT : PCUE_NONE;
 				const char *ck = cue ? cue_key_of(a, t, cue->clitics) : NULL;
 				/* محافظتي الحسكة ودير الزور: a list shares its cue word */
@@ -675,16 +730,16 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 				/* شمال شرق X, ريف X الشمالي */
 				if (j < doc->ntokens && is_word(doc, j)) {
-					get_hits(lex, doc, j, &hj);
+					get_hits(sc, doc, j, &hj);
 					if (is_dir && hj.cue[RASD_CUE_DIRECTION] && !hj.place) {
 						dir2 = hj.cue[RASD_CUE_DIRECTION]->ntokens;
 						j = skip_marks(doc, j + dir2);
-						get_hits(lex, doc, j, &hj);
+						get_hits(sc, doc, j, &hj);
 					}
 					if (hj.cue[RASD_CUE_PLACE_RURAL] && !hj.place && is_dir) {
 						/* جنوب ريف X */
 						j = skip_marks(doc, j + hj.cue[RASD_CUE_PLACE_RURAL]->ntokens);
-						get_hits(lex, doc, j, &hj);
+						get_hits(sc, doc, j, &hj);
 						pc = PCUE_RURAL;
 					}
 				} else {
@@ -693,7 +748,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				if (j < doc->ntokens && hj.place && !(is_dir && hj.place->clitics)) {
 					size_t end = j + hj.place->ntokens;
 					const struct rasd_lex_match *pm = hj.place;
-					d = trailing_direction(lex, doc, end);
+					d = trailing_direction(sc, doc, end);
 					/* a settlement cue must fit one candidate's kind */
 					if (pc == PCUE_SETTLEMENT) {
 						uint32_t k;
@@ -727,11 +782,11 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 								   strcmp(ck, "مدن") == 0 ||
 								   strcmp(ck, "قري") == 0 ||
 								   strcmp(ck, "بلدات") == 0);
-						nl = unknown_name(lex, doc, j, area);
+						nl = unknown_name(sc, doc, j, area);
 					}
 					if (nl) {
 						size_t end = j + nl;
-						d = trailing_direction(lex, doc, end);
+						d = trailing_direction(sc, doc, end);
 						st = add_place(a, &gp, doc, i, end, j, end, 0, NULL, pc,
 							       cue_key_of(a, t, c->clitics), false,
 							       pc == PCUE_FACILITY, c->clitics);
@@ -764,7 +819,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			}
 			if (h.place) {
 				size_t end = i + h.place->ntokens;
-				size_t d = trailing_direction(lex, doc, end);
+				size_t d = trailing_direction(sc, doc, end);
 				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
 					       PCUE_NONE, NULL, d > 0, false, 0);
 				if (!st)

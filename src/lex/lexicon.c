@@ -7,6 +7,7 @@
  * the text. Part of lex/.
  */
 #include "tsv.h"
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -808,6 +809,30 @@ static unsigned subkind(const struct rasd_lex_match *m)
 	return 0;
 }
 
+/* Could a key-form word carry a proclitic (و ف ب ل ك ال) or an enclitic
+ * pronoun (ه ا م ن at the end)? Two-byte letters are compared directly. */
+static bool may_have_clitics(const char *k, size_t n)
+{
+	unsigned char a, b, y, z;
+	if (n < 4)
+		return false;
+	a = (unsigned char)k[0];
+	b = (unsigned char)k[1];
+	y = (unsigned char)k[n - 2];
+	z = (unsigned char)k[n - 1];
+	/* و U+0648, ف U+0641, ل U+0644, ك U+0643, ه U+0647, م U+0645, ن U+0646: D9 8x */
+	if (a == 0xD9 && (b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83))
+		return true;
+	/* ب U+0628, ا U+0627: D8 A8 / D8 A7 */
+	if (a == 0xD8 && (b == 0xA8 || b == 0xA7))
+		return true;
+	if (y == 0xD9 && (z == 0x87 || z == 0x85 || z == 0x86))
+		return true;
+	if (y == 0xD8 && z == 0xA7)
+		return true;
+	return false;
+}
+
 size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 			 struct rasd_lex_match *out, size_t max)
 {
@@ -825,7 +850,15 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 	t = &doc->tokens[i];
 	if (t->kind != RASD_TOK_WORD)
 		return 0;
-	nr = rasd_clitic_readings(t->key, t->klen, scratch, r);
+	if (!may_have_clitics(t->key, t->klen)) {
+		/* no clitic letter at either end: the word is its only reading */
+		r[0].form.p = t->key;
+		r[0].form.n = t->klen;
+		r[0].clitics = 0;
+		nr = 1;
+	} else {
+		nr = rasd_clitic_readings(t->key, t->klen, scratch, r);
+	}
 	for (k = 0; k < nr; k++) {
 		const struct slot *s = find_slot(lex, r[k].form.p, r[k].form.n);
 		uint32_t ei;

@@ -21,19 +21,14 @@
 #define MIM "\xd9\x85"
 #define NUN "\xd9\x86"
 
-static bool starts(const char *p, size_t n, const char *pre)
+/* Key-form words are mostly two-byte Arabic letters: compare letters as
+ * 16-bit pairs rather than through strlen/memcmp. */
+static inline bool at(const char *p, size_t n, size_t i, const char *letter)
 {
-	size_t k = strlen(pre);
-	return n >= k && memcmp(p, pre, k) == 0;
+	return i + 2 <= n && p[i] == letter[0] && p[i + 1] == letter[1];
 }
 
-static bool ends(const char *p, size_t n, const char *suf)
-{
-	size_t k = strlen(suf);
-	return n >= k && memcmp(p + n - k, suf, k) == 0;
-}
-
-/* Letters (not bytes) in an all-Arabic key; ASCII counts one each. */
+/* Letters (not bytes); ASCII counts one each. */
 static size_t letters(const char *p, size_t n)
 {
 	size_t i, c = 0;
@@ -48,14 +43,16 @@ struct acc {
 	size_t n;
 };
 
-static void add(struct acc *acc, const char *p, size_t n, unsigned clitics)
+/* nl = letters in p[0..n) */
+static void add(struct acc *acc, const char *p, size_t n, size_t nl, unsigned clitics)
 {
 	size_t i;
 
-	if (acc->n >= RASD_MAX_CANDIDATES || letters(p, n) < 2)
+	if (acc->n >= RASD_MAX_CANDIDATES || nl < 2)
 		return;
 	for (i = 0; i < acc->n; i++)
-		if (acc->out[i].form.n == n && memcmp(acc->out[i].form.p, p, n) == 0)
+		if (acc->out[i].form.n == n &&
+		    (acc->out[i].form.p == p || memcmp(acc->out[i].form.p, p, n) == 0))
 			return;
 	acc->out[acc->n].form.p = p;
 	acc->out[acc->n].form.n = n;
@@ -64,55 +61,76 @@ static void add(struct acc *acc, const char *p, size_t n, unsigned clitics)
 }
 
 /* Readings of a word that may carry a preposition and/or the article. */
-static void prefixes(struct acc *acc, const char *p, size_t n, unsigned base, char **scratch)
+static void prefixes(struct acc *acc, const char *p, size_t n, size_t nl, unsigned base,
+		     char **scratch)
 {
-	add(acc, p, n, base);
-	if (starts(p, n, LAM LAM) && letters(p, n) >= 4) {
+	add(acc, p, n, nl, base);
+	if (at(p, n, 0, LAM) && at(p, n, 2, LAM) && nl >= 4) {
 		/* لل = ل + ال with the alef dropped: للحسكة -> الحسكة, حسكة */
 		char *s = *scratch;
 		memcpy(s, ALEF LAM, 4);
 		memcpy(s + 4, p + 4, n - 4);
 		*scratch += n;
-		add(acc, s, n, base | RASD_CLITIC_PREP);
-		add(acc, p + 4, n - 4, base | RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE);
+		add(acc, s, n, nl, base | RASD_CLITIC_PREP);
+		add(acc, p + 4, n - 4, nl - 2, base | RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE);
 	}
-	if ((starts(p, n, BA) || starts(p, n, LAM) || starts(p, n, KAF)) && letters(p, n) >= 3) {
-		add(acc, p + 2, n - 2, base | RASD_CLITIC_PREP);
-		if (starts(p + 2, n - 2, ALEF LAM) && letters(p, n) >= 5)
-			add(acc, p + 6, n - 6, base | RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE);
+	if ((at(p, n, 0, BA) || at(p, n, 0, LAM) || at(p, n, 0, KAF)) && nl >= 3) {
+		add(acc, p + 2, n - 2, nl - 1, base | RASD_CLITIC_PREP);
+		if (at(p, n, 2, ALEF) && at(p, n, 4, LAM) && nl >= 5)
+			add(acc, p + 6, n - 6, nl - 3, base | RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE);
 	}
-	if (starts(p, n, ALEF LAM) && letters(p, n) >= 4)
-		add(acc, p + 4, n - 4, base | RASD_CLITIC_ARTICLE);
+	if (at(p, n, 0, ALEF) && at(p, n, 2, LAM) && nl >= 4)
+		add(acc, p + 4, n - 4, nl - 2, base | RASD_CLITIC_ARTICLE);
 }
 
 size_t rasd_clitic_readings(const char *key, size_t klen, char *scratch,
 			    struct rasd_reading out[RASD_MAX_CANDIDATES])
 {
-	static const char *const pronouns[] = {HA MIM ALEF, HA MIM, HA ALEF, HA NUN, KAF MIM,
-					       NUN ALEF, HA, NULL};
 	struct acc acc = {out, 0};
 	char *s = scratch;
-	size_t i, plain;
+	size_t i, plain, nl;
 
 	if (klen > RASD_MAX_TOKEN_BYTES)
 		klen = RASD_MAX_TOKEN_BYTES;
-	prefixes(&acc, key, klen, 0, &s);
-	if ((starts(key, klen, WAW) || starts(key, klen, FA)) && letters(key, klen) >= 3)
-		prefixes(&acc, key + 2, klen - 2, RASD_CLITIC_CONJ, &s);
+	nl = letters(key, klen);
+	if (nl < 2) {
+		/* a one-letter word has only itself */
+		if (klen) {
+			out[0].form.p = key;
+			out[0].form.n = klen;
+			out[0].clitics = 0;
+			return 1;
+		}
+		return 0;
+	}
+	prefixes(&acc, key, klen, nl, 0, &s);
+	if ((at(key, klen, 0, WAW) || at(key, klen, 0, FA)) && nl >= 3)
+		prefixes(&acc, key + 2, klen - 2, nl - 1, RASD_CLITIC_CONJ, &s);
 	/* Enclitic pronouns on each reading so far: هجماته -> هجمات */
 	plain = acc.n;
 	for (i = 0; i < plain; i++) {
 		const struct rasd_reading r = out[i];
-		size_t k;
+		const char *p = r.form.p;
+		size_t n = r.form.n, sl = 0, rl;
 		if (r.clitics & RASD_CLITIC_ARTICLE)
 			continue; /* a definite noun takes no pronoun suffix */
-		for (k = 0; pronouns[k]; k++) {
-			size_t sl = strlen(pronouns[k]);
-			if (ends(r.form.p, r.form.n, pronouns[k]) && letters(r.form.p, r.form.n - sl) >= 3) {
-				add(&acc, r.form.p, r.form.n - sl, r.clitics | RASD_CLITIC_PRONOUN);
-				break;
-			}
-		}
+		if (n < 8)
+			continue;
+		/* هما هم ها هن كم نا ه */
+		if (at(p, n, n - 6, HA) && at(p, n, n - 4, MIM) && at(p, n, n - 2, ALEF))
+			sl = 6;
+		else if ((at(p, n, n - 4, HA) && (at(p, n, n - 2, MIM) || at(p, n, n - 2, ALEF) ||
+						  at(p, n, n - 2, NUN))) ||
+			 (at(p, n, n - 4, KAF) && at(p, n, n - 2, MIM)) ||
+			 (at(p, n, n - 4, NUN) && at(p, n, n - 2, ALEF)))
+			sl = 4;
+		else if (at(p, n, n - 2, HA))
+			sl = 2;
+		if (!sl)
+			continue;
+		rl = letters(p, n - sl);
+		if (rl >= 3)
+			add(&acc, p, n - sl, rl, r.clitics | RASD_CLITIC_PRONOUN);
 	}
 	return acc.n;
 }

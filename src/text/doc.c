@@ -97,9 +97,52 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 
 	while (i < n) {
 		uint32_t cp, f[2];
-		size_t len = rasd_utf8_decode(p + i, n - i, &cp), nf, k;
+		size_t len, nf, k;
 		enum cp_class cls;
+		unsigned char b0 = (unsigned char)p[i];
 
+		/* Fast paths for what news is made of: Arabic letters and marks
+		 * (two bytes, U+0621..U+0652) and the plain space. Everything
+		 * else, and every edge case, takes the general path below. */
+		if ((b0 == 0xD8 || b0 == 0xD9) && i + 1 < n &&
+		    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+			uint32_t c2 = ((uint32_t)(b0 & 0x1F) << 6) | ((unsigned char)p[i + 1] & 0x3F);
+			if (c2 >= 0x0621 && c2 <= 0x064A && c2 != 0x0640) {
+				if (c2 == 0x0622 || c2 == 0x0623 || c2 == 0x0625)
+					c2 = 0x0627;
+				else if (c2 == 0x0649)
+					c2 = 0x064A;
+				else if (c2 == 0x0629)
+					c2 = 0x0647;
+				if (wlen && (wclass != CP_LETTER || wlen + 8 > RASD_MAX_TOKEN_BYTES))
+					FLUSH();
+				if (pending & RASD_TOKF_LINE_BEFORE && newlines) {
+					para++;
+					newlines = 0;
+				}
+				if (!wlen) {
+					wstart = (uint32_t)i;
+					wclass = CP_LETTER;
+				}
+				warabic = true;
+				word[wlen++] = (char)(0xC0 | (c2 >> 6));
+				word[wlen++] = (char)(0x80 | (c2 & 0x3F));
+				wend = (uint32_t)(i + 2);
+				i += 2;
+				continue;
+			}
+			if (c2 >= 0x064B && c2 <= 0x0652) {
+				if (wlen)
+					wend = (uint32_t)(i + 2);
+				i += 2;
+				continue;
+			}
+		} else if (b0 == ' ') {
+			FLUSH();
+			i++;
+			continue;
+		}
+		len = rasd_utf8_decode(p + i, n - i, &cp);
 		if (len == 0) {
 			cp = RASD_REPLACEMENT;
 			len = 1;
