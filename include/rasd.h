@@ -224,7 +224,8 @@ enum rasd_token_flags {
 	RASD_TOKF_TERMINAL = 1 << 3,    /* punctuation ends a sentence: . ! ? ؟ */
 	RASD_TOKF_CLAUSE = 1 << 4,      /* punctuation separates clauses: ، , ; ؛ : */
 	RASD_TOKF_ARABIC = 1 << 5,      /* word in Arabic script */
-	RASD_TOKF_HASHTAG = 1 << 6      /* word directly after '#' */
+	RASD_TOKF_HASHTAG = 1 << 6,     /* word directly after '#' */
+	RASD_TOKF_TA_MARBUTA = 1 << 7   /* word ends in ة (folded to ه in the key) */
 };
 
 struct rasd_token {
@@ -833,8 +834,14 @@ struct rasd_db_totals {
 	char first_date[11], last_date[11]; /* "" when no dated events */
 };
 
-enum rasd_db_stat { RASD_STAT_MONTH = 0, RASD_STAT_TYPE, RASD_STAT_ADMIN1, RASD_STAT_ACTOR,
-		    RASD_STAT_SOURCE };
+enum rasd_db_stat {
+	RASD_STAT_MONTH = 0, /* key YYYY-MM (NULL: undated) */
+	RASD_STAT_TYPE,      /* key event_type */
+	RASD_STAT_SUB_TYPE,  /* key sub_event_type, label its event_type */
+	RASD_STAT_ADMIN1,    /* key governorate, label country */
+	RASD_STAT_ACTOR,     /* key actor code, label English name */
+	RASD_STAT_SOURCE     /* key outlet */
+};
 
 typedef enum rasd_status (*rasd_db_count_fn)(void *ctx, const char *key, const char *label,
 					     long events, long fatalities);
@@ -843,11 +850,11 @@ typedef enum rasd_status (*rasd_db_count_fn)(void *ctx, const char *key, const c
 enum rasd_status rasd_db_totals(struct rasd_db *db, const struct rasd_db_filter *f,
 				struct rasd_db_totals *t, struct rasd_error *err) RASD_MUST_CHECK;
 /**
- * Event and fatality counts grouped by month, type, governorate, actor (as
- * actor1 or actor2) or outlet, over the events that pass f: months in
- * order, the others largest first, at most limit rows (0 = all). label is
- * a readable name (actor's English name) or NULL. Strings are valid during
- * the call only.
+ * Event and fatality counts grouped by month, type, sub-type, governorate,
+ * actor (as actor1 or actor2) or outlet, over the events that pass f:
+ * months in order, the others largest first, at most limit rows (0 = all).
+ * key is NULL for events without that field; label as enum rasd_db_stat
+ * says, or NULL. Strings are valid during the call only.
  */
 enum rasd_status rasd_db_count_by(struct rasd_db *db, const struct rasd_db_filter *f,
 				  enum rasd_db_stat by, long limit, rasd_db_count_fn fn, void *ctx,

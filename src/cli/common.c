@@ -448,6 +448,7 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 		struct rasd_str clean;
 		size_t replaced, n;
 		const char *text, *pub;
+		enum rasd_status pst;
 
 		if (len == -1) {
 			r->done = true;
@@ -474,14 +475,26 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 			r->errors++;
 			return -1;
 		}
-		if (rasd_utf8_clean(r->arena, r->buf, (size_t)len,
-				    r->opt->strict ? RASD_UTF8_STRICT : 0, &clean, &replaced,
-				    &err) != RASD_OK) {
-			cli_error("%s:%ld: %s; skipped", r->path, r->line, err.msg);
-			r->errors++;
-			return -1;
-		}
-		if (rasd_json_parse(r->arena, clean.p, clean.n, &obj, &err) != RASD_OK) {
+		/* Parse the line as it is (the parser checks the UTF-8 of every
+		 * string); only a line with invalid bytes is cleaned and parsed
+		 * again, so valid input is read once. */
+		replaced = 0;
+		rasd_error_clear(&err);
+		pst = rasd_json_parse(r->arena, r->buf, (size_t)len, &obj, &err);
+		if (pst == RASD_EUTF8 && !r->opt->strict) {
+			if (rasd_utf8_clean(r->arena, r->buf, (size_t)len, 0, &clean, &replaced,
+					    &err) != RASD_OK) {
+				cli_error("%s:%ld: %s; skipped", r->path, r->line, err.msg);
+				r->errors++;
+				return -1;
+			}
+			if (rasd_json_parse(r->arena, clean.p, clean.n, &obj, &err) != RASD_OK) {
+				cli_error("%s:%ld: column %ld: %s; skipped", r->path, r->line,
+					  err.column, err.msg);
+				r->errors++;
+				return -1;
+			}
+		} else if (pst != RASD_OK) {
 			cli_error("%s:%ld: column %ld: %s; skipped", r->path, r->line, err.column,
 				  err.msg);
 			r->errors++;

@@ -1089,6 +1089,24 @@ static bool compatible_actor(const struct rasd_actor *x, const struct rasd_actor
 	return !x || !y || x == y;
 }
 
+/* Codes that depend on where and when: Hezbollah and the IRGC fighting in
+ * Syria are coded as Iran-backed militias there (as ACLED does), and the
+ * Syrian state after 8 December 2024 is the new government, not the regime. */
+static const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_actor *a,
+					     const struct rasd_event *e)
+{
+	const struct rasd_actor *to = NULL;
+	if (!a)
+		return NULL;
+	if (e->country && strcmp(e->country, "SY") == 0 &&
+	    (strcmp(a->code, "HEZBOLLAH") == 0 || strcmp(a->code, "IRGC") == 0))
+		to = rasd_lex_actor_by_code(c->lex, "IRAN-MIL", NULL);
+	else if (strcmp(a->code, "SYR-REGIME") == 0 && e->has_date &&
+		 e->date >= rasd_days_from_civil(2024, 12, 8))
+		to = rasd_lex_actor_by_code(c->lex, "SYR-GOV", NULL);
+	return to ? to : a;
+}
+
 static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
 {
 	const struct m_place *p = f->place >= 0 ? &c->m->place[f->place] : NULL;
@@ -1133,6 +1151,9 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 		e->has_date = true;
 		e->time_precision = 2;
 	}
+	e->actor1 = recode_actor(c, e->actor1, e);
+	e->actor2 = recode_actor(c, e->actor2, e);
+	e->assoc_actor1 = recode_actor(c, e->assoc_actor1, e);
 	e->fatalities = f->fatalities;
 	e->claimed = f->claimed;
 	e->modality = f->foiled ? RASD_MOD_FOILED : f->claimed ? RASD_MOD_CLAIMED : RASD_MOD_REPORTED;

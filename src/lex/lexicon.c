@@ -833,6 +833,16 @@ static bool may_have_clitics(const char *k, size_t n)
 	return false;
 }
 
+/* Where the word (as read, after proclitics) ends in the key: the reading's
+ * start plus what remains of the token after it. */
+static size_t pronoun_end(const struct rasd_reading *r, const struct rasd_token *t)
+{
+	const char *end = t->key + t->klen;
+	if (r->form.p >= t->key && r->form.p <= end)
+		return (size_t)(end - r->form.p);
+	return r->form.n; /* scratch copy (لل): never a bare ه case */
+}
+
 size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 			 struct rasd_lex_match *out, size_t max)
 {
@@ -876,6 +886,12 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 			    (e->m.kind != RASD_LEX_CUE || done_roles & (1u << sk)))
 				continue;
 			if (!reading_allowed(&e->m, r[k].clitics))
+				continue;
+			/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a verb
+			 * with an object pronoun is not listed through its stem */
+			if ((r[k].clitics & RASD_CLITIC_PRONOUN) &&
+			    (((t->flags & RASD_TOKF_TA_MARBUTA) && r[k].form.n + 2 == pronoun_end(&r[k], t)) ||
+			     (e->m.kind == RASD_LEX_TRIGGER && e->m.u.trigger.form == RASD_FORM_VERB)))
 				continue;
 			len = match_rest(e, doc, i);
 			if (!len)

@@ -72,6 +72,7 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 	uint32_t wstart = 0, wend = 0;
 	enum cp_class wclass = CP_SPACE;
 	bool warabic = false;
+	bool ta_end = false; /* the last letter of the word was ة */
 	uint16_t pending = 0; /* line/para flags for the next token */
 	uint16_t hashtag = 0;
 	uint32_t para = 0;
@@ -83,7 +84,8 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 	do {                                                                                 \
 		if (wlen) {                                                                  \
 			uint16_t fl = (uint16_t)(pending | hashtag |                        \
-						 (warabic ? RASD_TOKF_ARABIC : 0));          \
+						 (warabic ? RASD_TOKF_ARABIC : 0) |          \
+						 (ta_end ? RASD_TOKF_TA_MARBUTA : 0));       \
 			st = push_token(tz, word, wlen, wstart, wend,                        \
 					wclass == CP_DIGIT ? RASD_TOK_NUMBER : RASD_TOK_WORD, fl, \
 					para);                                               \
@@ -108,14 +110,16 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 		    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
 			uint32_t c2 = ((uint32_t)(b0 & 0x1F) << 6) | ((unsigned char)p[i + 1] & 0x3F);
 			if (c2 >= 0x0621 && c2 <= 0x064A && c2 != 0x0640) {
+				bool ta = c2 == 0x0629;
 				if (c2 == 0x0622 || c2 == 0x0623 || c2 == 0x0625)
 					c2 = 0x0627;
 				else if (c2 == 0x0649)
 					c2 = 0x064A;
-				else if (c2 == 0x0629)
+				else if (ta)
 					c2 = 0x0647;
 				if (wlen && (wclass != CP_LETTER || wlen + 8 > RASD_MAX_TOKEN_BYTES))
 					FLUSH();
+				ta_end = ta;
 				if (pending & RASD_TOKF_LINE_BEFORE && newlines) {
 					para++;
 					newlines = 0;
@@ -217,6 +221,7 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 		}
 		for (k = 0; k < nf; k++)
 			wlen += rasd_utf8_encode(f[k], word + wlen);
+		ta_end = cp == 0x0629 || cp == 0xFE93 || cp == 0xFE94;
 		if (cls == CP_LETTER && is_arabic_letter(f[0]))
 			warabic = true;
 		wend = (uint32_t)(i + len);
