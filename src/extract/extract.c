@@ -1376,6 +1376,51 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 	return false;
 }
 
+/* ACLED codes one event per place: strikes on مسعودة والعر ومحجان are three.
+ * The other places of the list get copies of the event (the toll stays on
+ * the first, as the text does not split it). */
+static enum rasd_status list_events(struct ctx *c, const struct frame *f,
+				    const struct rasd_event *e, struct event_list *out)
+{
+	const struct m_place *chosen;
+	size_t k;
+	int32_t list;
+
+	if (f->place < 0)
+		return RASD_OK;
+	chosen = &c->m->place[f->place];
+	list = chosen->list;
+	if (list < 0)
+		return RASD_OK;
+	for (k = (size_t)list; k < c->m->nplace; k++) {
+		const struct m_place *p = &c->m->place[k];
+		struct rasd_event copy;
+		enum rasd_status st;
+		if (p == chosen || (p->list != list && (int32_t)k != list))
+			continue;
+		if (!p->place && !p->unknown)
+			continue;
+		copy = *e;
+		copy.location = p->name;
+		copy.place = p->place;
+		copy.admin1 = p->admin1;
+		copy.admin2 = p->admin2;
+		copy.country = p->country ? p->country : e->country;
+		copy.pcode = p->place && p->place->pcode[0] ? p->place->pcode : NULL;
+		copy.has_coords = p->has_coords;
+		copy.latitude = p->lat;
+		copy.longitude = p->lon;
+		copy.geo_precision = p->has_coords ? p->precision : 0;
+		copy.fatalities = 0;
+		if (merge_into(c, out, &copy, false))
+			continue;
+		st = push_event(c->a, out, &copy);
+		if (st)
+			return st;
+	}
+	return RASD_OK;
+}
+
 static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool title)
 {
 	size_t i;
@@ -1431,6 +1476,9 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		st = push_event(c->a, out, &e);
 		if (st)
 			return st;
+		st = list_events(c, &f, &e, out);
+		if (st)
+			return st;
 	}
 	return RASD_OK;
 }
@@ -1471,7 +1519,7 @@ static void make_id(const struct rasd_article *art, const struct rasd_event *e, 
 		    size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
-	const char *parts[3];
+	const char *parts[4];
 	char num[64];
 	size_t k, i;
 
@@ -1480,7 +1528,8 @@ static void make_id(const struct rasd_article *art, const struct rasd_event *e, 
 	parts[0] = art->id ? art->id : "";
 	parts[1] = num;
 	parts[2] = e->sub_event_type;
-	for (k = 0; k < 3; k++) {
+	parts[3] = e->location ? e->location : "";
+	for (k = 0; k < 4; k++) {
 		for (i = 0; parts[k][i]; i++) {
 			h ^= (unsigned char)parts[k][i];
 			h *= 1099511628211ull;

@@ -164,7 +164,12 @@ static const char *const not_names[] = {
 	"امنه", "عازله", "خاضعه", "ريفيه", "زراعيه", "صناعيه", "سياحيه", "مدنيه", "عسكريه",
 	"للاجئين", "اللاجئين", "النازحين", "للنازحين", "متفرقه", "متعدده", "مختلفه", "عديده",
 	"اخري", "متفرقة", "مماثله", "محدده", "معينه", "واسعه", "شاسعه", "نائيه", "مهمه",
-	"استراتيجيه", "حيويه", "قريبه", "سيطره", "نفوذ", "تابعه", "المعارضه", "النظام", NULL};
+	"استراتيجيه", "حيويه", "قريبه", "سيطره", "نفوذ", "تابعه", "المعارضه", "النظام",
+	"حدوديه", "جبليه", "صحراويه", "ساحليه", "نائيه", "محاصره", "منكوبه", "مكتظه", "شعبيه",
+	"تجاريه", "اثريه", "حكوميه", "رسميه", "خاصه", "عامه", "دوليه", "محليه", "عربيه",
+	"كرديه", "سوريه", "عراقيه", "يمنيه", "ايرانيه", "تركيه", "روسيه", "امريكيه",
+	"اسرائيليه", "سعوديه", "مصريه", "ليبيه", "لبنانيه", "فلسطينيه", "اردنيه", "اخري",
+	"مهجوره", "خاليه", "مدمره", "امنيه", "عمليات", "اشتباكات", "خطوط", "جبهات", NULL};
 
 static bool in_list(const struct rasd_token *t, const char *const *list)
 {
@@ -380,9 +385,8 @@ static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t 
 	t = &doc->tokens[j];
 	if (require_definite && !starts_with(t, "ال") && !in_list(t, name_prefixes))
 		return 0;
-	/* nisba adjectives are not names: قرية حدودية، منطقة سكنية */
-	if (!starts_with(t, "ال") && ends_with(t, "يه") && !in_list(t, name_prefixes))
-		return 0;
+	/* adjectives are not names: قرية حدودية، منطقة سكنية (not_names); but
+	 * many names end the same way (قانية، حمورية), so no suffix rule */
 	if (in_list(t, name_prefixes) && !token_is(t, "ال")) {
 		if (name_word_ok(lex, doc, j + 1, false) &&
 		    !(doc->tokens[j + 1].flags & RASD_TOKF_LINE_BEFORE))
@@ -468,6 +472,7 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 	p->tok = (uint32_t)from;
 	p->ntok = (uint32_t)(to - from);
 	p->cue_tok = (uint32_t)from;
+	p->list = -1;
 	p->cue = cue;
 	p->cue_key = cue_key;
 	p->direction = direction;
@@ -487,6 +492,87 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 	return RASD_OK;
 }
 
+/* Places listed after a place: مناطق مسعودة والعر ومحجان، مفرقي زبيد و الجبلية.
+ * Each item is a mention of its own (an event per place), sharing the
+ * head's cue word; returns the end of the list. */
+static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struct grow *gp,
+				    struct mentions *m, const struct rasd_doc *doc, size_t head,
+				    size_t *end)
+{
+	size_t j = *end;
+	enum rasd_status st;
+
+	for (;;) {
+		const struct hits *h;
+		const struct m_place *hp = &m->place[head];
+		bool bare_waw = false;
+		size_t k = j, nl;
+		const struct rasd_token *t;
+
+		if (k < doc->ntokens && doc->tokens[k].kind == RASD_TOK_PUNCT &&
+		    (token_is(&doc->tokens[k], "،") || token_is(&doc->tokens[k], ",")))
+			k++;
+		if (k < doc->ntokens && token_is(&doc->tokens[k], "و")) {
+			bare_waw = true;
+			k++;
+		}
+		k = skip_marks(doc, k);
+		if (k >= doc->ntokens || !is_word(doc, k) ||
+		    (doc->tokens[k].flags & RASD_TOKF_LINE_BEFORE))
+			break;
+		t = &doc->tokens[k];
+		if (!bare_waw && !(t->klen > 4 && memcmp(t->key, "و", 2) == 0))
+			break;
+		h = hits_at(sc, doc, k);
+		if (h->trigger || h->actor || h->number || h->calendar)
+			break;
+		if (h->place && (bare_waw || (h->place->clitics & RASD_CLITIC_CONJ))) {
+			size_t e = k + h->place->ntokens;
+			st = add_place(a, gp, doc, k, e, k, e, h->place->clitics, h->place, hp->cue,
+				       hp->cue_key, false, false, 0);
+			if (st)
+				return st;
+		} else if (hp->cue != PCUE_NONE && hp->cue != PCUE_RURAL) {
+			/* an unknown name in a cue'd list: the word without its و */
+			const struct rasd_token *w = t;
+			size_t r;
+			bool ok = w->klen >= (bare_waw ? 6u : 8u) && (w->flags & RASD_TOKF_ARABIC);
+			for (r = 1; r < RASD_CUE_COUNT && ok; r++)
+				if (h->cue[r])
+					ok = false;
+			if (ok) {
+				struct rasd_token probe = *w;
+				if (!bare_waw) {
+					probe.key += 2;
+					probe.klen -= 2;
+				}
+				if (in_list(&probe, not_names))
+					ok = false;
+			}
+			if (!ok)
+				break;
+			nl = 1;
+			if (in_list(w, name_prefixes) && k + 1 < doc->ntokens && is_word(doc, k + 1))
+				nl = 2;
+			st = add_place(a, gp, doc, k, k + nl, k, k + nl,
+				       bare_waw ? 0 : RASD_CLITIC_CONJ, NULL, hp->cue, hp->cue_key, false,
+				       false, 0);
+			if (st)
+				return st;
+		} else {
+			break;
+		}
+		m->place[m->nplace - 1].list = (int32_t)head;
+		m->place[m->nplace - 1].locative = true;
+		m->place[m->nplace - 1].cue_tok = hp->cue_tok;
+		if (m->place[head].list < 0)
+			m->place[head].list = (int32_t)head;
+		j = m->place[m->nplace - 1].tok + m->place[m->nplace - 1].ntok;
+	}
+	*end = j;
+	return RASD_OK;
+}
+
 enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
 			       int32_t published, struct rasd_arena *a, struct mentions *m)
 {
@@ -497,7 +583,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	struct grow gd = {(void **)&m->date, &m->ndate, 0, sizeof(struct rasd_date_expr)};
 	struct grow gp = {(void **)&m->place, &m->nplace, 0, sizeof(struct m_place)};
 	size_t i, actor_end = 0, place_end = 0, num_end = 0, date_end = 0, trig_end = 0;
-	size_t armed_cue_at = SIZE_MAX;
+	size_t armed_cue_at = SIZE_MAX, listed = 0;
 	uint32_t list_cue_tok = UINT32_MAX;
 	enum rasd_status st;
 
@@ -513,6 +599,28 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		const struct rasd_token *t = &doc->tokens[i];
 		struct hits h;
 		size_t r;
+
+		if (m->nplace > listed) {
+			/* the place just found may head a list */
+			size_t head = m->nplace - 1, end;
+			listed = m->nplace;
+			if (!m->place[head].anaphor && m->place[head].list < 0 &&
+			    m->place[head].cue != PCUE_RURAL) {
+				end = m->place[head].tok + m->place[head].ntok;
+				st = extend_list(sc, a, &gp, m, doc, head, &end);
+				if (st)
+					return st;
+				listed = m->nplace;
+				if (end > place_end) {
+					place_end = end;
+				}
+				if (end > i)
+					i = end;
+				if (i >= doc->ntokens)
+					break;
+				t = &doc->tokens[i];
+			}
+		}
 
 		if (t->kind == RASD_TOK_PUNCT)
 			continue;
@@ -777,12 +885,21 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					size_t nl = 0;
 					if (!definite_cue) {
 						const char *ck = cue_key_of(a, t, c->clitics);
-						bool area = ck && (strcmp(ck, "منطقه") == 0 ||
-								   strcmp(ck, "مناطق") == 0 ||
+						bool area = ck && (strcmp(ck, "مناطق") == 0 ||
 								   strcmp(ck, "مدن") == 0 ||
 								   strcmp(ck, "قري") == 0 ||
 								   strcmp(ck, "بلدات") == 0);
 						nl = unknown_name(sc, doc, j, area);
+						/* مناطق مسعودة والعر ومحجان: a list of names after a
+						 * plural cue is evidence enough */
+						if (!nl && area) {
+							size_t ln = unknown_name(sc, doc, j, false);
+							size_t nx = j + ln;
+							if (ln && nx < doc->ntokens && is_word(doc, nx) &&
+							    doc->tokens[nx].klen > 4 &&
+							    memcmp(doc->tokens[nx].key, "و", 2) == 0)
+								nl = ln;
+						}
 					}
 					if (nl) {
 						size_t end = j + nl;
@@ -804,6 +921,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						p->ntok = 1;
 						p->anaphor = true;
 						p->ref = -1;
+						p->list = -1;
 						p->cue = pc;
 						{
 							const char *k = cue_key_of(a, t, c->clitics);

@@ -51,6 +51,7 @@ struct m_place {
 	bool unknown;         /* a name no gazetteer knows */
 	bool anaphor;         /* المخيم: refers to an earlier place */
 	bool locative;        /* after في، من، بـ or a cue word */
+	int32_t list;         /* index of the first place of a list (X وY وZ), or -1 */
 	int32_t ref;          /* for anaphora: index of the mention referred to */
 	const char *admin1, *admin2, *country;
 	double lat, lon;
