@@ -808,10 +808,12 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 			return true;
 	}
 	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, NULL)) {
-		/* a daily toll with its own day is still an event */
-		if (f->date && f->date->precision == 1 && f->date->tok >= s->tok_begin &&
-		    f->date->tok < s->tok_end)
+		/* a daily toll with its own day is still an event (the day of the
+		 * report, in another clause, does not count) */
+		if (f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+		    f->date->tok < f->ce)
 			return false;
+		(void)s;
 		return true;
 	}
 	return false;
@@ -1473,6 +1475,9 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue; /* a headline repeats the body; see rasd_extract */
 		if (definite_reference(c, &f))
 			continue; /* الهجوم with nothing of its own: told before */
+		if (f.trig->cls == RASD_EC_KILL && f.trig->form != RASD_FORM_VERB && f.trig->tok > 0 &&
+		    number_ending_at(c, f.trig->tok))
+			continue; /* مئة قتيل: a toll, counted on the event it belongs to */
 		st = push_event(c->a, out, &e);
 		if (st)
 			return st;

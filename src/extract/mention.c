@@ -151,7 +151,8 @@ static void *push(struct rasd_arena *a, struct grow *g)
 static const char *const name_prefixes[] = {
 	"ابو", "ام", "بني", "بن", "عين", "تل", "دير", "راس", "جسر", "كفر", "بئر", "بير",
 	"خربه", "وادي", "جبل", "ذي", "ذو", "بيت", "مرج", "قصر", "سوق", "باب", "الشيخ",
-	"شيخ", "عرب", "حي", "تله", "رأس", "ام", "معره", "سيدي", "عين", "بنى", "ال", NULL};
+	"شيخ", "عرب", "حي", "تله", "رأس", "ام", "معره", "سيدي", "عين", "بنى", "ال", "قاع",
+	"وادي", "حصن", "جبال", "سد", "مفرق", "نقيل", "عزله", "بيت", NULL};
 
 static const char *const not_names[] = {
 	"التابع", "التابعه", "الواقع", "الواقعه", "المحاذي", "المحاذيه", "القريب", "القريبه",
@@ -744,8 +745,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 		/* Places. A common word that is also a place name (البيت الأبيض، في
 		 * البلاد) blocks its span unless a cue word introduces it. */
-		if (h.cue[RASD_CUE_NOT_PLACE] && !(i > 0 && is_word(doc, i - 1) &&
-						   prev_is_cue(sc, doc, i - 1))) {
+		if (h.cue[RASD_CUE_NOT_PLACE] &&
+		    !(i > 0 && is_word(doc, i - 1) &&
+		      (hits_at(sc, doc, i - 1)->cue[RASD_CUE_PLACE_SETTLEMENT] ||
+		       hits_at(sc, doc, i - 1)->cue[RASD_CUE_PLACE_FACILITY]))) {
 			size_t e = i + h.cue[RASD_CUE_NOT_PLACE]->ntokens;
 			if (place_end < e)
 				place_end = e;
