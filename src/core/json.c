@@ -69,9 +69,26 @@ static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 	bool escapes = false;
 	char *dst;
 
-	/* Measure: find the closing quote, validate bytes. */
+	/* Measure: find the closing quote; check UTF-8 on the way (two-byte
+	 * sequences, the bulk of Arabic text, inline). */
+	bool need_check = false;
 	for (j = start; j < ps->n; j++) {
 		unsigned char c = (unsigned char)ps->p[j];
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t l;
+			if (c >= 0xC2 && c <= 0xDF && j + 1 < ps->n &&
+			    ((unsigned char)ps->p[j + 1] & 0xC0) == 0x80) {
+				j++;
+				continue;
+			}
+			l = rasd_utf8_decode(ps->p + j, ps->n - j, &cp);
+			if (l == 0)
+				need_check = true; /* reported below with its position */
+			else
+				j += l - 1;
+			continue;
+		}
 		if (c == '"')
 			break;
 		if (c == '\\') {
@@ -89,7 +106,7 @@ static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 		return fail(ps, RASD_ESYNTAX, "unterminated string");
 	}
 	if (!escapes) {
-		if (!rasd_utf8_valid(ps->p + start, j - start)) {
+		if (need_check && !rasd_utf8_valid(ps->p + start, j - start)) {
 			ps->i = start;
 			return fail(ps, RASD_EUTF8, "invalid UTF-8 in string");
 		}
@@ -113,7 +130,7 @@ static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 		if (c != '\\') {
 			while (ps->i < j && ps->p[ps->i] != '\\')
 				ps->i++;
-			if (!rasd_utf8_valid(ps->p + run, ps->i - run)) {
+			if (need_check && !rasd_utf8_valid(ps->p + run, ps->i - run)) {
 				ps->i = run;
 				return fail(ps, RASD_EUTF8, "invalid UTF-8 in string");
 			}

@@ -186,14 +186,19 @@ struct hits {
 	struct rasd_lex_match all[MAX_MATCH];
 	size_t n;
 	const struct rasd_lex_match *trigger, *actor, *place, *number, *calendar;
-	const struct rasd_lex_match *cue[RASD_CUE_COUNT];
+	uint32_t cue_mask; /* roles present; cue_[role] is valid only when set */
+	const struct rasd_lex_match *cue_[RASD_CUE_COUNT];
 };
+
+/* The cue of a role at this token, or NULL. */
+#define CUE(h, role) (((h)->cue_mask >> (role)) & 1u ? (h)->cue_[role] : NULL)
 
 /* The scan's lexicon and a small cache of lexicon hits: recognising a
  * place looks at the words around it, and each word is matched once. */
-#define HIT_CACHE 16
+#define HIT_CACHE 32
 struct scan {
 	const struct rasd_lexicon *lex;
+	struct hits none; /* no hits (for number tokens) */
 	size_t tok[HIT_CACHE];
 	struct hits hits[HIT_CACHE];
 };
@@ -220,7 +225,7 @@ static void get_hits(struct scan *sc, const struct rasd_doc *doc, size_t i, stru
 	h->n = c->n;
 	memcpy(h->all, c->all, c->n * sizeof(c->all[0]));
 	h->trigger = h->actor = h->place = h->number = h->calendar = NULL;
-	memset(h->cue, 0, sizeof(h->cue));
+	h->cue_mask = 0;
 	for (k = 0; k < h->n; k++) {
 		const struct rasd_lex_match *m = &h->all[k];
 		switch (m->kind) {
@@ -232,7 +237,10 @@ static void get_hits(struct scan *sc, const struct rasd_doc *doc, size_t i, stru
 		case RASD_LEX_PLACE: h->place = m; break;
 		case RASD_LEX_NUMBER: h->number = m; break;
 		case RASD_LEX_CALENDAR: h->calendar = m; break;
-		case RASD_LEX_CUE: h->cue[m->u.cue] = m; break;
+		case RASD_LEX_CUE:
+			h->cue_[m->u.cue] = m;
+			h->cue_mask |= 1u << m->u.cue;
+			break;
 		default: break;
 		}
 	}
@@ -243,7 +251,9 @@ static void get_hits_uncached(const struct rasd_lexicon *lex, const struct rasd_
 {
 	size_t k;
 
-	memset(h, 0, sizeof(*h));
+	/* only the header: the match array is filled up to n */
+	h->trigger = h->actor = h->place = h->number = h->calendar = NULL;
+	h->cue_mask = 0;
 	h->n = rasd_lex_match_at(lex, doc, i, h->all, MAX_MATCH);
 	for (k = 0; k < h->n; k++) {
 		const struct rasd_lex_match *m = &h->all[k];
@@ -256,7 +266,10 @@ static void get_hits_uncached(const struct rasd_lexicon *lex, const struct rasd_
 		case RASD_LEX_PLACE: h->place = m; break;
 		case RASD_LEX_NUMBER: h->number = m; break;
 		case RASD_LEX_CALENDAR: h->calendar = m; break;
-		case RASD_LEX_CUE: h->cue[m->u.cue] = m; break;
+		case RASD_LEX_CUE:
+			h->cue_[m->u.cue] = m;
+			h->cue_mask |= 1u << m->u.cue;
+			break;
 		default: break;
 		}
 	}
@@ -318,8 +331,8 @@ static bool site_word(const char *key)
 static bool prev_is_cue(struct scan *lex, const struct rasd_doc *doc, size_t j)
 {
 	const struct hits *h = hits_at(lex, doc, j);
-	return h->cue[RASD_CUE_PLACE_SETTLEMENT] || h->cue[RASD_CUE_PLACE_FACILITY] ||
-	       h->cue[RASD_CUE_PLACE_RURAL] || h->cue[RASD_CUE_DIRECTION];
+	return CUE(h, RASD_CUE_PLACE_SETTLEMENT) || CUE(h, RASD_CUE_PLACE_FACILITY) ||
+	       CUE(h, RASD_CUE_PLACE_RURAL) || CUE(h, RASD_CUE_DIRECTION);
 }
 
 /* Could this word be (the start of) an unknown place name? */
@@ -343,9 +356,9 @@ static bool name_word_ok(struct scan *lex, const struct rasd_doc *doc, size_t j,
 	if (h.trigger || h.number || h.calendar || (h.actor && !first))
 		return false;
 	for (r = 1; r < RASD_CUE_COUNT; r++)
-		if (h.cue[r] && r != RASD_CUE_PLACE_SETTLEMENT)
+		if (CUE(&h, r) && r != RASD_CUE_PLACE_SETTLEMENT)
 			return false;
-	if (h.cue[RASD_CUE_PLACE_SETTLEMENT] && !first)
+	if (CUE(&h, RASD_CUE_PLACE_SETTLEMENT) && !first)
 		return false;
 	/* function words and prepositions */
 	{
@@ -379,8 +392,8 @@ static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t 
 	{
 		struct hits h;
 		get_hits(lex, doc, j, &h);
-		if (h.cue[RASD_CUE_PLACE_SETTLEMENT] || h.cue[RASD_CUE_PLACE_FACILITY] ||
-		    h.cue[RASD_CUE_PLACE_RURAL] || h.cue[RASD_CUE_DIRECTION])
+		if (CUE(&h, RASD_CUE_PLACE_SETTLEMENT) || CUE(&h, RASD_CUE_PLACE_FACILITY) ||
+		    CUE(&h, RASD_CUE_PLACE_RURAL) || CUE(&h, RASD_CUE_DIRECTION))
 			return 0;
 	}
 	t = &doc->tokens[j];
@@ -414,8 +427,8 @@ static size_t trailing_direction(struct scan *lex, const struct rasd_doc *doc,
 	if (!is_word(doc, j))
 		return 0;
 	get_hits(lex, doc, j, &h);
-	if (h.cue[RASD_CUE_DIRECTION] && starts_with(&doc->tokens[j], "ال"))
-		return h.cue[RASD_CUE_DIRECTION]->ntokens;
+	if (CUE(&h, RASD_CUE_DIRECTION) && starts_with(&doc->tokens[j], "ال"))
+		return CUE(&h, RASD_CUE_DIRECTION)->ntokens;
 	return 0;
 }
 
@@ -539,7 +552,7 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 			size_t r;
 			bool ok = w->klen >= (bare_waw ? 6u : 8u) && (w->flags & RASD_TOKF_ARABIC);
 			for (r = 1; r < RASD_CUE_COUNT && ok; r++)
-				if (h->cue[r])
+				if (CUE(h, r))
 					ok = false;
 			if (ok) {
 				struct rasd_token probe = *w;
@@ -594,11 +607,13 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	if (!sc)
 		return RASD_ENOMEM;
 	sc->lex = lex;
+	memset(&sc->none, 0, sizeof(sc->none));
 	for (i = 0; i < HIT_CACHE; i++)
 		sc->tok[i] = SIZE_MAX;
 	for (i = 0; i < doc->ntokens; i++) {
 		const struct rasd_token *t = &doc->tokens[i];
-		struct hits h;
+		const struct hits *hp;
+		const struct rasd_lex_match *hplace;
 		size_t r;
 
 		if (m->nplace > listed) {
@@ -626,13 +641,14 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		if (t->kind == RASD_TOK_PUNCT)
 			continue;
 		if (t->kind == RASD_TOK_NUMBER) {
-			memset(&h, 0, sizeof(h));
+			hp = &sc->none;
 		} else {
-			get_hits(sc, doc, i, &h);
+			hp = hits_at(sc, doc, i);
 		}
+		hplace = hp->place;
 
 		/* Dates first: a number may start one (9 نوفمبر). */
-		if (i >= date_end && (t->kind == RASD_TOK_NUMBER || h.calendar ||
+		if (i >= date_end && (t->kind == RASD_TOK_NUMBER || hp->calendar ||
 				      token_is(t, "قبل") || token_is(t, "وقبل"))) {
 			struct rasd_date_expr de;
 			size_t got = rasd_date_at(lex, doc, i, published, &de);
@@ -662,7 +678,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					place_end = date_end; /* تشرين is a month here */
 			}
 		}
-		if (i >= num_end && (t->kind == RASD_TOK_NUMBER || h.number)) {
+		if (i >= num_end && (t->kind == RASD_TOK_NUMBER || hp->number)) {
 			long v;
 			bool vague;
 			size_t got = rasd_number_at(lex, doc, i, &v, &vague);
@@ -679,40 +695,42 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		}
 		if (t->kind != RASD_TOK_WORD)
 			continue;
-		for (r = 1; r < RASD_CUE_COUNT; r++) {
-			if (h.cue[r]) {
-				struct m_cue *c = push(a, &gc);
-				if (!c)
-					return RASD_ENOMEM;
-				c->tok = (uint32_t)i;
-				c->ntok = h.cue[r]->ntokens;
-				c->role = (enum rasd_cue_role)r;
-			}
+		for (r = 0; hp->cue_mask && r < hp->n; r++) {
+			const struct rasd_lex_match *q = &hp->all[r];
+			struct m_cue *c;
+			if (q->kind != RASD_LEX_CUE || CUE(hp, q->u.cue) != q)
+				continue;
+			c = push(a, &gc);
+			if (!c)
+				return RASD_ENOMEM;
+			c->tok = (uint32_t)i;
+			c->ntok = q->ntokens;
+			c->role = q->u.cue;
 		}
-		if (h.cue[RASD_CUE_ARMED_PERSON])
+		if (CUE(hp, RASD_CUE_ARMED_PERSON))
 			armed_cue_at = i;
-		if (h.trigger && i >= trig_end) {
+		if (hp->trigger && i >= trig_end) {
 			struct m_trigger *tr = push(a, &gt);
 			if (!tr)
 				return RASD_ENOMEM;
 			tr->tok = (uint32_t)i;
-			tr->ntok = h.trigger->ntokens;
-			tr->cls = h.trigger->u.trigger.cls;
-			tr->form = h.trigger->u.trigger.form;
-			tr->clitics = h.trigger->clitics;
-			tr->definite = (h.trigger->clitics & RASD_CLITIC_ARTICLE) != 0 ||
+			tr->ntok = hp->trigger->ntokens;
+			tr->cls = hp->trigger->u.trigger.cls;
+			tr->form = hp->trigger->u.trigger.form;
+			tr->clitics = hp->trigger->clitics;
+			tr->definite = (hp->trigger->clitics & RASD_CLITIC_ARTICLE) != 0 ||
 				       starts_with(t, "ال");
-			trig_end = i + h.trigger->ntokens;
+			trig_end = i + hp->trigger->ntokens;
 		}
-		if (h.actor && i >= actor_end) {
+		if (hp->actor && i >= actor_end) {
 			struct m_actor *ac = push(a, &ga);
 			if (!ac)
 				return RASD_ENOMEM;
 			ac->tok = (uint32_t)i;
-			ac->ntok = h.actor->ntokens;
+			ac->ntok = hp->actor->ntokens;
 			ac->head = (uint32_t)i;
-			ac->actor = h.actor->u.actor.actor;
-			ac->flags = h.actor->u.actor.flags;
+			ac->actor = hp->actor->u.actor.actor;
+			ac->flags = hp->actor->u.actor.flags;
 			if (armed_cue_at != SIZE_MAX && armed_cue_at + 3 >= i && armed_cue_at < i) {
 				ac->armed_cue = true;
 				ac->head = (uint32_t)armed_cue_at;
@@ -726,10 +744,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					     token_is(last, "رجال") || token_is(last, "مدنيين") ||
 					     starts_with(last, "اطفال") || ends_with(last, "يين");
 			}
-			actor_end = i + h.actor->ntokens;
+			actor_end = i + hp->actor->ntokens;
 			/* A place word inside an actor's name is not a place:
 			 * قوات سوريا الديمقراطية */
-			if (h.actor->ntokens > 1 && place_end < actor_end) {
+			if (hp->actor->ntokens > 1 && place_end < actor_end) {
 				size_t k;
 				bool inner_place_longer = false;
 				for (k = i + 1; k < actor_end; k++) {
@@ -738,34 +756,34 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					if (h2.place && k + h2.place->ntokens > actor_end)
 						inner_place_longer = true;
 				}
-				if (!inner_place_longer && !h.place)
+				if (!inner_place_longer && !hplace)
 					place_end = actor_end;
 			}
 		}
 
 		/* Places. A common word that is also a place name (البيت الأبيض، في
 		 * البلاد) blocks its span unless a cue word introduces it. */
-		if (h.cue[RASD_CUE_NOT_PLACE] &&
+		if (CUE(hp, RASD_CUE_NOT_PLACE) &&
 		    !(i > 0 && is_word(doc, i - 1) &&
-		      (hits_at(sc, doc, i - 1)->cue[RASD_CUE_PLACE_SETTLEMENT] ||
-		       hits_at(sc, doc, i - 1)->cue[RASD_CUE_PLACE_FACILITY]))) {
-			size_t e = i + h.cue[RASD_CUE_NOT_PLACE]->ntokens;
+		      (CUE(hits_at(sc, doc, i - 1), RASD_CUE_PLACE_SETTLEMENT) ||
+		       CUE(hits_at(sc, doc, i - 1), RASD_CUE_PLACE_FACILITY)))) {
+			size_t e = i + CUE(hp, RASD_CUE_NOT_PLACE)->ntokens;
 			if (place_end < e)
 				place_end = e;
 		}
 		if (i < place_end)
 			continue;
 		{
-			const struct rasd_lex_match *setl = h.cue[RASD_CUE_PLACE_SETTLEMENT];
-			const struct rasd_lex_match *fac = h.cue[RASD_CUE_PLACE_FACILITY];
-			const struct rasd_lex_match *rural = h.cue[RASD_CUE_PLACE_RURAL];
-			const struct rasd_lex_match *dir = h.cue[RASD_CUE_DIRECTION];
+			const struct rasd_lex_match *setl = CUE(hp, RASD_CUE_PLACE_SETTLEMENT);
+			const struct rasd_lex_match *fac = CUE(hp, RASD_CUE_PLACE_FACILITY);
+			const struct rasd_lex_match *rural = CUE(hp, RASD_CUE_PLACE_RURAL);
+			const struct rasd_lex_match *dir = CUE(hp, RASD_CUE_DIRECTION);
 			const struct rasd_lex_match *cue = setl ? setl : fac ? fac : rural;
 			bool definite_cue;
 
 			if (fac && site_word(cue_key_of(a, t, fac->clitics))) {
 				/* a market or a hospital: the town around it is the place */
-				if (!h.place || h.place->ntokens <= fac->ntokens)
+				if (!hplace || hplace->ntokens <= fac->ntokens)
 					continue;
 			}
 			definite_cue = (cue && (cue->clitics & RASD_CLITIC_ARTICLE)) ||
@@ -776,52 +794,52 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			/* A one-word name that is also an actor, a trigger, a date word
 			 * or a listed common word is not a place without a cue word
 			 * before it (التحالف، الثورة). */
-			if (h.place && h.place->ntokens == 1 &&
-			    ((h.actor && h.actor->ntokens >= 1) ||
-			     h.trigger || h.calendar || h.number || h.cue[RASD_CUE_DEATH] ||
-			     h.cue[RASD_CUE_ARMED_PERSON]) &&
+			if (hplace && hplace->ntokens == 1 &&
+			    ((hp->actor && hp->actor->ntokens >= 1) ||
+			     hp->trigger || hp->calendar || hp->number || CUE(hp, RASD_CUE_DEATH) ||
+			     CUE(hp, RASD_CUE_ARMED_PERSON)) &&
 			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(sc, doc, i - 1)))
-				h.place = NULL;
-			if (h.place && h.actor && h.actor->ntokens >= h.place->ntokens)
-				h.place = NULL;
+				hplace = NULL;
+			if (hplace && hp->actor && hp->actor->ntokens >= hplace->ntokens)
+				hplace = NULL;
 			/* A bare one-word name of a small place needs a locative word
 			 * before it (في، من، قرب ...), a clitic preposition (بـ) or a list
 			 * it continues. */
-			if (h.place && h.place->ntokens == 1 && !cue && !dir &&
-			    !locative_before(doc, i, h.place->clitics)) {
+			if (hplace && hplace->ntokens == 1 && !cue && !dir &&
+			    !locative_before(doc, i, hplace->clitics)) {
 				uint32_t k;
 				bool important = false;
-				for (k = 0; k < h.place->u.place.count; k++) {
-					const struct rasd_place *pl = rasd_lex_place(lex, h.place->u.place.places[k]);
+				for (k = 0; k < hplace->u.place.count; k++) {
+					const struct rasd_place *pl = rasd_lex_place(lex, hplace->u.place.places[k]);
 					if (pl->kind <= RASD_PLACE_CITY || pl->kind == RASD_PLACE_REGION ||
 					    pl->kind == RASD_PLACE_WATER)
 						important = true;
 				}
-				bool in_list = (h.place->clitics & RASD_CLITIC_CONJ) && m->nplace &&
+				bool in_list = (hplace->clitics & RASD_CLITIC_CONJ) && m->nplace &&
 					       m->place[m->nplace - 1].tok + m->place[m->nplace - 1].ntok + 2 >= i;
 				if (!important && !in_list)
-					h.place = NULL;
+					hplace = NULL;
 			}
 			/* A gazetteer name that starts here wins when it is longer than
 			 * the cue (مخيم الهول as one name). */
-			if (h.place && (!cue || h.place->ntokens > cue->ntokens)) {
-				size_t end = i + h.place->ntokens;
+			if (hplace && (!cue || hplace->ntokens > cue->ntokens)) {
+				size_t end = i + hplace->ntokens;
 				size_t d = trailing_direction(sc, doc, end);
 				enum place_cue pc = fac ? PCUE_FACILITY : setl ? PCUE_SETTLEMENT : PCUE_NONE;
 				const char *ck = cue ? cue_key_of(a, t, cue->clitics) : NULL;
 				/* محافظتي الحسكة ودير الزور: a list shares its cue word */
-				if (!cue && (h.place->clitics & RASD_CLITIC_CONJ) && m->nplace &&
+				if (!cue && (hplace->clitics & RASD_CLITIC_CONJ) && m->nplace &&
 				    m->place[m->nplace - 1].tok + m->place[m->nplace - 1].ntok + 1 >= i &&
 				    m->place[m->nplace - 1].cue == PCUE_SETTLEMENT) {
 					pc = PCUE_SETTLEMENT;
 					ck = m->place[m->nplace - 1].cue_key;
 					list_cue_tok = m->place[m->nplace - 1].cue_tok;
 				}
-				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
+				st = add_place(a, &gp, doc, i, end + d, i, end, hplace->clitics, hplace,
 					       pc, ck, d > 0, false, 0);
 				if (!st)
 					m->place[m->nplace - 1].locative =
-						locative_before(doc, i, h.place->clitics) || cue != NULL;
+						locative_before(doc, i, hplace->clitics) || cue != NULL;
 				if (!st && list_cue_tok != UINT32_MAX)
 					m->place[m->nplace - 1].cue_tok = list_cue_tok;
 				list_cue_tok = UINT32_MAX;
@@ -842,14 +860,14 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				/* شمال شرق X, ريف X الشمالي */
 				if (j < doc->ntokens && is_word(doc, j)) {
 					get_hits(sc, doc, j, &hj);
-					if (is_dir && hj.cue[RASD_CUE_DIRECTION] && !hj.place) {
-						dir2 = hj.cue[RASD_CUE_DIRECTION]->ntokens;
+					if (is_dir && CUE(&hj, RASD_CUE_DIRECTION) && !hj.place) {
+						dir2 = CUE(&hj, RASD_CUE_DIRECTION)->ntokens;
 						j = skip_marks(doc, j + dir2);
 						get_hits(sc, doc, j, &hj);
 					}
-					if (hj.cue[RASD_CUE_PLACE_RURAL] && !hj.place && is_dir) {
+					if (CUE(&hj, RASD_CUE_PLACE_RURAL) && !hj.place && is_dir) {
 						/* جنوب ريف X */
-						j = skip_marks(doc, j + hj.cue[RASD_CUE_PLACE_RURAL]->ntokens);
+						j = skip_marks(doc, j + CUE(&hj, RASD_CUE_PLACE_RURAL)->ntokens);
 						get_hits(sc, doc, j, &hj);
 						pc = PCUE_RURAL;
 					}
@@ -938,13 +956,13 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					}
 				}
 			}
-			if (h.place) {
-				size_t end = i + h.place->ntokens;
+			if (hplace) {
+				size_t end = i + hplace->ntokens;
 				size_t d = trailing_direction(sc, doc, end);
-				st = add_place(a, &gp, doc, i, end + d, i, end, h.place->clitics, h.place,
+				st = add_place(a, &gp, doc, i, end + d, i, end, hplace->clitics, hplace,
 					       PCUE_NONE, NULL, d > 0, false, 0);
 				if (!st)
-					m->place[m->nplace - 1].locative = locative_before(doc, i, h.place->clitics);
+					m->place[m->nplace - 1].locative = locative_before(doc, i, hplace->clitics);
 				if (st)
 					return st;
 				place_end = end + d;

@@ -26,7 +26,8 @@ struct entry {
 struct slot {
 	const char *key;
 	uint32_t len;
-	uint32_t head;
+	uint32_t head;  /* one-word entries, or (bigram table) entries of 2+ words */
+	bool multi;     /* (word table) some entry of 2+ words starts with this word */
 };
 
 struct vec {
@@ -39,8 +40,10 @@ struct rasd_lexicon {
 	struct vec entries;      /* struct entry */
 	struct vec actors;       /* struct rasd_actor */
 	struct vec places;       /* struct rasd_place */
-	struct slot *slots;
+	struct slot *slots;   /* first words */
 	size_t nslots;
+	struct slot *slots2;  /* first two words, for phrases */
+	size_t nslots2;
 };
 
 static void *vec_push(struct vec *v)
@@ -60,27 +63,42 @@ static void *vec_push(struct vec *v)
 	return (char *)v->p + v->n++ * v->size;
 }
 
+/* Words are short: mix eight bytes at a time (multiply-xorshift). */
 static uint64_t hash_bytes(const char *p, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ull;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+		h ^= h >> 31;
+		p += 8;
+		n -= 8;
 	}
-	return h ^ (h >> 29);
+	if (n) {
+		uint64_t w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w) * 0x94D049BB133111EBull;
+		h ^= h >> 29;
+	}
+	return h ^ (h >> 32);
 }
 
-static struct slot *find_slot(const struct rasd_lexicon *lex, const char *key, size_t len)
+static struct slot *find_in(struct slot *slots, size_t nslots, const char *key, size_t len)
 {
-	size_t mask = lex->nslots - 1, i = (size_t)hash_bytes(key, len) & mask;
+	size_t mask = nslots - 1, i = (size_t)hash_bytes(key, len) & mask;
 
 	for (;;) {
-		struct slot *s = &lex->slots[i];
+		struct slot *s = &slots[i];
 		if (!s->key || (s->len == len && memcmp(s->key, key, len) == 0))
 			return s;
 		i = (i + 1) & mask;
 	}
+}
+
+static struct slot *find_slot(const struct rasd_lexicon *lex, const char *key, size_t len)
+{
+	return find_in(lex->slots, lex->nslots, key, len);
 }
 
 static const char *dup_str(struct rasd_lexicon *lex, const struct rasd_str *s)
@@ -623,6 +641,11 @@ static enum rasd_status group_places(struct rasd_lexicon *lex, struct vec *names
 	return RASD_OK;
 }
 
+/*
+ * Two tables: one-word entries by their word, and longer phrases by their
+ * first two words. A word that starts many place names (أبو، جبل، عين) then
+ * costs one probe for the pair at hand, not a walk over every phrase.
+ */
 static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *err)
 {
 	size_t n = 16, i;
@@ -631,9 +654,11 @@ static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *
 	while (n < lex->entries.n * 2)
 		n *= 2;
 	lex->slots = calloc(n, sizeof(*lex->slots));
-	if (!lex->slots)
+	lex->slots2 = calloc(n, sizeof(*lex->slots2));
+	if (!lex->slots || !lex->slots2)
 		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 	lex->nslots = n;
+	lex->nslots2 = n;
 	/* Insert in reverse so chains keep file order. */
 	for (i = lex->entries.n; i-- > 0;) {
 		struct slot *s = find_slot(lex, e[i].first.p, e[i].first.n);
@@ -642,8 +667,22 @@ static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *
 			s->len = (uint32_t)e[i].first.n;
 			s->head = NO_ENTRY;
 		}
-		e[i].next = s->head;
-		s->head = (uint32_t)i;
+		if (e[i].nrest == 0) {
+			e[i].next = s->head;
+			s->head = (uint32_t)i;
+		} else {
+			/* the words of a phrase are contiguous: "w1 w2 ..." */
+			size_t blen = (size_t)(e[i].rest[0].p + e[i].rest[0].n - e[i].first.p);
+			struct slot *b = find_in(lex->slots2, lex->nslots2, e[i].first.p, blen);
+			s->multi = true;
+			if (!b->key) {
+				b->key = e[i].first.p;
+				b->len = (uint32_t)blen;
+				b->head = NO_ENTRY;
+			}
+			e[i].next = b->head;
+			b->head = (uint32_t)i;
+		}
 	}
 	return RASD_OK;
 }
@@ -758,6 +797,7 @@ void rasd_lexicon_free(struct rasd_lexicon *lex)
 	free(lex->actors.p);
 	free(lex->places.p);
 	free(lex->slots);
+	free(lex->slots2);
 	free(lex);
 }
 
@@ -780,16 +820,24 @@ static bool reading_allowed(const struct rasd_lex_match *m, unsigned clitics)
 	}
 }
 
-/* Match the words after the first; returns document tokens covered or 0. */
-static uint32_t match_rest(const struct entry *e, const struct rasd_doc *doc, size_t i)
+static size_t skip_quotes(const struct rasd_doc *doc, size_t j)
 {
-	size_t k, j = i + 1;
+	while (j < doc->ntokens && doc->tokens[j].kind == RASD_TOK_PUNCT &&
+	       (doc->tokens[j].flags & RASD_TOKF_QUOTE))
+		j++;
+	return j;
+}
 
-	for (k = 0; k < e->nrest; k++) {
+/* Match the entry's words from rest[k0] at token j; returns document tokens
+ * covered from i, or 0. */
+static uint32_t match_rest(const struct entry *e, const struct rasd_doc *doc, size_t i, size_t j,
+			   size_t k0)
+{
+	size_t k;
+
+	for (k = k0; k < e->nrest; k++) {
 		const struct rasd_token *t;
-		while (j < doc->ntokens && doc->tokens[j].kind == RASD_TOK_PUNCT &&
-		       (doc->tokens[j].flags & RASD_TOKF_QUOTE))
-			j++;
+		j = skip_quotes(doc, j);
 		if (j >= doc->ntokens)
 			return 0;
 		t = &doc->tokens[j];
@@ -847,6 +895,7 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 			 struct rasd_lex_match *out, size_t max)
 {
 	char scratch[RASD_CLITIC_SCRATCH];
+	char pair[2 * RASD_MAX_TOKEN_BYTES + 8];
 	struct rasd_reading r[RASD_MAX_CANDIDATES];
 	const struct rasd_token *t;
 	const struct entry *entries = lex->entries.p;
@@ -871,57 +920,81 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 	}
 	for (k = 0; k < nr; k++) {
 		const struct slot *s = find_slot(lex, r[k].form.p, r[k].form.n);
-		uint32_t ei;
+		uint32_t chains[2], ci;
+		size_t jnext = 0, kstart[2] = {0, 1};
 		uint32_t new_kinds = 0, new_roles = 0;
 
 		if (!s->key)
 			continue;
-		for (ei = s->head; ei != NO_ENTRY; ei = entries[ei].next) {
-			const struct entry *e = &entries[ei];
-			uint32_t len;
-			size_t o;
-			unsigned sk = subkind(&e->m);
-
-			if (done_kinds & (1u << e->m.kind) &&
-			    (e->m.kind != RASD_LEX_CUE || done_roles & (1u << sk)))
-				continue;
-			if (!reading_allowed(&e->m, r[k].clitics))
-				continue;
-			/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a verb
-			 * with an object pronoun is not listed through its stem */
-			if ((r[k].clitics & RASD_CLITIC_PRONOUN) &&
-			    (((t->flags & RASD_TOKF_TA_MARBUTA) && r[k].form.n + 2 == pronoun_end(&r[k], t)) ||
-			     (e->m.kind == RASD_LEX_TRIGGER && e->m.u.trigger.form == RASD_FORM_VERB)))
-				continue;
-			len = match_rest(e, doc, i);
-			if (!len)
-				continue;
-			/* Keep the longest per kind (per role for cues, per class
-			 * for triggers). */
-			for (o = 0; o < nout; o++) {
-				if (out[o].kind != e->m.kind)
-					continue;
-				if (e->m.kind == RASD_LEX_CUE && out[o].u.cue != e->m.u.cue)
-					continue;
-				break;
-			}
-			if (o < nout) {
-				if (len > out[o].ntokens) {
-					out[o] = e->m;
-					out[o].ntokens = len;
-					out[o].clitics = r[k].clitics;
+		chains[0] = s->head;
+		chains[1] = NO_ENTRY;
+		if (s->multi) {
+			/* the pair (this reading, next word) in the phrase table */
+			size_t j = skip_quotes(doc, i + 1);
+			if (j < doc->ntokens && doc->tokens[j].kind != RASD_TOK_PUNCT &&
+			    r[k].form.n + 1 + doc->tokens[j].klen <= sizeof(pair)) {
+				const struct slot *b;
+				memcpy(pair, r[k].form.p, r[k].form.n);
+				pair[r[k].form.n] = ' ';
+				memcpy(pair + r[k].form.n + 1, doc->tokens[j].key, doc->tokens[j].klen);
+				b = find_in(lex->slots2, lex->nslots2, pair,
+					    r[k].form.n + 1 + doc->tokens[j].klen);
+				if (b->key) {
+					chains[1] = b->head;
+					jnext = j + 1;
 				}
-				continue;
 			}
-			if (nout >= max)
-				continue;
-			out[nout] = e->m;
-			out[nout].ntokens = len;
-			out[nout].clitics = r[k].clitics;
-			nout++;
-			new_kinds |= 1u << e->m.kind;
-			if (e->m.kind == RASD_LEX_CUE)
-				new_roles |= 1u << sk;
+		}
+		for (ci = 0; ci < 2; ci++) {
+			uint32_t ei;
+			for (ei = chains[ci]; ei != NO_ENTRY; ei = entries[ei].next) {
+				const struct entry *e = &entries[ei];
+				uint32_t len;
+				size_t o;
+				unsigned sk = subkind(&e->m);
+
+				if (done_kinds & (1u << e->m.kind) &&
+				    (e->m.kind != RASD_LEX_CUE || done_roles & (1u << sk)))
+					continue;
+				if (!reading_allowed(&e->m, r[k].clitics))
+					continue;
+				/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a
+				 * verb with an object pronoun is not listed by its stem */
+				if ((r[k].clitics & RASD_CLITIC_PRONOUN) &&
+				    (((t->flags & RASD_TOKF_TA_MARBUTA) &&
+				      r[k].form.n + 2 == pronoun_end(&r[k], t)) ||
+				     (e->m.kind == RASD_LEX_TRIGGER &&
+				      e->m.u.trigger.form == RASD_FORM_VERB)))
+					continue;
+				len = ci == 0 ? 1 : match_rest(e, doc, i, jnext, kstart[ci]);
+				if (!len)
+					continue;
+				/* Keep the longest per kind (per role for cues). */
+				for (o = 0; o < nout; o++) {
+					if (out[o].kind != e->m.kind)
+						continue;
+					if (e->m.kind == RASD_LEX_CUE && out[o].u.cue != e->m.u.cue)
+						continue;
+					break;
+				}
+				if (o < nout) {
+					if (len > out[o].ntokens) {
+						out[o] = e->m;
+						out[o].ntokens = len;
+						out[o].clitics = r[k].clitics;
+					}
+					continue;
+				}
+				if (nout >= max)
+					continue;
+				out[nout] = e->m;
+				out[nout].ntokens = len;
+				out[nout].clitics = r[k].clitics;
+				nout++;
+				new_kinds |= 1u << e->m.kind;
+				if (e->m.kind == RASD_LEX_CUE)
+					new_roles |= 1u << sk;
+			}
 		}
 		done_kinds |= new_kinds & ~(1u << RASD_LEX_CUE);
 		done_roles |= new_roles;
