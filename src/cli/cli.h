@@ -71,5 +71,23 @@ bool cli_flush(void);
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_places(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+/* The events database, shared by ingest, search, query and stats
+ * (cmd_query.c). Opening prints the error and returns NULL on failure. */
+struct rasd_db *cli_open_db(const char *path, bool write, int busy_ms);
+void cli_db_error(const struct rasd_error *err);
+/* Options that choose events (--from, --type, --near ...) for query and
+ * stats: like cli_common_option, 1 consumed, 0 not ours, -1 bad value. */
+struct cli_filter {
+	struct rasd_db_filter f;
+	char from[11], to[11];
+};
+void cli_filter_init(struct cli_filter *cf);
+int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i);
+void cli_filter_help(FILE *f);
 
 #endif

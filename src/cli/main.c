@@ -19,6 +19,11 @@ static void usage(FILE *f)
 	      "  extract   code articles (JSONL, plain text files, or - for stdin) into events\n"
 	      "  eval      precision/recall/F1 of extraction against hand-coded gold JSONL\n"
 	      "  places    what the gazetteer knows about a place name\n"
+	      "  ingest    code articles into an events database (SQLite), without duplicates\n"
+	      "  search    full-text search of the database's articles, in Arabic\n"
+	      "  query     events from the database by date, type, actor, place, text;\n"
+	      "            as a table, JSONL, ACLED CSV or GeoJSON\n"
+	      "  stats     counts of the database's events by month, type, place, actor\n"
 	      "  version   print the version\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -42,6 +47,14 @@ int main(int argc, char **argv)
 		return cmd_eval(argc - 1, argv + 1);
 	if (strcmp(cmd, "places") == 0)
 		return cmd_places(argc - 1, argv + 1);
+	if (strcmp(cmd, "ingest") == 0)
+		return cmd_ingest(argc - 1, argv + 1);
+	if (strcmp(cmd, "search") == 0)
+		return cmd_search(argc - 1, argv + 1);
+	if (strcmp(cmd, "query") == 0)
+		return cmd_query(argc - 1, argv + 1);
+	if (strcmp(cmd, "stats") == 0)
+		return cmd_stats(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;

@@ -128,8 +128,10 @@ static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 		size_t run = ps->i;
 
 		if (c != '\\') {
-			while (ps->i < j && ps->p[ps->i] != '\\')
-				ps->i++;
+			{
+				const char *bs = memchr(ps->p + ps->i, '\\', j - ps->i);
+				ps->i = bs ? (size_t)(bs - ps->p) : j;
+			}
 			if (need_check && !rasd_utf8_valid(ps->p + run, ps->i - run)) {
 				ps->i = run;
 				return fail(ps, RASD_EUTF8, "invalid UTF-8 in string");

@@ -28,10 +28,13 @@ static inline bool at(const char *p, size_t n, size_t i, const char *letter)
 	return i + 2 <= n && p[i] == letter[0] && p[i + 1] == letter[1];
 }
 
-/* Letters (not bytes); ASCII counts one each. */
+/* Letters (not bytes); ASCII counts one each. A key that starts with a
+ * two-byte letter is taken to be all Arabic (two bytes a letter). */
 static size_t letters(const char *p, size_t n)
 {
 	size_t i, c = 0;
+	if (n && (unsigned char)p[0] >= 0xC0 && (unsigned char)p[0] < 0xE0 && !(n & 1))
+		return n / 2;
 	for (i = 0; i < n; i++)
 		if (((unsigned char)p[i] & 0xC0) != 0x80)
 			c++;

@@ -37,7 +37,8 @@ static enum rasd_status push_token(struct tokenizer *tz, const char *key, size_t
 	}
 	if (tz->kcap - tz->kused < klen + 1)
 		return RASD_ENOMEM; /* sized up front; cannot happen */
-	memcpy(tz->keys + tz->kused, key, klen);
+	if (key != tz->keys + tz->kused) /* words are built in place */
+		memmove(tz->keys + tz->kused, key, klen);
 	tz->keys[tz->kused + klen] = '\0';
 	t = &tz->tok[tz->ntok++];
 	t->key = tz->keys + tz->kused;
@@ -67,7 +68,8 @@ static uint16_t punct_flags(uint32_t cp)
 static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 {
 	/* Current word being built. */
-	char word[RASD_MAX_TOKEN_BYTES + 8];
+	/* the word being built lives where its key will stay */
+#define word (tz->keys + tz->kused)
 	size_t wlen = 0;
 	uint32_t wstart = 0, wend = 0;
 	enum cp_class wclass = CP_SPACE;
@@ -241,6 +243,7 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 	}
 	FLUSH();
 #undef FLUSH
+#undef word
 	return RASD_OK;
 }
 

@@ -1,0 +1,442 @@
+/*
+ * cmd_ingest.c - `rasd ingest`: code articles and keep them, with their
+ * events and the evidence behind each, in the events database. Articles
+ * already stored with the same content are skipped before coding; the rest
+ * are coded on --jobs threads and written in input order, one transaction
+ * per --batch articles, so a killed run leaves a consistent database and
+ * the same command run again finishes the job without duplicates.
+ */
+#include "cli.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_BATCH 500
+
+static void help(FILE *f)
+{
+	fputs("usage: rasd ingest --db FILE [options] INPUT...\n"
+	      "\n"
+	      "Codes articles (JSONL, plain text files, or - for standard input, as rasd\n"
+	      "extract reads them) and stores articles, events and evidence in FILE, a\n"
+	      "SQLite database created when missing. Running it again on the same input\n"
+	      "adds nothing; an article whose content changed has its events replaced.\n"
+	      "Reports of one happening by several outlets become one event with several\n"
+	      "sources (docs/schema.md).\n"
+	      "\n"
+	      "options:\n"
+	      "  --db FILE                        the events database\n"
+	      "  --batch N                        articles per transaction (default 500)\n"
+	      "  --jobs N                         code on N threads (default 1)\n"
+	      "  --lock-timeout SECONDS           wait for another writer (default 10)\n"
+	      "  --min-confidence X               keep events of confidence X or more (0-1)\n"
+	      "  --published YYYY-MM-DD           publication date for text inputs\n"
+	      "  --source NAME                    source name for text inputs\n"
+	      "  --input-format jsonl|text        do not guess the input format\n"
+	      "  --max-article-bytes N[k|M]       skip longer articles (default 8M)\n"
+	      "  --strict                         reject invalid UTF-8 instead of replacing it\n"
+	      "  --data DIR                       lexicon directory (default: the bundled data/)\n"
+	      "  --places FILE                    extra places, same format as data/places.tsv\n"
+	      "  -q, --quiet                      no summary on stderr\n",
+	      f);
+}
+
+/* One article in flight. */
+struct slot {
+	struct rasd_arena in;   /* the article's strings */
+	struct rasd_arena work; /* extraction */
+	struct rasd_article art;
+	char hash[RASD_DB_HASH_HEX];
+	char id[40];
+	long line;
+	bool jsonl;
+	bool failed;
+	char err[320];
+	struct rasd_event *events;
+	size_t nevents;
+};
+
+struct pool {
+	const struct rasd_lexicon *lex;
+	const struct rasd_extract_options *xo;
+	struct slot *slots;
+	size_t count;
+	size_t next; /* shared counter, taken with __atomic builtins */
+};
+
+static void code_slot(struct pool *p, struct slot *s)
+{
+	struct rasd_error err;
+	size_t i, kept = 0;
+
+	rasd_arena_reset(&s->work);
+	rasd_error_clear(&err);
+	s->failed = false;
+	s->nevents = 0;
+	if (rasd_extract(p->lex, &s->art, p->xo, &s->work, &s->events, &s->nevents, &err) !=
+	    RASD_OK) {
+		s->failed = true;
+		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
+		return;
+	}
+	for (i = 0; i < s->nevents; i++)
+		if (s->events[i].confidence >= p->xo->min_confidence)
+			s->events[kept++] = s->events[i];
+	s->nevents = kept;
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	for (;;) {
+		size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
+		if (i >= p->count)
+			break;
+		code_slot(p, &p->slots[i]);
+	}
+	return NULL;
+}
+
+static void run_pool(struct pool *p, unsigned jobs)
+{
+	pthread_t th[64];
+	unsigned k, started = 0;
+
+	p->next = 0;
+	for (k = 1; k < jobs && k < 64; k++)
+		if (pthread_create(&th[started], NULL, worker, p) == 0)
+			started++;
+	worker(p);
+	for (k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * An article without an id of its own gets "line-N" from the reader, which
+ * would make line 3 of one file replace line 3 of another: name it by its
+ * content instead.
+ */
+static void name_by_content(struct slot *s, long line)
+{
+	char synth[32];
+	snprintf(synth, sizeof(synth), "line-%ld", line);
+	if (s->art.id && strcmp(s->art.id, synth) == 0) {
+		snprintf(s->id, sizeof(s->id), "sha256:%.16s", s->hash);
+		s->art.id = s->id;
+	}
+}
+
+struct run {
+	struct rasd_db *db;
+	struct rasd_ingest_counts counts;
+	long read, errors, pending;
+	bool in_tx, progress, failed;
+	size_t batch;
+	double start, last_progress;
+};
+
+static void progress(struct run *r, bool force)
+{
+	double t = now();
+	if (!r->progress || (!force && t - r->last_progress < 0.25))
+		return;
+	r->last_progress = t;
+	fprintf(stderr, "\rrasd: %ld articles (%.0f/s), %ld events, %ld errors\033[K", r->read,
+		t > r->start ? (double)r->read / (t - r->start) : 0.0,
+		r->counts.events_new, r->errors);
+}
+
+static bool commit(struct run *r)
+{
+	struct rasd_error err;
+
+	if (!r->in_tx)
+		return true;
+	rasd_error_clear(&err);
+	r->in_tx = false;
+	r->pending = 0;
+	if (rasd_db_commit(r->db, &err) != RASD_OK) {
+		cli_db_error(&err);
+		rasd_db_rollback(r->db);
+		r->failed = true;
+		return false;
+	}
+	return true;
+}
+
+static bool store(struct run *r, struct slot *s)
+{
+	struct rasd_error err;
+
+	rasd_error_clear(&err);
+	if (!r->in_tx) {
+		if (rasd_db_begin(r->db, &err) != RASD_OK) {
+			cli_db_error(&err);
+			r->failed = true;
+			return false;
+		}
+		r->in_tx = true;
+	}
+	if (rasd_db_put(r->db, &s->art, s->hash, s->events, s->nevents, &r->counts, &err) !=
+	    RASD_OK) {
+		cli_db_error(&err);
+		rasd_db_rollback(r->db);
+		r->in_tx = false;
+		r->failed = true;
+		return false;
+	}
+	if ((size_t)++r->pending >= r->batch)
+		return commit(r);
+	return true;
+}
+
+/* Read, code and store one input; false on a database failure. */
+static bool ingest_input(struct run *r, const struct cli_common *o, const char *path,
+			 struct pool *p, size_t nslots, unsigned jobs)
+{
+	struct cli_reader rd;
+	struct rasd_error err;
+	bool more = true;
+
+	if (!cli_reader_open(&rd, o, path, &p->slots[0].in)) {
+		r->errors++;
+		return true;
+	}
+	while (more && !r->failed) {
+		size_t n = 0, j;
+		while (n < nslots) {
+			struct slot *s = &p->slots[n];
+			enum rasd_article_state state;
+			int got;
+
+			rd.arena = &s->in;
+			got = cli_reader_next(&rd, &s->art);
+			if (got == 0) {
+				more = false;
+				break;
+			}
+			if (got < 0)
+				continue;
+			r->read++;
+			s->line = rd.line;
+			s->jsonl = rd.jsonl;
+			rasd_db_hash_article(&s->art, s->hash);
+			if (rd.jsonl)
+				name_by_content(s, rd.line);
+			rasd_error_clear(&err);
+			if (rasd_db_article_state(r->db, s->art.id, s->hash, &state, &err) != RASD_OK) {
+				cli_db_error(&err);
+				r->failed = true;
+				more = false;
+				break;
+			}
+			if (state == RASD_ARTICLE_SAME) {
+				r->counts.articles_same++; /* nothing to code */
+				continue;
+			}
+			n++;
+		}
+		if (r->failed)
+			break;
+		p->count = n;
+		run_pool(p, jobs);
+		for (j = 0; j < n && !r->failed; j++) {
+			struct slot *s = &p->slots[j];
+			if (s->failed) {
+				if (s->jsonl)
+					cli_error("%s:%ld: %s (id %s); skipped", rd.path, s->line, s->err,
+						  s->art.id);
+				else
+					cli_error("%s: %s; skipped", rd.path, s->err);
+				r->errors++;
+				continue;
+			}
+			store(r, s);
+		}
+		progress(r, false);
+	}
+	r->errors += rd.errors;
+	cli_reader_close(&rd);
+	return !r->failed;
+}
+
+static int parse_args(int argc, char **argv, struct cli_common *o, const char **db_path,
+		      const char **inputs, size_t *ninputs, size_t *batch, unsigned *jobs,
+		      double *lock_timeout, struct rasd_extract_options *xo)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		char *end;
+		int r = cli_common_option(o, argc, argv, &i);
+
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			help(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--db") == 0 && v) {
+			*db_path = argv[++i];
+		} else if (strcmp(argv[i], "--batch") == 0 && v) {
+			long n = strtol(v, &end, 10);
+			i++;
+			if (end == v || *end || n < 1 || n > 1000000) {
+				cli_error("--batch: '%s' is not a number of articles in 1..1000000", v);
+				return 2;
+			}
+			*batch = (size_t)n;
+		} else if (strcmp(argv[i], "--jobs") == 0 && v) {
+			long n = strtol(v, &end, 10);
+			i++;
+			if (end == v || *end || n < 1 || n > 64) {
+				cli_error("--jobs: '%s' is not a number of threads in 1..64", v);
+				return 2;
+			}
+			*jobs = (unsigned)n;
+		} else if (strcmp(argv[i], "--lock-timeout") == 0 && v) {
+			*lock_timeout = strtod(v, &end);
+			i++;
+			if (end == v || *end || !(*lock_timeout >= 0) || *lock_timeout > 86400) {
+				cli_error("--lock-timeout: '%s' is not a number of seconds", v);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--min-confidence") == 0 && v) {
+			xo->min_confidence = strtod(v, &end);
+			i++;
+			if (end == v || *end || xo->min_confidence < 0 || xo->min_confidence > 1) {
+				cli_error("--min-confidence: '%s' is not a number in 0..1", v);
+				return 2;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_error("ingest: unknown option or missing value '%s'", argv[i]);
+			help(stderr);
+			return 2;
+		} else {
+			if (*ninputs == 256) {
+				cli_error("ingest: too many inputs (at most 256; use a JSONL file)");
+				return 2;
+			}
+			inputs[(*ninputs)++] = argv[i];
+		}
+	}
+	if (!*db_path) {
+		cli_error("ingest: no database (give --db FILE)");
+		help(stderr);
+		return 2;
+	}
+	if (*ninputs == 0) {
+		cli_error("ingest: no input (give files, or - for standard input)");
+		help(stderr);
+		return 2;
+	}
+	return -1;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	struct cli_common o;
+	struct rasd_extract_options xo = {0, 0};
+	const char *db_path = NULL, *inputs[256];
+	size_t ninputs = 0, batch = DEFAULT_BATCH, nslots, k;
+	unsigned jobs = 1;
+	double lock_timeout = 10;
+	struct rasd_lexicon *lex = NULL;
+	struct slot *slots = NULL;
+	struct pool pool;
+	struct run r;
+	struct rasd_buf names;
+	struct rasd_error err;
+	long run_id = 0;
+	int rc;
+
+	cli_common_init(&o);
+	rc = parse_args(argc, argv, &o, &db_path, inputs, &ninputs, &batch, &jobs, &lock_timeout,
+			&xo);
+	if (rc >= 0)
+		return rc;
+	xo.max_article_bytes = o.max_article_bytes;
+	memset(&r, 0, sizeof(r));
+	r.batch = batch;
+	r.progress = !o.quiet && isatty(STDERR_FILENO);
+	rasd_buf_init(&names, 4000);
+	rc = 1;
+	lex = cli_load_lexicon(&o);
+	if (!lex)
+		goto out;
+	r.db = cli_open_db(db_path, true, (int)(lock_timeout * 1000));
+	if (!r.db)
+		goto out;
+	for (k = 0; k < ninputs; k++)
+		if ((k && rasd_buf_putc(&names, ' ') != RASD_OK) ||
+		    rasd_buf_puts(&names, inputs[k]) != RASD_OK)
+			break; /* the record of inputs is cut at 4000 bytes */
+	rasd_error_clear(&err);
+	if (rasd_db_run_begin(r.db, names.p, &run_id, &err) != RASD_OK) {
+		cli_db_error(&err);
+		goto out;
+	}
+	nslots = 32 * (size_t)jobs;
+	slots = calloc(nslots, sizeof(*slots));
+	if (!slots) {
+		cli_error("out of memory");
+		goto out;
+	}
+	for (k = 0; k < nslots; k++) {
+		rasd_arena_init(&slots[k].in, 0);
+		rasd_arena_init(&slots[k].work, 0);
+	}
+	pool.lex = lex;
+	pool.xo = &xo;
+	pool.slots = slots;
+	r.start = r.last_progress = now();
+	for (k = 0; k < ninputs && !r.failed; k++)
+		ingest_input(&r, &o, inputs[k], &pool, nslots, jobs);
+	if (!r.failed)
+		commit(&r);
+	if (r.progress) {
+		progress(&r, true);
+		fputc('\n', stderr);
+	}
+	if (!r.failed) {
+		rasd_error_clear(&err);
+		if (rasd_db_run_end(r.db, run_id, &r.counts, r.errors, &err) != RASD_OK) {
+			cli_db_error(&err);
+			r.failed = true;
+		}
+	}
+	if (!o.quiet)
+		fprintf(stderr,
+			"rasd: %ld article(s) read: %ld new, %ld updated, %ld unchanged; "
+			"%ld event(s) new, %ld report(s) merged into known events, %ld removed; "
+			"%ld error(s)%s\n",
+			r.read, r.counts.articles_new, r.counts.articles_updated,
+			r.counts.articles_same, r.counts.events_new, r.counts.events_merged,
+			r.counts.events_removed, r.errors,
+			r.failed ? "; stopped: the last batch was not stored" : "");
+	rc = r.failed || r.errors ? 1 : 0;
+out:
+	if (slots) {
+		for (k = 0; k < nslots; k++) {
+			rasd_arena_release(&slots[k].in);
+			rasd_arena_release(&slots[k].work);
+		}
+		free(slots);
+	}
+	rasd_buf_release(&names);
+	rasd_db_free(r.db);
+	rasd_lexicon_free(lex);
+	return rc;
+}
