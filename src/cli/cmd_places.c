@@ -59,9 +59,14 @@ static int geocode_lines(const struct cli_common *o, const char *path)
 			       pm[k].admin1 && *pm[k].admin1 ? pm[k].admin1 : "-",
 			       pm[k].country ? pm[k].country : "-", pm[k].geo_precision);
 			if (pm[k].has_coords)
-				printf("\t%.5f\t%.5f\n", pm[k].latitude, pm[k].longitude);
+				printf("\t%.5f\t%.5f", pm[k].latitude, pm[k].longitude);
 			else
-				printf("\t-\t-\n");
+				printf("\t-\t-");
+			/* the gazetteer entry: its own name and id, or "unknown" */
+			if (pm[k].place)
+				printf("\t%s\t%s\n", pm[k].place->name, pm[k].place->id);
+			else
+				printf("\t-\tunknown\n");
 		}
 	}
 	free(line);
@@ -97,7 +102,8 @@ int cmd_places(int argc, char **argv)
 			     "       rasd places --text FILE|-\n"
 			     "Lists every gazetteer place a name can refer to; with --text, every place\n"
 			     "mention in each line of FILE as extraction resolves it (tab-separated:\n"
-			     "line, mention, location, admin1, country, precision, latitude, longitude).");
+			     "line, mention, location, admin1, country, precision, latitude, longitude,\n"
+			     "gazetteer name, gazetteer id).");
 			return 0;
 		}
 		if (strcmp(argv[i], "--text") == 0 && i + 1 < argc) {

@@ -360,8 +360,15 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 			size_t ncap = r->cap ? r->cap * 2 : 1 << 17;
 			char *nb;
 			if (r->cap > max + 65536) {
-				cli_error("%s: article is larger than %zu bytes (--max-article-bytes); skipped",
-					  r->path, max);
+				struct stat sb;
+				if (fstat(fileno(r->f), &sb) == 0 && S_ISREG(sb.st_mode))
+					cli_error("%s: article is %lld bytes, over the limit of %zu "
+						  "(--max-article-bytes); skipped",
+						  r->path, (long long)sb.st_size, max);
+				else
+					cli_error("%s: article is over the limit of %zu bytes "
+						  "(--max-article-bytes); skipped",
+						  r->path, max);
 				r->errors++;
 				return -1;
 			}

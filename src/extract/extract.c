@@ -1197,8 +1197,8 @@ static bool specific_enough(const struct ctx *c, const struct frame *f)
 		return true;
 	if (f->fatalities > 0 && !f->fatalities_vague)
 		return true;
-	if (f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce)
-		return true;
+	if (f->date && f->date->precision == 1 && f->place >= 0)
+		return true; /* اشتباكات في ريف حماة، أمس: a day and a place */
 	if (f->place < 0)
 		return false;
 	p = &c->m->place[f->place];

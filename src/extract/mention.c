@@ -39,10 +39,12 @@ static size_t clitic_bytes(const struct rasd_token *t, unsigned clitics, bool *l
 	if (clitics & RASD_CLITIC_CONJ)
 		b += 2;
 	if (clitics & RASD_CLITIC_PREP) {
-		/* لل + word: the reading restores ال, so only one ل goes */
+		/* لل + word: both ل go and the caller writes ال back */
 		if (t->klen >= b + 4 && memcmp(t->key + b, "لل", 4) == 0 &&
-		    !(clitics & RASD_CLITIC_ARTICLE))
+		    !(clitics & RASD_CLITIC_ARTICLE)) {
 			*lil = true;
+			b += 2;
+		}
 		b += 2;
 	}
 	if (clitics & RASD_CLITIC_ARTICLE)
@@ -296,7 +298,8 @@ static bool locative_before(const struct rasd_doc *doc, size_t i, unsigned cliti
 					"عند", "حول", "بين", "علي", "مع", "وفي", "ومن", "والي",
 					"اطراف", "مدينتي", "محيط", "غرب", "شرق", "شمال", "جنوب",
 					"غربي", "شرقي", "شمالي", "جنوبي", "وسط", "جنوبا", "شمالا",
-					"عن", "بمحاذاه", "تجاه", "صوب", "ضواحي", NULL};
+					"عن", "بمحاذاه", "تجاه", "صوب", "ضواحي", "اهالي", "سكان",
+					"ابناء", "مدينه", "بلده", "قريه", NULL};
 	size_t k;
 	if (clitics & RASD_CLITIC_PREP)
 		return true;
@@ -752,9 +755,18 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				bool inner_place_longer = false;
 				for (k = i + 1; k < actor_end; k++) {
 					struct hits h2;
+					uint32_t q;
 					get_hits(sc, doc, k, &h2);
 					if (h2.place && k + h2.place->ntokens > actor_end)
 						inner_place_longer = true;
+					/* مجلس منبج العسكري names its town; قوات سوريا
+					 * الديمقراطية does not name a country as a place */
+					for (q = 0; h2.place && q < h2.place->u.place.count; q++) {
+						const struct rasd_place *pl =
+							rasd_lex_place(lex, h2.place->u.place.places[q]);
+						if (pl->kind >= RASD_PLACE_ADMIN2 && pl->kind != RASD_PLACE_REGION)
+							inner_place_longer = true;
+					}
 				}
 				if (!inner_place_longer && !hplace)
 					place_end = actor_end;
@@ -764,6 +776,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		/* Places. A common word that is also a place name (البيت الأبيض، في
 		 * البلاد) blocks its span unless a cue word introduces it. */
 		if (CUE(hp, RASD_CUE_NOT_PLACE) &&
+		    !(hplace && hplace->ntokens > CUE(hp, RASD_CUE_NOT_PLACE)->ntokens) &&
 		    !(i > 0 && is_word(doc, i - 1) &&
 		      (CUE(hits_at(sc, doc, i - 1), RASD_CUE_PLACE_SETTLEMENT) ||
 		       CUE(hits_at(sc, doc, i - 1), RASD_CUE_PLACE_FACILITY)))) {
@@ -800,8 +813,22 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			     CUE(hp, RASD_CUE_ARMED_PERSON)) &&
 			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(sc, doc, i - 1)))
 				hplace = NULL;
-			if (hplace && hp->actor && hp->actor->ntokens >= hplace->ntokens)
-				hplace = NULL;
+			if (hplace && hp->actor && hp->actor->ntokens >= hplace->ntokens &&
+			    !locative_before(doc, i, hplace->clitics))
+				hplace = NULL; /* قالت الرياض: the government; من الرياض: the city */
+			if (hplace && hplace->ntokens == 1 && !cue && !dir &&
+			    !locative_before(doc, i, hplace->clitics)) {
+				/* a bare country name is a subject or an adjective
+				 * (مدفعية تركية), not where something happened */
+				uint32_t k;
+				bool all_countries = true;
+				for (k = 0; k < hplace->u.place.count; k++)
+					if (rasd_lex_place(lex, hplace->u.place.places[k])->kind !=
+					    RASD_PLACE_COUNTRY)
+						all_countries = false;
+				if (all_countries)
+					hplace = NULL;
+			}
 			/* A bare one-word name of a small place needs a locative word
 			 * before it (في، من، قرب ...), a clitic preposition (بـ) or a list
 			 * it continues. */
@@ -874,6 +901,13 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				} else {
 					memset(&hj, 0, sizeof(hj));
 				}
+				if (j < doc->ntokens && hj.place && hj.place->ntokens == 1 && cue &&
+				    in_list(&doc->tokens[j], name_prefixes) &&
+				    name_word_ok(sc, doc, j + 1, false))
+					hj.place = NULL; /* قرية تل السمن: a compound unknown name */
+				if (j < doc->ntokens && hj.place && CUE(&hj, RASD_CUE_NOT_PLACE) &&
+				    pc != PCUE_SETTLEMENT && pc != PCUE_FACILITY)
+					hj.place = NULL; /* جنوب البلاد: a common word, not a place */
 				if (j < doc->ntokens && hj.place && !(is_dir && hj.place->clitics)) {
 					size_t end = j + hj.place->ntokens;
 					const struct rasd_lex_match *pm = hj.place;
@@ -888,13 +922,20 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						if (!fits)
 							pm = NULL;
 					}
-					st = add_place(a, &gp, doc, i, end + d, j, end, hj.place->clitics,
-						       pm, pc, cue ? cue_key_of(a, t, c->clitics) : NULL,
-						       is_dir || pc == PCUE_RURAL || d > 0,
-						       pc == PCUE_FACILITY || pc == PCUE_RURAL, c->clitics);
+					{
+						const char *ck = cue ? cue_key_of(a, t, c->clitics) : NULL;
+						/* ريف X names a place of its own; محيط X, أطراف X
+						 * are X's outskirts */
+						bool countryside = pc == PCUE_RURAL && ck && strcmp(ck, "ريف") == 0;
+						st = add_place(a, &gp, doc, i, end + d, j, end, hj.place->clitics,
+							       pm, pc, ck, is_dir || pc == PCUE_RURAL || d > 0,
+							       pc == PCUE_FACILITY || countryside, c->clitics);
+						if (!countryside && pc == PCUE_RURAL && !st)
+							m->place[m->nplace - 1].cue = PCUE_NONE;
+					}
 					if (st)
 						return st;
-					if (pc == PCUE_RURAL && m->nplace) {
+					if (pc == PCUE_RURAL && m->nplace && m->place[m->nplace - 1].cue == PCUE_RURAL) {
 						/* location keeps the direction: ريف درعا الشرقي */
 						m->place[m->nplace - 1].name =
 							surface_span(a, doc, i, end + d, c->clitics);
@@ -1022,6 +1063,12 @@ const char *dominant_country(const struct rasd_lexicon *lex, const struct mentio
 		}
 		add_country_vote(codes, votes, &n, cc, w);
 	}
+	/* the armed groups of one country (الحوثيون، قسد) say where we are */
+	for (i = 0; i < m->nact; i++) {
+		const struct rasd_actor *ac = rasd_lex_actor(lex, m->act[i].actor);
+		if (ac && ac->inter >= 1 && ac->inter <= 4 && strlen(ac->country) == 2)
+			add_country_vote(codes, votes, &n, ac->country, 0.5);
+	}
 	for (i = 0; i < n; i++) {
 		if (votes[i] > best) {
 			best = votes[i];
@@ -1079,6 +1126,8 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 			}
 		}
 	}
+	if (p->cue == PCUE_RURAL && c->kind == RASD_PLACE_ADMIN1)
+		s += 1.5; /* ريف X: X is a governorate */
 	switch (c->kind) {
 	case RASD_PLACE_COUNTRY: s += 3; break;
 	case RASD_PLACE_ADMIN1: s += 2.5; break;
@@ -1130,7 +1179,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				p->cands = NULL;
 			}
 		}
-		if (p->ncand && doc_country && *doc_country) {
+		if (p->ncand && doc_country && *doc_country && p->name && !strchr(p->name, ' ')) {
 			/* small places abroad are name clashes, not the place meant */
 			uint32_t keep = 0;
 			bool any_home = false;
@@ -1142,8 +1191,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				if (strcmp(c->country, doc_country) == 0)
 					any_home = true;
 			}
-			if (keep == 0 || (!any_home && p->cue == PCUE_NONE && !p->direction &&
-					  rasd_lex_place(lex, p->cands[0])->kind > RASD_PLACE_CITY)) {
+			if (keep == 0) {
 				if (p->cue != PCUE_NONE) {
 					p->unknown = true; /* keep the name; admin from context */
 				}

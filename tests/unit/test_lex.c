@@ -32,6 +32,7 @@ static void write_lexicons(void)
 					"التنظيم\tISIS\tanaphor\nقسد\tSDF\t-\nمدني\tCIV\tvictim\n");
 	write_file("cues.tsv", "بلدة\tplace-settlement\nريف\tplace-rural\nالغربي\tdirection\n"
 			       "قتيل\tdeath\nمنذ مطلع\tstatistic\n");
+	write_file("not_places.tsv", "# test\nالبلاد\tnot-place\n");
 	write_file("numbers.tsv", "ثلاثة\t3\tunit\nخمسة\t5\tunit\nعشرين\t20\tten\n"
 				  "عشرات\t12\tvague\nآلاف\t1000\tthousand\nمئة\t100\thundred\n"
 				  "اثنين\t2\tunit\nقتيلين\t2\tdual\n");
@@ -257,10 +258,10 @@ static void setup(void)
 TEST(cleanup)
 {
 	const char *names[] = {"triggers.tsv", "actors.tsv", "actor_aliases.tsv", "cues.tsv",
-			       "numbers.tsv", "calendar.tsv", "places.tsv"};
+			       "numbers.tsv", "calendar.tsv", "places.tsv", "not_places.tsv"};
 	char path[256];
 	size_t i;
-	for (i = 0; i < 7; i++) {
+	for (i = 0; i < 8; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		unlink(path);
 	}
