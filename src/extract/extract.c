@@ -38,6 +38,7 @@ struct frame {
 	long fatalities;
 	bool fatalities_vague;
 	bool claimed, foiled, violent;
+	bool intervention; /* protests: dispersed, shot at, arrested */
 	bool civilian_victims, armed_victims;
 	bool means_air, means_artillery, means_ied;
 	bool dropped;
@@ -261,7 +262,10 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			continue;
 		if (a->tok >= f->ce)
 			break;
-		if (a->tok >= t->tok && a->tok < t->tok + t->ntok)
+		/* an actor inside the trigger's words is part of it, unless it runs
+		 * past them (اعترضت الدفاعات الجوية السعودية: the agent) */
+		if (a->tok >= t->tok && a->tok < t->tok + t->ntok &&
+		    a->tok + a->ntok <= t->tok + t->ntok)
 			continue;
 		if (!actor_usable(c, (int)i))
 			continue;
@@ -466,8 +470,12 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 			continue;
 		if (a->tok >= ce || a->tok > last_end + 6)
 			break;
-		if (!(a->flags & RASD_ACTOR_VICTIM))
-			continue;
+		{
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			/* people, not forces: civilians, protesters (مقتل متظاهر) */
+			if (!(a->flags & RASD_ACTOR_VICTIM) && !(ac && (ac->inter == 6 || ac->inter == 7)))
+				continue;
+		}
 		t = &c->doc->tokens[a->tok + a->ntok - 1];
 		if (a->plural || looks_plural(t)) {
 			*plural = true;
@@ -685,9 +693,12 @@ static void set_type(const struct frame *f, const char **type, const char **sub)
 		return;
 	case RASD_EC_PROTEST:
 		*type = T_PROTESTS;
-		*sub = f->fatalities > 0 ? "Excessive force against protesters" : "Peaceful protest";
-		if (a2 && a2->inter == 1 && f->fatalities == 0)
+		if (f->fatalities > 0)
+			*sub = "Excessive force against protesters";
+		else if (f->intervention || (a2 && a2->inter == 1))
 			*sub = "Protest with intervention";
+		else
+			*sub = "Peaceful protest";
 		return;
 	case RASD_EC_RIOT: *type = T_RIOTS; *sub = "Violent demonstration"; return;
 	case RASD_EC_TAKEOVER:
@@ -998,6 +1009,28 @@ static void build_frame(struct ctx *c, struct frame *f)
 		}
 	}
 
+	if (t->cls == RASD_EC_PROTEST || t->cls == RASD_EC_RIOT) {
+		/* what the security forces did to the protest, in the sentence */
+		static const char *const w[] = {"تفريق", "لتفريق", "لتفريقهم", "فرقت", "قمع",
+						"قمعت", "بقمع", "الرصاص", "بالرصاص", "الحي",
+						"المسيل", "للدموع", "هراوات", "بالهراوات", "اعتدت",
+						"واعتقلت", "اعتقلت", "فضت", "لفض", "بفض", NULL};
+		uint32_t k;
+		size_t q;
+		struct frame g = *f;
+		for (k = s->tok_begin; k < s->tok_end && !f->intervention; k++)
+			for (q = 0; w[q]; q++)
+				if (tok_is(c, k, w[q]))
+					f->intervention = true;
+		g.cb = s->tok_begin;
+		g.ce = s->tok_end;
+		g.trig = f->trig;
+		count_fatalities(c, &g);
+		if (g.fatalities > 0 && !g.fatalities_vague) {
+			f->fatalities = g.fatalities;
+			f->intervention = true;
+		}
+	}
 	f->date = choose_date(c, f);
 	f->place = choose_place(c, f);
 }
@@ -1120,6 +1153,12 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 	e->actor1 = f->agent_actor;
 	e->actor2 = f->target_actor;
 	e->assoc_actor1 = f->assoc_actor;
+	if (e->actor2 == e->actor1)
+		e->actor2 = NULL;
+	if (!e->actor1 && e->cls == RASD_EC_PROTEST)
+		e->actor1 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
+	if (!e->actor1 && e->cls == RASD_EC_RIOT)
+		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
 	if (!e->actor2 && strcmp(e->event_type, T_VAC) == 0)
 		e->actor2 = c->civ;
 	if (p && p->anaphor && p->ref >= 0)
@@ -1322,15 +1361,33 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			    e->fatalities > 0 && !definite_trigger(o) &&
 			    !definite_trigger(e) && o->evidence.start != e->evidence.start)
 				continue;
-			if (!shares_actor(o, e))
+			if (!shares_actor(o, e) && o->cls != RASD_EC_INTERCEPT &&
+			    e->cls != RASD_EC_INTERCEPT)
 				continue;
 		} else if (!compatible_actor(o->actor1, e->actor1)) {
 			continue;
 		}
-		/* same sentence: a generic attack/kill merges with a typed event */
+		/* same sentence: a generic attack/kill merges with a typed event, and
+		 * an interception absorbs the missile or drone it stopped */
+		bool intercepted = near_mention &&
+				   ((o->cls == RASD_EC_INTERCEPT && strcmp(e->event_type, T_ERV) == 0) ||
+				    (e->cls == RASD_EC_INTERCEPT && strcmp(o->event_type, T_ERV) == 0));
 		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
-		    !(title && generic_type(e)))
+		    !(title && generic_type(e)) && !intercepted)
 			continue;
+		if (intercepted) {
+			const struct rasd_event *icp = o->cls == RASD_EC_INTERCEPT ? o : e;
+			const struct rasd_event *wpn = icp == o ? e : o;
+			const struct rasd_actor *launcher = wpn->actor1;
+			const struct rasd_actor *stopper = icp->actor1 != launcher ? icp->actor1 : NULL;
+			o->event_type = icp->event_type;
+			o->sub_event_type = icp->sub_event_type;
+			o->cls = RASD_EC_INTERCEPT;
+			o->actor1 = stopper;
+			o->actor2 = launcher ? launcher : icp->actor2;
+			o->merged++;
+			return true;
+		}
 		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
 		    strcmp(e->event_type, T_SD) != 0) {
 			/* the typed mention decides the type */
@@ -1372,6 +1429,8 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 		o->claimed = o->claimed && e->claimed;
 		if (e->confidence > o->confidence)
 			o->confidence = e->confidence;
+		if (o->actor2 == o->actor1)
+			o->actor2 = NULL;
 		o->merged++;
 		return true;
 	}
@@ -1414,8 +1473,7 @@ static enum rasd_status list_events(struct ctx *c, const struct frame *f,
 		copy.longitude = p->lon;
 		copy.geo_precision = p->has_coords ? p->precision : 0;
 		copy.fatalities = 0;
-		if (merge_into(c, out, &copy, false))
-			continue;
+		/* listed places are distinct by construction: no merging */
 		st = push_event(c->a, out, &copy);
 		if (st)
 			return st;

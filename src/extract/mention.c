@@ -734,7 +734,11 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			ac->head = (uint32_t)i;
 			ac->actor = hp->actor->u.actor.actor;
 			ac->flags = hp->actor->u.actor.flags;
-			if (armed_cue_at != SIZE_MAX && armed_cue_at + 3 >= i && armed_cue_at < i) {
+			/* عناصر التنظيم، مقاتلو ”داعش“: the combatant word right before
+			 * an armed actor (quotes between allowed) is its head */
+			if (armed_cue_at != SIZE_MAX && armed_cue_at < i && armed_cue_at + 3 >= i &&
+			    !(ac->flags & RASD_ACTOR_VICTIM) && armed_cue_at >= actor_end &&
+			    skip_marks(doc, armed_cue_at + 1) == i) {
 				ac->armed_cue = true;
 				ac->head = (uint32_t)armed_cue_at;
 			}
