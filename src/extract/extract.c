@@ -505,7 +505,7 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 	long best = -1;
 
 	/* Death words in the clause, the trigger itself first for killings. */
-	for (i = 0; i < c->m->ncue + 1 && best < 0; i++) {
+	for (i = 0; i < c->m->ncue + 1 + c->m->ntrig && best < 0; i++) {
 		uint32_t d, dend;
 		bool found;
 		long v;
@@ -516,12 +516,20 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 				continue;
 			d = t->tok;
 			dend = t->tok + t->ntok;
-		} else {
+		} else if (i - 1 < c->m->ncue) {
 			const struct m_cue *q = &c->m->cue[i - 1];
 			if (q->role != RASD_CUE_DEATH || q->tok < f->cb || q->tok >= f->ce)
 				continue;
 			d = q->tok;
 			dend = q->tok + q->ntok;
+		} else {
+			/* a killing verb in the clause counts too: قتل 39 مدنيا في انفجار */
+			size_t k2 = i - 1 - c->m->ncue;
+			const struct m_trigger *kt = &c->m->trig[k2];
+			if (kt->cls != RASD_EC_KILL || kt == t || kt->tok < f->cb || kt->tok >= f->ce)
+				continue;
+			d = kt->tok;
+			dend = kt->tok + kt->ntok;
 		}
 		/* dual death nouns carry their count: قتيلين */
 		{
@@ -811,6 +819,17 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 {
 	size_t i;
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+
+	/* قتل في الحرب اليمنية 10 آلاف شخص: a war's toll, not an event */
+	for (k = f->cb; k < f->ce; k++) {
+		if (tok_is(c, k, "الحرب") || tok_is(c, k, "النزاع") || tok_is(c, k, "الصراع") ||
+		    tok_is(c, k, "الازمه") || tok_is(c, k, "الحروب")) {
+			if (!(f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+			      f->date->tok < f->ce))
+				return true;
+		}
+	}
 
 	for (i = 0; i < c->m->ndate; i++) {
 		const struct rasd_date_expr *d = &c->m->date[i];
@@ -1033,6 +1052,23 @@ static void build_frame(struct ctx *c, struct frame *f)
 	}
 	f->date = choose_date(c, f);
 	f->place = choose_place(c, f);
+}
+
+/* A truce or an agreement as a noun counts when a verb says it was reached,
+ * signed or announced: توصل الطرفان إلى هدنة، وقع الجانبان اتفاقا. */
+static bool agreement_made(const struct ctx *c, const struct frame *f)
+{
+	static const char *const w[] = {"توصل", "توصلت", "توصلا", "توصلوا", "التوصل", "وقع",
+					"وقعت", "وقعا", "توقيع", "ابرم", "ابرمت", "ابرام", "اتفق",
+					"اتفقت", "اتفقا", "دخل", "دخلت", "بدء", "سريان", "تطبيق",
+					"اعلن", "اعلنت", NULL};
+	uint32_t k, from = f->trig->tok > f->cb + 5 ? f->trig->tok - 5 : f->cb;
+	size_t j;
+	for (k = from; k < f->trig->tok; k++)
+		for (j = 0; w[j]; j++)
+			if (tok_is(c, k, w[j]))
+				return true;
+	return false;
 }
 
 /* A definite noun (الهجوم، الغارات) with no place in its clause and no date
@@ -1408,7 +1444,11 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->fatalities = e->fatalities; /* conservative: the lowest report */
 		else if (near_mention && e->fatalities > o->fatalities)
 			o->fatalities = e->fatalities;
-		if (!o->location && e->location) {
+		if (e->location && (!o->location || (e->geo_precision && o->geo_precision &&
+						     e->geo_precision < o->geo_precision &&
+						     o->admin1 && e->admin1 &&
+						     strcmp(o->admin1, e->admin1) == 0))) {
+			/* keep the most precise place the reports give */
 			o->location = e->location;
 			o->place = e->place;
 			o->admin1 = e->admin1;
@@ -1533,6 +1573,9 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue; /* a headline repeats the body; see rasd_extract */
 		if (definite_reference(c, &f))
 			continue; /* الهجوم with nothing of its own: told before */
+		if (f.trig->cls == RASD_EC_AGREEMENT && f.trig->form != RASD_FORM_VERB &&
+		    !agreement_made(c, &f))
+			continue; /* a truce talked about is not a truce agreed */
 		if (f.trig->cls == RASD_EC_KILL && f.trig->form != RASD_FORM_VERB && f.trig->tok > 0 &&
 		    number_ending_at(c, f.trig->tok))
 			continue; /* مئة قتيل: a toll, counted on the event it belongs to */

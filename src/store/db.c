@@ -9,6 +9,7 @@
  */
 #include "rasd.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -170,6 +171,7 @@ static const char schema_v1[] =
 	"  ingested TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))\n"
 	");\n"
 	"CREATE INDEX article_published ON article(published);\n"
+	"CREATE INDEX article_source ON article(source);\n"
 	"CREATE TABLE actor (\n"
 	"  code TEXT PRIMARY KEY,\n"
 	"  name_en TEXT,\n"
@@ -204,11 +206,15 @@ static const char schema_v1[] =
 	"CREATE INDEX event_country_date ON event(country, event_date);\n"
 	"CREATE INDEX event_actor1 ON event(actor1);\n"
 	"CREATE INDEX event_actor2 ON event(actor2);\n"
+	"CREATE INDEX event_assoc_actor1 ON event(assoc_actor1);\n"
+	"CREATE INDEX event_assoc_actor2 ON event(assoc_actor2);\n"
 	"CREATE INDEX event_latitude ON event(latitude);\n"
 	"CREATE TABLE mention (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  event INTEGER NOT NULL REFERENCES event(id),\n"
 	"  article INTEGER NOT NULL REFERENCES article(id),\n"
+	"  source TEXT,\n"
+	"  published TEXT,\n"
 	"  is_primary INTEGER NOT NULL DEFAULT 0,\n"
 	"  mention_id TEXT NOT NULL,\n"
 	"  merged INTEGER NOT NULL DEFAULT 0,\n"
@@ -365,15 +371,15 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_EVENT_UPDATE] = "UPDATE event SET (event_id, narticles, nsources, " FIELD_COLS ")"
 			   " = (?,?,?," FIELD_QS ") WHERE id = ?",
 	[S_EVENT_DELETE] = "DELETE FROM event WHERE id = ?1",
-	[S_EVENT_MENTIONS] = "SELECT m.id, m.mention_id, m.article, a.published, a.source, " M_FIELD_COLS
-			     " FROM mention m JOIN article a ON a.id = m.article"
-			     " WHERE m.event = ?1 ORDER BY m.id",
+	[S_EVENT_MENTIONS] = "SELECT m.id, m.mention_id, m.article, m.published, m.source, " M_FIELD_COLS
+			     " FROM mention m WHERE m.event = ?1 ORDER BY m.id",
 	[S_EVENT_SET_PRIMARY] = "UPDATE mention SET is_primary = (id = ?1)"
 				" WHERE event = ?2 AND is_primary <> (id = ?1)",
-	[S_MENTION_INSERT] = "INSERT INTO mention(event, article, is_primary, mention_id, merged,"
+	[S_MENTION_INSERT] = "INSERT INTO mention(event, article, source, published, is_primary,"
+			     " mention_id, merged,"
 			     " evidence_field, evidence_start, evidence_end, sentence_start,"
 			     " sentence_end, sentence, " FIELD_COLS ")"
-			     " VALUES (?,?,?,?,?,?,?,?,?,?,?," FIELD_QS ")",
+			     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?," FIELD_QS ")",
 	[S_ACTOR_UPSERT] = "INSERT INTO actor(code, name_en, name_ar, country, inter)"
 			   " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET"
 			   " name_en = excluded.name_en, name_ar = excluded.name_ar,"
@@ -804,6 +810,9 @@ enum rasd_status rasd_db_open(const char *path, unsigned flags, int busy_ms, str
 		st = exec(db, "PRAGMA journal_mode = WAL", "switching to WAL", err);
 		if (st == RASD_OK)
 			st = exec(db, "PRAGMA synchronous = NORMAL", "setting synchronous", err);
+		/* fewer, larger checkpoints: each one syncs the database file */
+		if (st == RASD_OK)
+			st = exec(db, "PRAGMA wal_autocheckpoint = 8192", "setting checkpoints", err);
 		if (st == RASD_OK)
 			st = migrate(db, err);
 		if (st != RASD_OK)
@@ -1454,6 +1463,8 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 	bind_init(&b, st);
 	bind_int(&b, event);
 	bind_int(&b, article);
+	bind_text(&b, art->source);
+	bind_text(&b, art->published);
 	bind_int(&b, created);
 	bind_text(&b, e->event_id);
 	bind_int(&b, e->merged);
@@ -1638,7 +1649,7 @@ struct param {
 	double d;
 };
 
-#define MAX_PARAMS 24
+#define MAX_PARAMS 48
 
 /*
  * A WHERE clause made only of the constant fragments below, with the
@@ -1659,31 +1670,29 @@ static enum rasd_status clause(struct where *w, const char *fragment)
 	return st == RASD_OK ? rasd_buf_puts(&w->sql, fragment) : st;
 }
 
+/* The clauses are fixed, so their parameters fit: an assert, not a check. */
 static void param_text(struct where *w, const char *s)
 {
-	if (w->np < MAX_PARAMS) {
-		w->p[w->np].kind = P_TEXT;
-		w->p[w->np].s = s;
-		w->np++;
-	}
+	assert(w->np < MAX_PARAMS);
+	w->p[w->np].kind = P_TEXT;
+	w->p[w->np].s = s;
+	w->np++;
 }
 
 static void param_real(struct where *w, double d)
 {
-	if (w->np < MAX_PARAMS) {
-		w->p[w->np].kind = P_REAL;
-		w->p[w->np].d = d;
-		w->np++;
-	}
+	assert(w->np < MAX_PARAMS);
+	w->p[w->np].kind = P_REAL;
+	w->p[w->np].d = d;
+	w->np++;
 }
 
 static void param_int(struct where *w, long long i)
 {
-	if (w->np < MAX_PARAMS) {
-		w->p[w->np].kind = P_INT;
-		w->p[w->np].i = i;
-		w->np++;
-	}
+	assert(w->np < MAX_PARAMS);
+	w->p[w->np].kind = P_INT;
+	w->p[w->np].i = i;
+	w->np++;
 }
 
 static void where_release(struct where *w)
@@ -1728,12 +1737,14 @@ static enum rasd_status where_build(const struct rasd_db_filter *f, struct rasd_
 		param_text(w, f->sub_event_type);
 	}
 	if (st == RASD_OK && f->actor) {
-		st = clause(w, "EXISTS (SELECT 1 FROM actor ac WHERE (ac.code = ? COLLATE NOCASE"
-			       " OR ac.name_en = ? COLLATE NOCASE OR ac.name_ar = ?)"
-			       " AND ac.code IN (e.actor1, e.assoc_actor1, e.actor2, e.assoc_actor2))");
-		param_text(w, f->actor);
-		param_text(w, f->actor);
-		param_text(w, f->actor);
+		/* one IN per role, so each can use its index */
+#define WHO "(SELECT code FROM actor WHERE code = ? COLLATE NOCASE OR name_en = ? COLLATE NOCASE" \
+	    " OR name_ar = ?)"
+		st = clause(w, "(e.actor1 IN " WHO " OR e.actor2 IN " WHO " OR e.assoc_actor1 IN " WHO
+			       " OR e.assoc_actor2 IN " WHO ")");
+#undef WHO
+		for (k = 0; k < 12; k++)
+			param_text(w, f->actor);
 	}
 	if (st == RASD_OK && f->admin1) {
 		bool oom = false;
@@ -2259,8 +2270,8 @@ enum rasd_status rasd_db_count_by(struct rasd_db *db, const struct rasd_db_filte
 		break;
 	case RASD_STAT_SOURCE:
 		prefix = "SELECT src, NULL, count(*), coalesce(sum(fat), 0) FROM"
-			 " (SELECT DISTINCT ar.source AS src, e.id, e.fatalities AS fat FROM event e"
-			 " JOIN mention mm ON mm.event = e.id JOIN article ar ON ar.id = mm.article";
+			 " (SELECT DISTINCT mm.source AS src, e.id, e.fatalities AS fat FROM event e"
+			 " JOIN mention mm ON mm.event = e.id";
 		suffix = ") GROUP BY src ORDER BY 3 DESC, 1 LIMIT ?";
 		break;
 	default: return rasd_error_set(err, RASD_EINVAL, 0, 0, "unknown statistic");
