@@ -1187,14 +1187,11 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		if (p->ncand && doc_country && *doc_country && p->name && !strchr(p->name, ' ')) {
 			/* small places abroad are name clashes, not the place meant */
 			uint32_t keep = 0;
-			bool any_home = false;
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
 				if (strcmp(c->country, doc_country) == 0 || c->kind <= RASD_PLACE_CITY ||
 				    c->kind == RASD_PLACE_REGION || c->kind == RASD_PLACE_WATER)
 					keep++;
-				if (strcmp(c->country, doc_country) == 0)
-					any_home = true;
 			}
 			if (keep == 0) {
 				if (p->cue != PCUE_NONE) {

@@ -158,7 +158,7 @@ void rasd_db_hash_article(const struct rasd_article *art, char out[RASD_DB_HASH_
  * ends by setting user_version to v. Each runs in its own transaction.
  * Never edit a released step; add one.
  */
-static const char schema_v1[] =
+static const char schema_v1_article[] =
 	"CREATE TABLE article (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  doc_id TEXT NOT NULL UNIQUE,\n"
@@ -178,7 +178,9 @@ static const char schema_v1[] =
 	"  name_ar TEXT,\n"
 	"  country TEXT,\n"
 	"  inter INTEGER\n"
-	") WITHOUT ROWID;\n"
+	") WITHOUT ROWID;\n";
+
+static const char schema_v1_event[] =
 	"CREATE TABLE event (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  event_id TEXT NOT NULL,\n"
@@ -208,7 +210,9 @@ static const char schema_v1[] =
 	"CREATE INDEX event_actor2 ON event(actor2);\n"
 	"CREATE INDEX event_assoc_actor1 ON event(assoc_actor1);\n"
 	"CREATE INDEX event_assoc_actor2 ON event(assoc_actor2);\n"
-	"CREATE INDEX event_latitude ON event(latitude);\n"
+	"CREATE INDEX event_latitude ON event(latitude);\n";
+
+static const char schema_v1_mention[] =
 	"CREATE TABLE mention (\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  event INTEGER NOT NULL REFERENCES event(id),\n"
@@ -240,7 +244,9 @@ static const char schema_v1[] =
 	"  confidence REAL\n"
 	");\n"
 	"CREATE INDEX mention_event ON mention(event);\n"
-	"CREATE INDEX mention_article ON mention(article);\n"
+	"CREATE INDEX mention_article ON mention(article);\n";
+
+static const char schema_v1_fts[] =
 	"CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='article',\n"
 	"  content_rowid='id', tokenize='rasd');\n"
 	"INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');\n"
@@ -286,7 +292,12 @@ static const char schema_v2[] =
 	");\n"
 	"PRAGMA user_version = 2;\n";
 
-static const char *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {NULL, schema_v1, schema_v2};
+/* Each step in pieces, as C caps the length of one string literal. */
+static const char *const schema_v1[] = {schema_v1_article, schema_v1_event, schema_v1_mention,
+					schema_v1_fts, NULL};
+static const char *const schema_v2_all[] = {schema_v2, NULL};
+static const char *const *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {NULL, schema_v1,
+									  schema_v2_all};
 
 /* ------------------------------------------------------------ columns */
 
@@ -681,8 +692,11 @@ static enum rasd_status migrate(struct rasd_db *db, struct rasd_error *err)
 			goto out;
 		/* another process may have migrated while we waited */
 		st = query_int(db, "PRAGMA user_version", &v, err);
-		if (st == RASD_OK && v < target)
-			st = exec(db, migrations[target], "migrating the schema", err);
+		if (st == RASD_OK && v < target) {
+			const char *const *piece;
+			for (piece = migrations[target]; *piece && st == RASD_OK; piece++)
+				st = exec(db, *piece, "migrating the schema", err);
+		}
 		if (st != RASD_OK) {
 			sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
 			goto out;
