@@ -195,7 +195,8 @@ static bool store(struct run *r, struct slot *s)
 		r->failed = true;
 		return false;
 	}
-	if ((size_t)++r->pending >= r->batch)
+	r->pending++;
+	if ((size_t)r->pending >= r->batch)
 		return commit(r);
 	return true;
 }

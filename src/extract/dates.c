@@ -192,6 +192,26 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		j++;
 	if (j >= doc->ntokens)
 		return 0;
+	if (since) {
+		/* منذ أسابيع، منذ ثلاثة أيام: a period up to now */
+		size_t k = j;
+		long n = 1;
+		bool vague;
+		size_t u, used = rasd_number_at(lex, doc, k, &n, &vague);
+		k += used;
+		for (u = 0; k < doc->ntokens && units[u].word; u++) {
+			if (key_is(&doc->tokens[k], units[u].word)) {
+				if (published == INT32_MIN)
+					return 0;
+				out->date = published - (int32_t)(n * units[u].days);
+				out->precision = 2;
+				out->tok = (uint32_t)start;
+				out->ntok = (uint32_t)(k + 1 - start);
+				out->since = true;
+				return out->ntok;
+			}
+		}
+	}
 	{
 		size_t got = ago(lex, doc, j, published, out);
 		if (got) {

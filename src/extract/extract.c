@@ -45,6 +45,11 @@ struct frame {
 	double confidence;
 };
 
+struct event_list {
+	struct rasd_event *ev;
+	size_t n, cap;
+};
+
 struct ctx {
 	const struct rasd_lexicon *lex;
 	const struct rasd_doc *doc;
@@ -57,6 +62,8 @@ struct ctx {
 	const struct rasd_date_expr *month_frame;
 	enum rasd_field field;
 	const struct rasd_actor *civ;
+	bool headline; /* the body's first line is a headline */
+	struct event_list headline_events;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -197,7 +204,7 @@ static bool agent_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 
 static bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
 {
-	static const char *const w[] = {"بالتعاون", "بدعم", "بمساندة", "بمشاركة", "مدعومه",
+	static const char *const w[] = {"بالتعاون", "بدعم", "بمسانده", "بمشاركة", "مدعومه",
 					"مدعوما", "المدعومه", "المدعوم", "بالتنسيق", "واسناد",
 					"باسناد", "بغطاء", "واسناد", NULL};
 	uint32_t k;
@@ -214,7 +221,11 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 {
 	uint32_t k;
 	for (k = head; k > limit && k + 3 > head; k--)
-		if (tok_is(c, k - 1, "التابع") || tok_is(c, k - 1, "التابعه") ||
+		if (tok_is(c, k - 1, "بانتمائهم") || tok_is(c, k - 1, "بانتمائه") ||
+		    tok_is(c, k - 1, "لانتمائهم") || tok_is(c, k - 1, "المنتمين") ||
+		    tok_is(c, k - 1, "بتهمه") || tok_is(c, k - 1, "بالانتماء") ||
+		    tok_is(c, k - 1, "منتسبي") || tok_is(c, k - 1, "عائلات") ||
+		    tok_is(c, k - 1, "التابع") || tok_is(c, k - 1, "التابعه") ||
 		    tok_is(c, k - 1, "التابعين") || tok_is(c, k - 1, "تابعين") ||
 		    tok_is(c, k - 1, "تابع") || tok_is(c, k - 1, "تابعه"))
 			return true;
@@ -389,7 +400,7 @@ static bool qualifier(const struct ctx *c, uint32_t i)
 	static const char *const w[] = {"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "لا", "يقل",
 					"عن", "الي", "زهاء", "ما", "يزيد", "اقل", "الاقل", "علي",
 					"اجمالي", "ليصل", "لتصل", "ارتفع", "الي", "وصل", "بلغ",
-					"الى", "يناهز", "قرابة", "حواليي", NULL};
+					"الى", "يناهز", "قرابه", "حواليي", NULL};
 	size_t k;
 	for (k = 0; w[k]; k++)
 		if (tok_is(c, i, w[k]))
@@ -750,7 +761,7 @@ static bool is_question(const struct ctx *c, const struct rasd_sentence *s)
 	uint32_t k;
 	/* "للمزيد: ..." is a link to another story, not this one */
 	if (tok_is(c, s->tok_begin, "للمزيد") || tok_is(c, s->tok_begin, "اقرا") ||
-	    tok_is(c, s->tok_begin, "شاهد") || tok_is(c, s->tok_begin, "اقرأ"))
+	    tok_is(c, s->tok_begin, "شاهد") || tok_is(c, s->tok_begin, "اقرا"))
 		return true;
 	for (k = s->tok_begin; k < s->tok_end; k++)
 		if (tok_is(c, k, "؟") || tok_is(c, k, "?"))
@@ -1101,6 +1112,9 @@ static bool purpose_or_method(const struct ctx *c, const struct frame *f)
 	for (k = from; k + 1 < t->tok; k++)
 		if (tok_is(c, k, "من") && tok_is(c, k + 1, "خلال"))
 			return true;
+	/* بمساندة طيران التحالف: air support for another operation */
+	if (t->tok > f->cb && assoc_marker_before(c, t->tok, f->cb))
+		return true;
 	if (t->tok > f->cb && (tok_is(c, t->tok - 1, "عبر") || tok_is(c, t->tok - 1, "بهدف") ||
 			       tok_is(c, t->tok - 1, "لغرض") || tok_is(c, t->tok - 1, "بغيه")))
 		return true;
@@ -1321,10 +1335,6 @@ static const struct rasd_date_expr *month_frame_before(const struct ctx *c, uint
 	return best;
 }
 
-struct event_list {
-	struct rasd_event *ev;
-	size_t n, cap;
-};
 
 static enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
 				   const struct rasd_event *e)
@@ -1389,7 +1399,10 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 				    o->evidence.sent_start == e->evidence.sent_start;
 		bool date_ok = !o->has_date || !e->has_date || o->date == e->date ||
 			       e->time_precision > 1 || o->time_precision > 1;
-		if (!same_location(c, o, e) || !date_ok)
+		bool place_ok = same_location(c, o, e) ||
+				(title && o->admin1 && e->admin1 && *o->admin1 &&
+				 strcmp(o->admin1, e->admin1) == 0);
+		if (!place_ok || !date_ok)
 			continue;
 		if (near_mention) {
 			/* two killings listed in one sentence are two events */
@@ -1400,7 +1413,7 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			if (!shares_actor(o, e) && o->cls != RASD_EC_INTERCEPT &&
 			    e->cls != RASD_EC_INTERCEPT)
 				continue;
-		} else if (!compatible_actor(o->actor1, e->actor1)) {
+		} else if (title ? !shares_actor(o, e) : !compatible_actor(o->actor1, e->actor1)) {
 			continue;
 		}
 		/* same sentence: a generic attack/kill merges with a typed event, and
@@ -1409,7 +1422,7 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 				   ((o->cls == RASD_EC_INTERCEPT && strcmp(e->event_type, T_ERV) == 0) ||
 				    (e->cls == RASD_EC_INTERCEPT && strcmp(o->event_type, T_ERV) == 0));
 		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
-		    !(title && generic_type(e)) && !intercepted)
+		    !(title && generic_type(e) && strcmp(o->event_type, T_SD) != 0) && !intercepted)
 			continue;
 		if (intercepted) {
 			const struct rasd_event *icp = o->cls == RASD_EC_INTERCEPT ? o : e;
@@ -1571,6 +1584,14 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue;
 		if (title)
 			continue; /* a headline repeats the body; see rasd_extract */
+		if (f.sent == 0 && c->headline) {
+			/* a text file's first line is its headline: keep it aside and
+			 * fold it into the body's events at the end */
+			st = push_event(c->a, &c->headline_events, &e);
+			if (st)
+				return st;
+			continue;
+		}
 		if (definite_reference(c, &f))
 			continue; /* الهجوم with nothing of its own: told before */
 		if (f.trig->cls == RASD_EC_AGREEMENT && f.trig->form != RASD_FORM_VERB &&
@@ -1619,6 +1640,23 @@ static enum rasd_status code_doc_title(struct ctx *c, struct event_list *out)
 			return st;
 	}
 	return RASD_OK;
+}
+
+/* A text whose first line stands alone (no sentence end, a line break after
+ * it) starts with a headline. */
+static bool is_headline(const struct rasd_doc *doc)
+{
+	const struct rasd_sentence *s;
+	const struct rasd_token *last;
+	if (doc->nsentences < 2)
+		return false;
+	s = &doc->sentences[0];
+	last = &doc->tokens[s->tok_end - 1];
+	if (last->kind == RASD_TOK_PUNCT && (last->flags & RASD_TOKF_TERMINAL))
+		return false;
+	return s->tok_end < doc->ntokens &&
+	       (doc->tokens[s->tok_end].flags & RASD_TOKF_LINE_BEFORE) &&
+	       s->tok_end - s->tok_begin <= 30;
 }
 
 static void make_id(const struct rasd_article *art, const struct rasd_event *e, char *out,
@@ -1737,9 +1775,20 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		country = dominant_country(lex, &title_m);
 	c.doc_country = country;
 	resolve_places(lex, &body, &body_m, country);
+	c.headline = !(art->title && art->title_n) && is_headline(&body);
 	st = code_doc(&c, &out, false);
 	if (st)
 		return rasd_error_set(err, st, 0, 0, "out of memory");
+	for (i = 0; i < c.headline_events.n; i++) {
+		size_t body_n = out.n;
+		if (merge_into(&c, &out, &c.headline_events.ev[i], true))
+			continue;
+		if (body_n > c.headline_events.n)
+			continue; /* the body tells its own story */
+		st = push_event(a, &out, &c.headline_events.ev[i]);
+		if (st)
+			return rasd_error_set(err, st, 0, 0, "out of memory");
+	}
 	if (title.ntokens) {
 		resolve_places(lex, &title, &title_m, country);
 		c.doc = &title;

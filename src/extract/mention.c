@@ -153,7 +153,7 @@ static void *push(struct rasd_arena *a, struct grow *g)
 static const char *const name_prefixes[] = {
 	"ابو", "ام", "بني", "بن", "عين", "تل", "دير", "راس", "جسر", "كفر", "بئر", "بير",
 	"خربه", "وادي", "جبل", "ذي", "ذو", "بيت", "مرج", "قصر", "سوق", "باب", "الشيخ",
-	"شيخ", "عرب", "حي", "تله", "رأس", "ام", "معره", "سيدي", "عين", "بنى", "ال", "قاع",
+	"شيخ", "عرب", "حي", "تله", "ام", "معره", "سيدي", "عين", "ال", "قاع",
 	"وادي", "حصن", "جبال", "سد", "مفرق", "نقيل", "عزله", "بيت", NULL};
 
 static const char *const not_names[] = {
@@ -166,7 +166,7 @@ static const char *const not_names[] = {
 	"مجاوره", "قريبه", "بعيده", "واحده", "محاذيه", "حدوديه", "رئيسيه", "تابعه", "جديده",
 	"امنه", "عازله", "خاضعه", "ريفيه", "زراعيه", "صناعيه", "سياحيه", "مدنيه", "عسكريه",
 	"للاجئين", "اللاجئين", "النازحين", "للنازحين", "متفرقه", "متعدده", "مختلفه", "عديده",
-	"اخري", "متفرقة", "مماثله", "محدده", "معينه", "واسعه", "شاسعه", "نائيه", "مهمه",
+	"اخري", "مماثله", "محدده", "معينه", "واسعه", "شاسعه", "نائيه", "مهمه",
 	"استراتيجيه", "حيويه", "قريبه", "سيطره", "نفوذ", "تابعه", "المعارضه", "النظام",
 	"حدوديه", "جبليه", "صحراويه", "ساحليه", "نائيه", "محاصره", "منكوبه", "مكتظه", "شعبيه",
 	"تجاريه", "اثريه", "حكوميه", "رسميه", "خاصه", "عامه", "دوليه", "محليه", "عربيه",
@@ -1214,6 +1214,46 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				}
 			}
 		}
+		if (p->place && p->cue != PCUE_RURAL && p->list < 0 &&
+		    p->place->kind >= RASD_PLACE_TOWN && p->place->kind <= RASD_PLACE_NEIGHBOURHOOD) {
+			/* حي الروضة شرقي مدينة تعز: the place named right after decides
+			 * the province; a candidate elsewhere is a namesake */
+			size_t q;
+			for (q = i + 1; q < m->nplace; q++) {
+				const struct m_place *o = &m->place[q];
+				const struct rasd_place *op;
+				uint32_t j;
+				bool found = false;
+				if (o->tok > p->tok + p->ntok + 3)
+					break;
+				if (!o->ncand || o->anaphor)
+					continue;
+				/* only a container: شرقي مدينة تعز، في ريف حلب، بحمص */
+				if (!o->direction && o->cue != PCUE_RURAL && !o->locative)
+					break;
+				if (o->tok > 0 && doc->tokens[o->tok].klen >= 4 &&
+				    memcmp(doc->tokens[o->tok].key, "ل", 2) == 0 &&
+				    memcmp(doc->tokens[o->tok].key, "لل", 4) != 0 && !o->direction)
+					break; /* الضاحية الجنوبية لبيروت: of, not in */
+				op = rasd_lex_place(lex, o->cands[0]);
+				if (op->kind == RASD_PLACE_COUNTRY || !*op->admin1 ||
+				    strcmp(op->country, p->place->country) != 0 ||
+				    strcmp(op->admin1, p->place->admin1) == 0)
+					break;
+				for (j = 0; j < p->ncand && !found; j++) {
+					const struct rasd_place *c2 = rasd_lex_place(lex, p->cands[j]);
+					if (strcmp(c2->admin1, op->admin1) == 0) {
+						p->place = c2;
+						found = true;
+					}
+				}
+				if (!found) {
+					p->place = NULL;
+					p->unknown = true;
+				}
+				break;
+			}
+		}
 		if (p->place) {
 			p->admin1 = p->place->admin1;
 			p->admin2 = p->place->admin2;
@@ -1251,6 +1291,23 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				best = o;
 		}
 		p->specificity = 6;
+		if (!best) {
+			/* no known place nearby: the last one the article named */
+			for (j = i; j-- > 0 && !best;)
+				if (m->place[j].place && m->place[j].place->kind != RASD_PLACE_COUNTRY &&
+				    *m->place[j].place->admin1)
+					best = &m->place[j];
+			if (best) {
+				p->admin1 = best->place->admin1;
+				p->admin2 = NULL;
+				p->country = best->place->country;
+				p->lat = best->place->lat;
+				p->lon = best->place->lon;
+				p->has_coords = true;
+				p->precision = 3;
+				continue;
+			}
+		}
 		if (best) {
 			p->admin1 = best->place->admin1;
 			p->admin2 = best->place->admin2;

@@ -812,7 +812,8 @@ static bool reading_allowed(const struct rasd_lex_match *m, unsigned clitics)
 	case RASD_LEX_CALENDAR:
 		return !(clitics & RASD_CLITIC_PRONOUN);
 	case RASD_LEX_ACTOR:
-		return !(clitics & RASD_CLITIC_PRONOUN);
+		/* وطفلها: a victim noun may carry a possessive */
+		return !(clitics & RASD_CLITIC_PRONOUN) || (m->u.actor.flags & RASD_ACTOR_VICTIM);
 	case RASD_LEX_TRIGGER:
 	case RASD_LEX_CUE:
 	default:

@@ -249,7 +249,7 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 
 static bool is_function_word(const struct rasd_token *t)
 {
-	static const char *const words[] = {"في", "على", "من", "الى", "عن", "مع", "ضد", "و",
+	static const char *const words[] = {"في", "علي", "من", "الى", "عن", "مع", "ضد", "و",
 					    "او", "ثم", "بين", "بعد", "قبل", "ان", "الذي",
 					    "التي", "لدي", "عند", "حول", "خلال", "نحو", NULL};
 	size_t i;
@@ -279,6 +279,9 @@ static bool continues_across(const struct rasd_token *tok, size_t ntok, size_t l
 	size_t j = i;
 
 	if (i == 0)
+		return false;
+	/* the first line of a text is its headline: it never runs on */
+	if (line_start == 0)
 		return false;
 	prev = &tok[i - 1];
 	/* Skip closing quotes at the end of the previous line. */
