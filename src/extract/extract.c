@@ -1390,12 +1390,19 @@ static bool shares_actor(const struct rasd_event *a, const struct rasd_event *b)
 static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		       bool title)
 {
-	size_t i;
+	size_t i, pass;
+	/* the same sentence first: its mentions are surely one happening */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < l->n; i++) {
 		struct rasd_event *o = &l->ev[i];
 		bool same_type = strcmp(o->event_type, e->event_type) == 0 &&
 				 strcmp(o->sub_event_type, e->sub_event_type) == 0;
-		bool near_mention = !title && o->evidence.field == e->evidence.field &&
+		bool same_sentence = o->evidence.field == e->evidence.field &&
+				     o->evidence.sent_start == e->evidence.sent_start;
+		bool near_mention;
+		if (same_sentence != (pass == 0))
+			continue;
+		near_mention = !title && o->evidence.field == e->evidence.field &&
 				    o->evidence.sent_start == e->evidence.sent_start;
 		bool date_ok = !o->has_date || !e->has_date || o->date == e->date ||
 			       e->time_precision > 1 || o->time_precision > 1;
@@ -1642,6 +1649,46 @@ static enum rasd_status code_doc_title(struct ctx *c, struct event_list *out)
 	return RASD_OK;
 }
 
+/* A lead that names only the province and a later sentence that names the
+ * town are one happening: fold the vaguer event into the precise one. */
+static void consolidate(struct event_list *l)
+{
+	size_t i, j, w;
+	bool *gone = NULL;
+
+	if (l->n < 2)
+		return;
+	for (i = 0; i < l->n; i++) {
+		struct rasd_event *v = &l->ev[i];
+		/* only an event placed at the province itself */
+		if (!v->place || v->place->kind != RASD_PLACE_ADMIN1 || !v->admin1 || !*v->admin1)
+			continue;
+		for (j = 0; j < l->n; j++) {
+			struct rasd_event *p = &l->ev[j];
+			if (j == i || !p->location || (p->place && p->place->kind <= RASD_PLACE_ADMIN1) ||
+			    p->merged == UINT32_MAX || !p->admin1 || strcmp(p->admin1, v->admin1) != 0 ||
+			    strcmp(p->event_type, v->event_type) != 0 ||
+			    strcmp(p->sub_event_type, v->sub_event_type) != 0 ||
+			    p->has_date != v->has_date || (p->has_date && p->date != v->date &&
+							   p->time_precision == 1 && v->time_precision == 1) ||
+			    !compatible_actor(p->actor1, v->actor1))
+				continue;
+			if (!p->actor2)
+				p->actor2 = v->actor2;
+			if (!p->fatalities)
+				p->fatalities = v->fatalities;
+			p->merged += v->merged + 1;
+			v->merged = UINT32_MAX; /* folded */
+			break;
+		}
+	}
+	(void)gone;
+	for (i = 0, w = 0; i < l->n; i++)
+		if (l->ev[i].merged != UINT32_MAX)
+			l->ev[w++] = l->ev[i];
+	l->n = w;
+}
+
 /* A text whose first line stands alone (no sentence end, a line break after
  * it) starts with a headline. */
 static bool is_headline(const struct rasd_doc *doc)
@@ -1822,6 +1869,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			}
 		}
 	}
+	consolidate(&out);
 	for (i = 0; i < out.n; i++)
 		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));
 	*events = out.ev;

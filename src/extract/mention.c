@@ -653,7 +653,8 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 		/* Dates first: a number may start one (9 نوفمبر). */
 		if (i >= date_end && (t->kind == RASD_TOK_NUMBER || hp->calendar ||
-				      token_is(t, "قبل") || token_is(t, "وقبل"))) {
+				      token_is(t, "قبل") || token_is(t, "وقبل") ||
+				      token_is(t, "منذ") || token_is(t, "ومنذ"))) {
 			struct rasd_date_expr de;
 			size_t got = rasd_date_at(lex, doc, i, published, &de);
 			if (got) {
