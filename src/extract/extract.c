@@ -655,6 +655,17 @@ static const struct rasd_date_expr *choose_date(struct ctx *c, const struct fram
 			break;
 		if (d->precision > 3)
 			continue;
+		if (d->tok < f->trig->tok) {
+			/* أعلن المرصد الثلاثاء أن حصيلة الغارات...: that day dates the
+			 * report, not what it reports */
+			uint32_t k;
+			bool reported = false;
+			for (k = d->tok + d->ntok; k < f->trig->tok; k++)
+				if (tok_is(c, k, "ان") || tok_is(c, k, "بان") || tok_is(c, k, "وان"))
+					reported = true;
+			if (reported)
+				continue;
+		}
 		dist = d->tok > f->trig->tok ? (int)(d->tok - f->trig->tok)
 					     : (int)(f->trig->tok - d->tok);
 		if (d->tok >= f->cb && d->tok < f->ce)
@@ -810,6 +821,13 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	const struct m_trigger *t = f->trig;
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
+
+	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
+	if (t->form != RASD_FORM_VERB)
+		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
+			if (tok_is(c, k, "يجب") || tok_is(c, k, "ينبغي") || tok_is(c, k, "يتوقف") ||
+			    tok_is(c, k, "تتوقف") || tok_is(c, k, "مرفوض") || tok_is(c, k, "مدان"))
+				return true;
 
 	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
 		return true;
@@ -1386,6 +1404,19 @@ static bool shares_actor(const struct rasd_event *a, const struct rasd_event *b)
 	return !a->actor1 || !b->actor1;
 }
 
+static int means_rank(const char *sub)
+{
+	if (strcmp(sub, "Air/drone strike") == 0)
+		return 0;
+	if (strcmp(sub, "Chemical weapon") == 0)
+		return 1;
+	if (strcmp(sub, "Suicide bomb") == 0)
+		return 2;
+	if (strcmp(sub, "Shelling/artillery/missile attack") == 0)
+		return 3;
+	return 4;
+}
+
 /* Fold e into an existing event when both describe the same happening. */
 static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		       bool title)
@@ -1425,12 +1456,21 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 		}
 		/* same sentence: a generic attack/kill merges with a typed event, and
 		 * an interception absorbs the missile or drone it stopped */
+		/* القصف والغارات in one sentence: one bombardment, coded by its
+		 * most specific means (air before artillery before the rest) */
+		bool same_bombing = near_mention && strcmp(o->event_type, T_ERV) == 0 &&
+				    strcmp(e->event_type, T_ERV) == 0;
 		bool intercepted = near_mention &&
 				   ((o->cls == RASD_EC_INTERCEPT && strcmp(e->event_type, T_ERV) == 0) ||
 				    (e->cls == RASD_EC_INTERCEPT && strcmp(o->event_type, T_ERV) == 0));
 		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
-		    !(title && generic_type(e) && strcmp(o->event_type, T_SD) != 0) && !intercepted)
+		    !(title && generic_type(e) && strcmp(o->event_type, T_SD) != 0) && !intercepted &&
+		    !same_bombing)
 			continue;
+		if (same_bombing && !same_type && means_rank(e->sub_event_type) < means_rank(o->sub_event_type)) {
+			o->sub_event_type = e->sub_event_type;
+			o->cls = e->cls;
+		}
 		if (intercepted) {
 			const struct rasd_event *icp = o->cls == RASD_EC_INTERCEPT ? o : e;
 			const struct rasd_event *wpn = icp == o ? e : o;
@@ -1607,6 +1647,9 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		if (f.trig->cls == RASD_EC_KILL && f.trig->form != RASD_FORM_VERB && f.trig->tok > 0 &&
 		    number_ending_at(c, f.trig->tok))
 			continue; /* مئة قتيل: a toll, counted on the event it belongs to */
+		if ((f.trig->cls == RASD_EC_PROTEST || f.trig->cls == RASD_EC_RIOT) &&
+		    f.trig->form == RASD_FORM_PART)
+			continue; /* متظاهرون: the people, told with their protest */
 		st = push_event(c->a, out, &e);
 		if (st)
 			return st;
