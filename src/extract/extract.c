@@ -1463,9 +1463,14 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 		bool intercepted = near_mention &&
 				   ((o->cls == RASD_EC_INTERCEPT && strcmp(e->event_type, T_ERV) == 0) ||
 				    (e->cls == RASD_EC_INTERCEPT && strcmp(o->event_type, T_ERV) == 0));
+		/* a killing told with no place of its own (أسفر القصف عن مقتل 80)
+		 * belongs to the violent event of that day */
+		bool placeless_kill = !near_mention && generic_type(e) && !e->location &&
+				      strcmp(o->event_type, T_SD) != 0 && o->has_date &&
+				      e->has_date && o->date == e->date;
 		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
 		    !(title && generic_type(e) && strcmp(o->event_type, T_SD) != 0) && !intercepted &&
-		    !same_bombing)
+		    !same_bombing && !placeless_kill)
 			continue;
 		if (same_bombing && !same_type && means_rank(e->sub_event_type) < means_rank(o->sub_event_type)) {
 			o->sub_event_type = e->sub_event_type;
