@@ -292,6 +292,7 @@ static long read_line(struct cli_reader *r, size_t max)
 				r->eof = true;
 				if (ferror(r->f)) {
 					cli_error("%s: read error: %s", r->path, strerror(errno));
+					r->errors++;
 					r->done = true;
 				}
 				break;

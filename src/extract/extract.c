@@ -1118,6 +1118,34 @@ static bool definite_reference(const struct ctx *c, const struct frame *f)
 	return p->tok < f->cb || p->tok >= f->ce;
 }
 
+/* A year named in the clause before the publication year (في العام 2017،
+ * عام 2014) makes the clause history. */
+static bool year_in_past(const struct ctx *c, const struct frame *f)
+{
+	uint32_t k;
+	int py, pm, pd;
+	if (c->published == INT32_MIN)
+		return false;
+	rasd_civil_from_days(c->published, &py, &pm, &pd);
+	for (k = f->cb; k < f->ce; k++) {
+		const struct rasd_token *t = &c->doc->tokens[k];
+		long y = 0;
+		uint32_t q;
+		if (t->kind != RASD_TOK_NUMBER || t->klen != 4)
+			continue;
+		for (q = 0; q < 4; q++)
+			y = y * 10 + (t->key[q] - '0');
+		if (y < 1900 || y >= py)
+			continue;
+		if (k > 0 && (tok_is(c, k - 1, "عام") || tok_is(c, k - 1, "العام") ||
+			      tok_is(c, k - 1, "سنه") || tok_is(c, k - 1, "في") ||
+			      tok_is(c, k - 1, "بدايه") || tok_is(c, k - 1, "منذ") ||
+			      tok_is(c, k - 1, "مطلع") || tok_is(c, k - 1, "اواخر")))
+			return true;
+	}
+	return false;
+}
+
 /* A masdar that states a method or a purpose: من خلال استهداف، للسيطرة على */
 static bool purpose_or_method(const struct ctx *c, const struct frame *f)
 {
@@ -1616,6 +1644,8 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue; /* a foiled plan with no violence is not an event */
 		if (!specific_enough(c, &f))
 			continue;
+		if (year_in_past(c, &f))
+			continue; /* في العام 2017: history */
 		/* history: long before the publication date */
 		if (f.date && c->published != INT32_MIN &&
 		    (f.date->date < c->published - HISTORY_DAYS || f.date->date > c->published + 1))
@@ -1716,7 +1746,8 @@ static void consolidate(struct event_list *l)
 			if (j == i || !p->location || (p->place && p->place->kind <= RASD_PLACE_ADMIN1) ||
 			    p->merged == UINT32_MAX || !p->admin1 || strcmp(p->admin1, v->admin1) != 0 ||
 			    strcmp(p->event_type, v->event_type) != 0 ||
-			    strcmp(p->sub_event_type, v->sub_event_type) != 0 ||
+			    (strcmp(p->sub_event_type, v->sub_event_type) != 0 &&
+			     strcmp(p->event_type, T_BATTLES) != 0) ||
 			    p->has_date != v->has_date || (p->has_date && p->date != v->date &&
 							   p->time_precision == 1 && v->time_precision == 1) ||
 			    !compatible_actor(p->actor1, v->actor1))

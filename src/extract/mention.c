@@ -1156,6 +1156,21 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 {
 	size_t i, k;
 
+	/* A dateline (دبي، الإمارات العربية المتحدة (CNN)) says where the story
+	 * was filed, not where it happened. */
+	if (m->nplace && m->place[0].tok == 0) {
+		for (k = 1; k < doc->ntokens && k < 10; k++) {
+			if (token_is(&doc->tokens[k], "(")) {
+				for (i = 0; i < m->nplace && m->place[i].tok < k; i++) {
+					m->place[i].ncand = 0;
+					m->place[i].cands = NULL;
+					m->place[i].unknown = false;
+				}
+				break;
+			}
+		}
+	}
+
 	for (i = 0; i < m->nplace; i++) {
 		struct m_place *p = &m->place[i];
 		if (p->anaphor) {
