@@ -385,6 +385,8 @@ struct rasd_actor {
 	const char *name_en;
 	const char *name_ar;
 	const char *country;
+	const char *theatre; /* countries (ISO2, comma-separated) where its anaphors
+				(التحالف، الميليشيا) need no earlier naming */
 	int inter; /* ACLED interaction code 1..8 */
 };
 

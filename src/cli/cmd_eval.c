@@ -222,6 +222,17 @@ static void score_article(struct totals *t, struct rasd_arena *a, const struct r
 			t->ok_a1 += actor_agrees(g->actor1, e->actor1);
 			t->n_a2++;
 			t->ok_a2 += actor_agrees(g->actor2, e->actor2);
+			if (!actor_agrees(g->actor1, e->actor1) || !actor_agrees(g->actor2, e->actor2) ||
+			    g->fatalities != e->fatalities ||
+			    (g->sub && strcmp(g->sub, e->sub_event_type) != 0))
+				if (rasd_buf_printf(&t->report,
+						    "FIELDS    %s  %s  gold %s / %s -> %s killed %ld; got %s / %s -> %s killed %ld\n",
+						    art->id, g->location ? g->location : "-", g->sub ? g->sub : "?",
+						    g->actor1 ? g->actor1 : "-", g->actor2 ? g->actor2 : "-",
+						    g->fatalities, e->sub_event_type,
+						    e->actor1 ? e->actor1->code : "-",
+						    e->actor2 ? e->actor2->code : "-", e->fatalities) != RASD_OK)
+					t->truncated = true;
 			t->n_fat++;
 			t->ok_fat += g->fatalities == e->fatalities;
 			if (g->admin1) {

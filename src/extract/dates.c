@@ -138,6 +138,17 @@ static const struct {
 	{"عام", 365, false},   {"عامين", 730, false}, {"سنه", 365, false},
 	{NULL, 0, false}};
 
+/* published minus n units of `days`, or false when that falls before the
+ * year 1: a count that large is not a date (and would wrap the day number) */
+static bool days_before(int32_t published, long n, int days, int32_t *out)
+{
+	long long d = (long long)published - (long long)n * days;
+	if (d < rasd_days_from_civil(1, 1, 1))
+		return false;
+	*out = (int32_t)d;
+	return true;
+}
+
 static size_t ago(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 		  int32_t published, struct rasd_date_expr *out)
 {
@@ -162,7 +173,8 @@ static size_t ago(const struct rasd_lexicon *lex, const struct rasd_doc *doc, si
 		return 0;
 	if (!had_number && units[u].plural)
 		n = 3, vague = true; /* قبل أيام: a few days */
-	out->date = published - (int32_t)(n * units[u].days);
+	if (!days_before(published, n, units[u].days, &out->date))
+		return 0;
 	out->precision = (vague || units[u].days >= 7) ? (units[u].days >= 30 ? 3 : 2) : 1;
 	if (units[u].days >= 365)
 		out->precision = 4;
@@ -203,7 +215,8 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 			if (key_is(&doc->tokens[k], units[u].word)) {
 				if (published == INT32_MIN)
 					return 0;
-				out->date = published - (int32_t)(n * units[u].days);
+				if (!days_before(published, n, units[u].days, &out->date))
+					return 0;
 				out->precision = 2;
 				out->tok = (uint32_t)start;
 				out->ntok = (uint32_t)(k + 1 - start);

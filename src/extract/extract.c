@@ -16,6 +16,7 @@
 
 #define VAGUE_PLURAL_FATALITIES 10 /* ACLED: "several", unspecified plural */
 #define HISTORY_DAYS 60            /* older than this before publication: history */
+#define MAX_PENDING_LISTS 64       /* place lists expanded per article */
 
 /* ACLED's names, exactly. */
 static const char T_BATTLES[] = "Battles";
@@ -64,6 +65,11 @@ struct ctx {
 	const struct rasd_actor *civ;
 	bool headline; /* the body's first line is a headline */
 	struct event_list headline_events;
+	struct {
+		int place;
+		size_t event;
+	} pending[MAX_PENDING_LISTS]; /* events whose place heads a list */
+	size_t npending;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -236,9 +242,19 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 static bool actor_usable(const struct ctx *c, int idx)
 {
 	const struct m_actor *a = &c->m->act[idx];
+	const struct rasd_actor *ac;
 	if (!(a->flags & RASD_ACTOR_ANAPHOR))
 		return true;
-	return c->named[a->actor];
+	if (c->named[a->actor])
+		return true;
+	/* in its own theatre an anaphor needs no antecedent: التحالف in a
+	 * report from Yemen is the Saudi-led coalition */
+	ac = rasd_lex_actor(c->lex, a->actor);
+	if (ac && c->doc_country && strlen(c->doc_country) == 2 && ac->theatre) {
+		const char *p = strstr(ac->theatre, c->doc_country);
+		return p && (p == ac->theatre || p[-1] == ',') && (p[2] == '\0' || p[2] == ',');
+	}
+	return false;
 }
 
 static void assign_actors(struct ctx *c, struct frame *f)
@@ -1573,16 +1589,17 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 /* ACLED codes one event per place: strikes on مسعودة والعر ومحجان are three.
  * The other places of the list get copies of the event (the toll stays on
  * the first, as the text does not split it). */
-static enum rasd_status list_events(struct ctx *c, const struct frame *f,
-				    const struct rasd_event *e, struct event_list *out)
+static enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
+				    struct event_list *out)
 {
 	const struct m_place *chosen;
+	const struct rasd_event *e;
 	size_t k;
 	int32_t list;
 
-	if (f->place < 0)
+	if (place < 0)
 		return RASD_OK;
-	chosen = &c->m->place[f->place];
+	chosen = &c->m->place[place];
 	list = chosen->list;
 	if (list < 0)
 		return RASD_OK;
@@ -1594,6 +1611,7 @@ static enum rasd_status list_events(struct ctx *c, const struct frame *f,
 			continue;
 		if (!p->place && !p->unknown)
 			continue;
+		e = &out->ev[event_index]; /* re-read: push_event may move the array */
 		copy = *e;
 		copy.location = p->name;
 		copy.place = p->place;
@@ -1688,9 +1706,12 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		st = push_event(c->a, out, &e);
 		if (st)
 			return st;
-		st = list_events(c, &f, &e, out);
-		if (st)
-			return st;
+		if (f.place >= 0 && c->m->place[f.place].list >= 0 && c->npending < MAX_PENDING_LISTS) {
+			/* copies for the other listed places, once merges are done */
+			c->pending[c->npending].place = f.place;
+			c->pending[c->npending].event = out->n - 1;
+			c->npending++;
+		}
 	}
 	return RASD_OK;
 }
@@ -1947,6 +1968,14 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 				}
 			}
 		}
+	}
+	/* the body's place lists, now that merges have filled the events */
+	c.doc = &body;
+	c.m = &body_m;
+	for (i = 0; i < c.npending; i++) {
+		st = list_events(&c, c.pending[i].place, c.pending[i].event, &out);
+		if (st)
+			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
 	consolidate(&out);
 	for (i = 0; i < out.n; i++)

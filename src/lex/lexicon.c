@@ -244,7 +244,7 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 	while ((r = tsv_next(t, err)) > 0) {
 		struct rasd_actor *a;
 		long inter;
-		enum rasd_status st = need_fields(t, err, 5, 5);
+		enum rasd_status st = need_fields(t, err, 5, 6);
 		size_t i;
 
 		if (st)
@@ -270,7 +270,18 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 		a->country = dup_str(lex, &t->field[2]);
 		a->name_en = dup_str(lex, &t->field[3]);
 		a->name_ar = dup_str(lex, &t->field[4]);
-		if (!a->code || !a->country || !a->name_en || !a->name_ar)
+		if (t->nfields == 6) {
+			const struct rasd_str *th = &t->field[5];
+			for (i = 0; i < th->n; i++) {
+				char ch = th->p[i];
+				if (!((ch >= 'A' && ch <= 'Z') || ch == ','))
+					return tsv_fail(t, err, 6, "theatre must be ISO codes like YE,SA");
+			}
+			a->theatre = dup_str(lex, th);
+		} else {
+			a->theatre = a->country;
+		}
+		if (!a->code || !a->country || !a->name_en || !a->name_ar || !a->theatre)
 			return rasd_error_set(err, RASD_ENOMEM, t->line, 0, "out of memory");
 	}
 	return r < 0 ? RASD_ESYNTAX : RASD_OK;
