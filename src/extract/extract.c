@@ -437,12 +437,10 @@ static bool looks_plural(const struct rasd_token *t)
 	       token_is(t, "قتلي");
 }
 
-static _Thread_local bool last_number_vague;
-
 /* Count after a death word d (end = first token after it); the agent's
  * words in between are skipped: اغتال مقاتلو داعش اثنين. */
 static long count_after_death(const struct ctx *c, const struct frame *f, uint32_t end,
-			      uint32_t ce, bool *found)
+			      uint32_t ce, bool *found, bool *vague)
 {
 	uint32_t j = end, limit = end + 6;
 	const struct m_number *n;
@@ -465,7 +463,7 @@ static long count_after_death(const struct ctx *c, const struct frame *f, uint32
 		n = number_at_tok(c, j);
 		if (n) {
 			uint32_t after = n->tok + n->ntok;
-			last_number_vague = n->vague;
+			*vague = n->vague;
 			if (after < ce && (cue_at(c, after, RASD_CUE_INJURY) ||
 					   cue_at(c, after, RASD_CUE_CAPTURE)))
 				return 0;
@@ -578,11 +576,14 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 			f->fatalities_vague = before->vague;
 			break;
 		}
-		v = count_after_death(c, f, dend, f->ce, &found);
-		if (found) {
-			best = v;
-			f->fatalities_vague = last_number_vague;
-			break;
+		{
+			bool vague = false;
+			v = count_after_death(c, f, dend, f->ce, &found, &vague);
+			if (found) {
+				best = v;
+				f->fatalities_vague = vague;
+				break;
+			}
 		}
 		{
 			bool plural;
