@@ -133,8 +133,36 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 				warabic = true;
 				word[wlen++] = (char)(0xC0 | (c2 >> 6));
 				word[wlen++] = (char)(0x80 | (c2 & 0x3F));
-				wend = (uint32_t)(i + 2);
 				i += 2;
+				/* the rest of an Arabic word in one tight loop */
+				{
+					char *w = word;
+					while (i + 1 < n && wlen + 8 <= RASD_MAX_TOKEN_BYTES) {
+						unsigned char a = (unsigned char)p[i];
+						unsigned char b = (unsigned char)p[i + 1];
+						uint32_t cc;
+						if ((a != 0xD8 && a != 0xD9) || (b & 0xC0) != 0x80)
+							break;
+						cc = ((uint32_t)(a & 0x1F) << 6) | (b & 0x3F);
+						if (cc >= 0x064B && cc <= 0x0652) {
+							i += 2; /* a mark inside the word */
+							continue;
+						}
+						if (cc < 0x0621 || cc > 0x064A || cc == 0x0640)
+							break;
+						ta_end = cc == 0x0629;
+						if (cc == 0x0622 || cc == 0x0623 || cc == 0x0625)
+							cc = 0x0627;
+						else if (cc == 0x0649)
+							cc = 0x064A;
+						else if (ta_end)
+							cc = 0x0647;
+						w[wlen++] = (char)(0xC0 | (cc >> 6));
+						w[wlen++] = (char)(0x80 | (cc & 0x3F));
+						i += 2;
+					}
+				}
+				wend = (uint32_t)i;
 				continue;
 			}
 			if (c2 >= 0x064B && c2 <= 0x0652) {
@@ -314,12 +342,13 @@ static enum rasd_status split_sentences(struct rasd_arena *a, struct rasd_doc *d
 
 		if (i == n) {
 			cut = begin < n;
+		} else if (i > begin && i - begin >= RASD_MAX_SENTENCE_TOKENS) {
+			cut = true; /* before the line test: a sentence going on across
+				     * many short lines is capped too */
 		} else if (i > begin && (tok[i].flags & RASD_TOKF_LINE_BEFORE)) {
 			if (!continues_across(tok, n, line_start, i))
 				cut = true;
 			line_start = i;
-		} else if (i > begin && i - begin >= RASD_MAX_SENTENCE_TOKENS) {
-			cut = true;
 		} else if (tok[i].kind == RASD_TOK_PUNCT && (tok[i].flags & RASD_TOKF_TERMINAL)) {
 			/* Take the terminal mark and any closing quotes after it. */
 			end = i + 1;
