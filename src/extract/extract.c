@@ -852,7 +852,9 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 		static const char *const w[] = {"وقف", "لوقف", "بوقف", "منع", "لمنع", "انهاء",
 						"لانهاء", "ضروره", "هذا", "هذه", "ذلك", "تلك",
 						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
-						"مكافحه", "لمكافحه", "ادانه", "تداعيات", NULL};
+						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
+						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
+						"تقضي", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
@@ -1790,6 +1792,22 @@ static void consolidate(struct event_list *l)
 	l->n = w;
 }
 
+/* Sports and arts pages borrow the words of war (الصاروخ، هجوم، سحق): an
+ * article with several of their own words is not coded. */
+static bool off_topic(const struct mentions *m)
+{
+	size_t i, n = 0;
+	uint32_t last = UINT32_MAX;
+	for (i = 0; i < m->ncue; i++) {
+		if (m->cue[i].role != RASD_CUE_OFF_TOPIC || m->cue[i].tok == last)
+			continue;
+		last = m->cue[i].tok;
+		if (++n >= 3)
+			return true;
+	}
+	return false;
+}
+
 /* A text whose first line stands alone (no sentence end, a line break after
  * it) starts with a headline. */
 static bool is_headline(const struct rasd_doc *doc)
@@ -1918,6 +1936,12 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	st = code_field(&c, art->text, art->text_n, RASD_FIELD_TEXT, &body_m, &body);
 	if (st)
 		return rasd_error_set(err, st, 0, 0, "cannot tokenize text");
+	if (off_topic(&body_m)) {
+		/* a match report's «الصاروخ» and «ضربة حرة» are football */
+		*events = NULL;
+		*nevents = 0;
+		return RASD_OK;
+	}
 	country = dominant_country(lex, &body_m);
 	if (!*country && title.ntokens)
 		country = dominant_country(lex, &title_m);

@@ -510,6 +510,23 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 	return RASD_OK;
 }
 
+/* مناطق، قرى، بلدات، منطقتي ...: a cue that announces several places. */
+static bool plural_cue(const char *k)
+{
+	static const char *const w[] = {"مناطق", "قري", "بلدات", "مدن", "احياء", "مديريات",
+					"محافظات", "منطقتي", "محافظتي", "مدينتي", "بلدتي",
+					"قريتي", "مخيمات", "مفرقي", "نواحي", "مطارات", NULL};
+	size_t i;
+	if (!k)
+		return false;
+	if (strncmp(k, "ال", 4) == 0)
+		k += 4;
+	for (i = 0; w[i]; i++)
+		if (strcmp(k, w[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Places listed after a place: مناطق مسعودة والعر ومحجان، مفرقي زبيد و الجبلية.
  * Each item is a mention of its own (an event per place), sharing the
  * head's cue word; returns the end of the list. */
@@ -550,7 +567,7 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 				       hp->cue_key, false, false, 0);
 			if (st)
 				return st;
-		} else if (hp->cue != PCUE_NONE && hp->cue != PCUE_RURAL) {
+		} else if (hp->cue != PCUE_NONE && hp->cue != PCUE_RURAL && plural_cue(hp->cue_key)) {
 			/* an unknown name in a cue'd list: the word without its و */
 			const struct rasd_token *w = t;
 			size_t r;
@@ -725,6 +742,16 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			tr->clitics = hp->trigger->clitics;
 			tr->definite = (hp->trigger->clitics & RASD_CLITIC_ARTICLE) != 0 ||
 				       starts_with(t, "ال");
+			/* في قتل، بقتل، على قتل: the verb's spelling used as a noun */
+			if (tr->form == RASD_FORM_VERB &&
+			    ((hp->trigger->clitics & (RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE)) ||
+			     (i > 0 && (token_is(&doc->tokens[i - 1], "في") ||
+					token_is(&doc->tokens[i - 1], "علي") ||
+					token_is(&doc->tokens[i - 1], "عن") ||
+					token_is(&doc->tokens[i - 1], "بعد") ||
+					token_is(&doc->tokens[i - 1], "قبل") ||
+					token_is(&doc->tokens[i - 1], "عمليه")))))
+				tr->form = RASD_FORM_NOUN;
 			trig_end = i + hp->trigger->ntokens;
 		}
 		if (hp->actor && i >= actor_end) {
