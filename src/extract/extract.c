@@ -40,6 +40,7 @@ struct frame {
 	bool fatalities_vague;
 	bool claimed, foiled, violent;
 	bool intervention; /* protests: dispersed, shot at, arrested */
+	bool intercepted;  /* the missile or drone was destroyed in flight */
 	bool civilian_victims, armed_victims;
 	bool means_air, means_artillery, means_ied;
 	bool dropped;
@@ -707,6 +708,11 @@ static void set_type(const struct frame *f, const char **type, const char **sub)
 		*sub = "Armed clash";
 		return;
 	}
+	if (f->intercepted) {
+		*type = T_SD;
+		*sub = "Disrupted weapons use";
+		return;
+	}
 	switch (f->trig->cls) {
 	case RASD_EC_AIRSTRIKE: *type = T_ERV; *sub = "Air/drone strike"; return;
 	case RASD_EC_SHELLING:
@@ -854,7 +860,7 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
 						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
 						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
-						"تقضي", NULL};
+						"تقضي", "دوي", "اصوات", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
@@ -1096,6 +1102,44 @@ static void build_frame(struct ctx *c, struct frame *f)
 		if (g.fatalities > 0 && !g.fatalities_vague) {
 			f->fatalities = g.fatalities;
 			f->intervention = true;
+		}
+	}
+	if (t->cls == RASD_EC_AIRSTRIKE || t->cls == RASD_EC_SHELLING ||
+	    (t->cls == RASD_EC_ATTACK && (f->means_air || f->means_artillery))) {
+		/* طائرة دون طيار جرى تدميرها، صاروخ تم اعتراضه: the weapon was
+		 * stopped; its launcher is the target of a disrupted use */
+		static const char *const w[] = {"تدمير", "تدميره", "تدميرها", "بتدميره", "بتدميرها",
+						"اعتراض", "اعتراضه", "اعتراضها", "اعترضت", "اعترض",
+						"اسقاط", "اسقاطه", "اسقاطها", "اسقطت", "اسقط", "تصدت",
+						"التصدي", "وتدميرها", "وتدميره", NULL};
+		uint32_t k;
+		size_t q;
+		bool stopped = false;
+		for (k = f->cb; k < f->ce && !stopped; k++) {
+			const struct rasd_token *tk = &c->doc->tokens[k];
+			for (q = 0; w[q]; q++) {
+				size_t wl = strlen(w[q]);
+				/* the word, or the word after و */
+				if ((tk->klen == wl && memcmp(tk->key, w[q], wl) == 0) ||
+				    (tk->klen == wl + 2 && memcmp(tk->key, "و", 2) == 0 &&
+				     memcmp(tk->key + 2, w[q], wl) == 0))
+					stopped = true;
+			}
+		}
+		if (stopped) {
+			f->intercepted = true;
+			f->target_actor = f->agent_actor;
+			f->agent_actor = NULL;
+			for (i = 0; i < c->m->nact; i++) {
+				const struct m_actor *a = &c->m->act[i];
+				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+				if (a->tok < s->tok_begin || a->tok >= s->tok_end || !actor_usable(c, (int)i))
+					continue;
+				if (ac && ac != f->target_actor && (ac->inter == 1 || ac->inter == 8)) {
+					f->agent_actor = ac;
+					break;
+				}
+			}
 		}
 	}
 	f->date = choose_date(c, f);
