@@ -1108,15 +1108,25 @@ static void build_frame(struct ctx *c, struct frame *f)
 	    (t->cls == RASD_EC_ATTACK && (f->means_air || f->means_artillery))) {
 		/* طائرة دون طيار جرى تدميرها، صاروخ تم اعتراضه: the weapon was
 		 * stopped; its launcher is the target of a disrupted use */
-		static const char *const w[] = {"تدمير", "تدميره", "تدميرها", "بتدميره", "بتدميرها",
-						"اعتراض", "اعتراضه", "اعتراضها", "اعترضت", "اعترض",
+		static const char *const w[] = {"اعتراض", "اعتراضه", "اعتراضها", "اعترضت", "اعترض",
 						"اسقاط", "اسقاطه", "اسقاطها", "اسقطت", "اسقط", "تصدت",
-						"التصدي", "وتدميرها", "وتدميره", NULL};
+						"التصدي", "اسقطتها", "اعتراضهما", NULL};
+		/* destroyed (تدميره) counts only as something done to the weapon:
+		 * جرى تدميرها، تم تدميره، قامت بتدميره */
+		static const char *const d[] = {"تدمير", "تدميره", "تدميرها", "بتدميره", "بتدميرها",
+						"تدميرهما", NULL};
+		static const char *const by[] = {"جري", "تم", "وتم", "قامت", "وقامت", "تمكنت", NULL};
 		uint32_t k;
 		size_t q;
 		bool stopped = false;
 		for (k = f->cb; k < f->ce && !stopped; k++) {
 			const struct rasd_token *tk = &c->doc->tokens[k];
+			size_t b;
+			for (q = 0; d[q] && k > 0; q++)
+				if (tok_is(c, k, d[q]))
+					for (b = 0; by[b]; b++)
+						if (tok_is(c, k - 1, by[b]))
+							stopped = true;
 			for (q = 0; w[q]; q++) {
 				size_t wl = strlen(w[q]);
 				/* the word, or the word after و */

@@ -862,6 +862,11 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				if (all_countries)
 					hplace = NULL;
 			}
+			/* الحدود الشرقية، كوريا الشمالية: a name shaped like an adjective
+			 * (ال...ية، ال...ي) after a noun describes it */
+			if (hplace && hplace->ntokens == 1 && !cue && CUE(hp, RASD_CUE_DIRECTION) &&
+			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(sc, doc, i - 1)))
+				hplace = NULL;
 			/* A bare one-word name of a small place needs a locative word
 			 * before it (في، من، قرب ...), a clitic preposition (بـ) or a list
 			 * it continues. */
@@ -938,6 +943,9 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				    in_list(&doc->tokens[j], name_prefixes) &&
 				    name_word_ok(sc, doc, j + 1, false))
 					hj.place = NULL; /* قرية تل السمن: a compound unknown name */
+				if (j < doc->ntokens && hj.place && hj.place->ntokens == 1 &&
+				    CUE(&hj, RASD_CUE_DIRECTION) && pc != PCUE_SETTLEMENT)
+					hj.place = NULL; /* على الحدود الشرقية: an adjective */
 				if (j < doc->ntokens && hj.place && CUE(&hj, RASD_CUE_NOT_PLACE) &&
 				    pc != PCUE_SETTLEMENT && pc != PCUE_FACILITY)
 					hj.place = NULL; /* جنوب البلاد: a common word, not a place */
