@@ -1137,19 +1137,25 @@ static void build_frame(struct ctx *c, struct frame *f)
 			}
 		}
 		if (stopped) {
+			/* the launcher (an armed group) is the target of the disrupted
+			 * use; the forces that stopped it (state or coalition) act */
+			const struct rasd_actor *launcher = NULL, *stopper = NULL;
 			f->intercepted = true;
-			f->target_actor = f->agent_actor;
-			f->agent_actor = NULL;
 			for (i = 0; i < c->m->nact; i++) {
 				const struct m_actor *a = &c->m->act[i];
 				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
-				if (a->tok < s->tok_begin || a->tok >= s->tok_end || !actor_usable(c, (int)i))
+				if (a->tok < s->tok_begin || a->tok >= s->tok_end || !actor_usable(c, (int)i) ||
+				    !ac)
 					continue;
-				if (ac && ac != f->target_actor && (ac->inter == 1 || ac->inter == 8)) {
-					f->agent_actor = ac;
-					break;
-				}
+				if (!launcher && ac->inter >= 2 && ac->inter <= 4)
+					launcher = ac;
+				else if (!stopper && (ac->inter == 1 || ac->inter == 8))
+					stopper = ac;
 			}
+			if (!launcher && f->agent_actor != stopper)
+				launcher = f->agent_actor;
+			f->agent_actor = stopper;
+			f->target_actor = launcher;
 		}
 	}
 	f->date = choose_date(c, f);

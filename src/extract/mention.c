@@ -587,8 +587,17 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 			if (!ok)
 				break;
 			nl = 1;
-			if (in_list(w, name_prefixes) && k + 1 < doc->ntokens && is_word(doc, k + 1))
-				nl = 2;
+			{
+				struct rasd_token probe = *w;
+				if (!bare_waw) {
+					probe.key += 2;
+					probe.klen -= 2;
+				}
+				/* ومعرة حرمة: a compound name in the list */
+				if (in_list(&probe, name_prefixes) && k + 1 < doc->ntokens &&
+				    name_word_ok(sc, doc, k + 1, false))
+					nl = 2;
+			}
 			st = add_place(a, gp, doc, k, k + nl, k, k + nl,
 				       bare_waw ? 0 : RASD_CLITIC_CONJ, NULL, hp->cue, hp->cue_key, false,
 				       false, 0);

@@ -61,7 +61,9 @@ uint32_t compose_cp(uint32_t base, uint32_t mark)
 		return 0x0625;
 	if (base == 0x0648 && mark == 0x0654)
 		return 0x0624;
-	if ((base == 0x064A || base == 0x0649) && mark == 0x0654)
+	/* every letter the key layer folds to ي, so key(x) == key(surface(x)) */
+	if ((base == 0x064A || base == 0x0649 || base == 0x06CC || base == 0x06D0) &&
+	    mark == 0x0654)
 		return 0x0626;
 	return 0;
 }
