@@ -211,7 +211,7 @@ static bool agent_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 
 static bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
 {
-	static const char *const w[] = {"بالتعاون", "بدعم", "بمسانده", "بمشاركة", "مدعومه",
+	static const char *const w[] = {"بالتعاون", "بدعم", "بمسانده", "بمشاركه", "مدعومه",
 					"مدعوما", "المدعومه", "المدعوم", "بالتنسيق", "واسناد",
 					"باسناد", "بغطاء", "واسناد", NULL};
 	uint32_t k;
@@ -417,7 +417,7 @@ static bool qualifier(const struct ctx *c, uint32_t i)
 	static const char *const w[] = {"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "لا", "يقل",
 					"عن", "الي", "زهاء", "ما", "يزيد", "اقل", "الاقل", "علي",
 					"اجمالي", "ليصل", "لتصل", "ارتفع", "الي", "وصل", "بلغ",
-					"الى", "يناهز", "قرابه", "حواليي", NULL};
+					"الي", "يناهز", "قرابه", "حواليي", NULL};
 	size_t k;
 	for (k = 0; w[k]; k++)
 		if (tok_is(c, i, w[k]))

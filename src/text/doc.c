@@ -277,7 +277,7 @@ static enum rasd_status tokenize(struct tokenizer *tz, const char *p, size_t n)
 
 static bool is_function_word(const struct rasd_token *t)
 {
-	static const char *const words[] = {"في", "علي", "من", "الى", "عن", "مع", "ضد", "و",
+	static const char *const words[] = {"في", "علي", "من", "الي", "عن", "مع", "ضد", "و",
 					    "او", "ثم", "بين", "بعد", "قبل", "ان", "الذي",
 					    "التي", "لدي", "عند", "حول", "خلال", "نحو", NULL};
 	size_t i;
