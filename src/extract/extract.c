@@ -126,6 +126,9 @@ static bool tok_is(const struct ctx *c, uint32_t i, const char *key)
 	return i < c->doc->ntokens && token_is(&c->doc->tokens[i], key);
 }
 
+/* tok_is for a string literal */
+#define TOK_IS(c, i, lit) ((i) < (c)->doc->ntokens && TOKEN_IS(&(c)->doc->tokens[i], lit))
+
 static bool is_clause_punct(const struct ctx *c, uint32_t i)
 {
 	const struct rasd_token *t = &c->doc->tokens[i];
@@ -151,7 +154,7 @@ static void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, ui
 	uint32_t b = tok, e = tok;
 
 	while (b > s->tok_begin) {
-		if (is_clause_punct(c, b - 1) && !tok_is(c, b - 1, ":"))
+		if (is_clause_punct(c, b - 1) && !TOK_IS(c, b - 1, ":"))
 			break;
 		if (clause_opener(c, b - 1) && b - 1 != tok) {
 			b--;
@@ -187,9 +190,9 @@ static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t li
 		uint32_t j = k - 1;
 		if (cue_at(c, j, RASD_CUE_TARGET))
 			return true;
-		if (tok_is(c, j, "علي") || tok_is(c, j, "ضد") || tok_is(c, j, "بحق") ||
-		    tok_is(c, j, "صفوف") || tok_is(c, j, "استهدف") || tok_is(c, j, "استهدفت") ||
-		    tok_is(c, j, "طالت") || tok_is(c, j, "مع"))
+		if (TOK_IS(c, j, "علي") || TOK_IS(c, j, "ضد") || TOK_IS(c, j, "بحق") ||
+		    TOK_IS(c, j, "صفوف") || TOK_IS(c, j, "استهدف") || TOK_IS(c, j, "استهدفت") ||
+		    TOK_IS(c, j, "طالت") || TOK_IS(c, j, "مع"))
 			return true;
 	}
 	return false;
@@ -228,13 +231,13 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 {
 	uint32_t k;
 	for (k = head; k > limit && k + 3 > head; k--)
-		if (tok_is(c, k - 1, "بانتمائهم") || tok_is(c, k - 1, "بانتمائه") ||
-		    tok_is(c, k - 1, "لانتمائهم") || tok_is(c, k - 1, "المنتمين") ||
-		    tok_is(c, k - 1, "بتهمه") || tok_is(c, k - 1, "بالانتماء") ||
-		    tok_is(c, k - 1, "منتسبي") || tok_is(c, k - 1, "عائلات") ||
-		    tok_is(c, k - 1, "التابع") || tok_is(c, k - 1, "التابعه") ||
-		    tok_is(c, k - 1, "التابعين") || tok_is(c, k - 1, "تابعين") ||
-		    tok_is(c, k - 1, "تابع") || tok_is(c, k - 1, "تابعه"))
+		if (TOK_IS(c, k - 1, "بانتمائهم") || TOK_IS(c, k - 1, "بانتمائه") ||
+		    TOK_IS(c, k - 1, "لانتمائهم") || TOK_IS(c, k - 1, "المنتمين") ||
+		    TOK_IS(c, k - 1, "بتهمه") || TOK_IS(c, k - 1, "بالانتماء") ||
+		    TOK_IS(c, k - 1, "منتسبي") || TOK_IS(c, k - 1, "عائلات") ||
+		    TOK_IS(c, k - 1, "التابع") || TOK_IS(c, k - 1, "التابعه") ||
+		    TOK_IS(c, k - 1, "التابعين") || TOK_IS(c, k - 1, "تابعين") ||
+		    TOK_IS(c, k - 1, "تابع") || TOK_IS(c, k - 1, "تابعه"))
 			return true;
 	return false;
 }
@@ -277,7 +280,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			if (c->m->act[i].head == nx && (c->m->act[i].flags & RASD_ACTOR_VICTIM))
 				passive = true;
 		if (nx + 1 < f->ce && cue_at(c, nx, RASD_CUE_ARMED_PERSON) &&
-		    (tok_is(c, nx + 1, "من") || number_at_tok(c, nx + 1)))
+		    (TOK_IS(c, nx + 1, "من") || number_at_tok(c, nx + 1)))
 			passive = true;
 	}
 	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
@@ -679,7 +682,7 @@ static const struct rasd_date_expr *choose_date(struct ctx *c, const struct fram
 			uint32_t k;
 			bool reported = false;
 			for (k = d->tok + d->ntok; k < f->trig->tok; k++)
-				if (tok_is(c, k, "ان") || tok_is(c, k, "بان") || tok_is(c, k, "وان"))
+				if (TOK_IS(c, k, "ان") || TOK_IS(c, k, "بان") || TOK_IS(c, k, "وان"))
 					reported = true;
 			if (reported)
 				continue;
@@ -794,11 +797,11 @@ static bool is_question(const struct ctx *c, const struct rasd_sentence *s)
 {
 	uint32_t k;
 	/* "للمزيد: ..." is a link to another story, not this one */
-	if (tok_is(c, s->tok_begin, "للمزيد") || tok_is(c, s->tok_begin, "اقرا") ||
-	    tok_is(c, s->tok_begin, "شاهد") || tok_is(c, s->tok_begin, "اقرا"))
+	if (TOK_IS(c, s->tok_begin, "للمزيد") || TOK_IS(c, s->tok_begin, "اقرا") ||
+	    TOK_IS(c, s->tok_begin, "شاهد") || TOK_IS(c, s->tok_begin, "اقرا"))
 		return true;
 	for (k = s->tok_begin; k < s->tok_end; k++)
-		if (tok_is(c, k, "؟") || tok_is(c, k, "?"))
+		if (TOK_IS(c, k, "؟") || TOK_IS(c, k, "?"))
 			return true;
 	return false;
 }
@@ -823,15 +826,15 @@ static bool modal_before(const struct ctx *c, const struct frame *f)
 		const struct rasd_token *w = &c->doc->tokens[k];
 		if (w->klen >= 6 && memcmp(w->key, "س", 2) == 0 &&
 		    (memcmp(w->key + 2, "ي", 2) == 0 || memcmp(w->key + 2, "ت", 2) == 0) &&
-		    !tok_is(c, k, "سياره") && !tok_is(c, k, "سيطره") && !tok_is(c, k, "سيارات"))
+		    !TOK_IS(c, k, "سياره") && !TOK_IS(c, k, "سيطره") && !TOK_IS(c, k, "سيارات"))
 			return true;
 		/* habitual/method: من خلال، عبر + masdar */
-		if (k + 2 >= t && (tok_is(c, k, "خلال") && k > 0 && tok_is(c, k - 1, "من")))
+		if (k + 2 >= t && (TOK_IS(c, k, "خلال") && k > 0 && TOK_IS(c, k - 1, "من")))
 			return true;
-		if (k + 1 == t && (tok_is(c, k, "عبر") || tok_is(c, k, "لتنفيذ") ||
-				   tok_is(c, k, "بتنفيذ") || tok_is(c, k, "لشن") ||
-				   tok_is(c, k, "بشن") || tok_is(c, k, "لمنع") ||
-				   tok_is(c, k, "منع")))
+		if (k + 1 == t && (TOK_IS(c, k, "عبر") || TOK_IS(c, k, "لتنفيذ") ||
+				   TOK_IS(c, k, "بتنفيذ") || TOK_IS(c, k, "لشن") ||
+				   TOK_IS(c, k, "بشن") || TOK_IS(c, k, "لمنع") ||
+				   TOK_IS(c, k, "منع")))
 			return true;
 	}
 	return false;
@@ -848,8 +851,8 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
 	if (t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
-			if (tok_is(c, k, "يجب") || tok_is(c, k, "ينبغي") || tok_is(c, k, "يتوقف") ||
-			    tok_is(c, k, "تتوقف") || tok_is(c, k, "مرفوض") || tok_is(c, k, "مدان"))
+			if (TOK_IS(c, k, "يجب") || TOK_IS(c, k, "ينبغي") || TOK_IS(c, k, "يتوقف") ||
+			    TOK_IS(c, k, "تتوقف") || TOK_IS(c, k, "مرفوض") || TOK_IS(c, k, "مدان"))
 				return true;
 
 	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
@@ -877,8 +880,8 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 
 	/* قتل في الحرب اليمنية 10 آلاف شخص: a war's toll, not an event */
 	for (k = f->cb; k < f->ce; k++) {
-		if (tok_is(c, k, "الحرب") || tok_is(c, k, "النزاع") || tok_is(c, k, "الصراع") ||
-		    tok_is(c, k, "الازمه") || tok_is(c, k, "الحروب")) {
+		if (TOK_IS(c, k, "الحرب") || TOK_IS(c, k, "النزاع") || TOK_IS(c, k, "الصراع") ||
+		    TOK_IS(c, k, "الازمه") || TOK_IS(c, k, "الحروب")) {
 			if (!(f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
 			      f->date->tok < f->ce))
 				return true;
@@ -919,9 +922,9 @@ static bool claim_applies(const struct ctx *c, const struct frame *f, const stru
 			continue;
 		if (q->tok >= s->tok_end)
 			break;
-		backward = tok_is(c, q->tok, "بحسب") || tok_is(c, q->tok, "حسب") ||
-			   tok_is(c, q->tok, "وفق") || tok_is(c, q->tok, "وفقا") ||
-			   tok_is(c, q->tok, "حسبما");
+		backward = TOK_IS(c, q->tok, "بحسب") || TOK_IS(c, q->tok, "حسب") ||
+			   TOK_IS(c, q->tok, "وفق") || TOK_IS(c, q->tok, "وفقا") ||
+			   TOK_IS(c, q->tok, "حسبما");
 		for (k = 0; k < c->m->ntrig; k++) {
 			const struct m_trigger *t = &c->m->trig[k];
 			if (t->tok < s->tok_begin || t->tok >= s->tok_end)
@@ -961,18 +964,18 @@ static bool generic_mention(const struct ctx *c, const struct frame *f)
 	if (after < f->ce && cue_at(c, after, RASD_CUE_GENERIC))
 		return true;
 	/* سلسلة من الهجمات، العديد من الغارات، عدة هجمات، هجمات متعددة */
-	if (t->tok >= 2 + f->cb && tok_is(c, t->tok - 1, "من") &&
-	    (tok_is(c, t->tok - 2, "سلسله") || tok_is(c, t->tok - 2, "العديد") ||
-	     tok_is(c, t->tok - 2, "عدد") || tok_is(c, t->tok - 2, "مجموعه") ||
-	     tok_is(c, t->tok - 2, "موجه") || tok_is(c, t->tok - 2, "عشرات") ||
-	     tok_is(c, t->tok - 2, "مئات")))
+	if (t->tok >= 2 + f->cb && TOK_IS(c, t->tok - 1, "من") &&
+	    (TOK_IS(c, t->tok - 2, "سلسله") || TOK_IS(c, t->tok - 2, "العديد") ||
+	     TOK_IS(c, t->tok - 2, "عدد") || TOK_IS(c, t->tok - 2, "مجموعه") ||
+	     TOK_IS(c, t->tok - 2, "موجه") || TOK_IS(c, t->tok - 2, "عشرات") ||
+	     TOK_IS(c, t->tok - 2, "مئات")))
 		return true;
-	if (t->tok > f->cb && (tok_is(c, t->tok - 1, "عده") || tok_is(c, t->tok - 1, "جمله")))
+	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عده") || TOK_IS(c, t->tok - 1, "جمله")))
 		return true;
-	if (after < f->ce && (tok_is(c, after, "متعدده") || tok_is(c, after, "مماثله") ||
-			      tok_is(c, after, "متفرقه") || tok_is(c, after, "متكرره") ||
-			      tok_is(c, after, "متتاليه") || tok_is(c, after, "عديده") ||
-			      tok_is(c, after, "مختلفه")))
+	if (after < f->ce && (TOK_IS(c, after, "متعدده") || TOK_IS(c, after, "مماثله") ||
+			      TOK_IS(c, after, "متفرقه") || TOK_IS(c, after, "متكرره") ||
+			      TOK_IS(c, after, "متتاليه") || TOK_IS(c, after, "عديده") ||
+			      TOK_IS(c, after, "مختلفه")))
 		return true;
 	{
 		/* عمليات القتل والحرق: the kind word may govern a list of triggers */
@@ -980,9 +983,9 @@ static bool generic_mention(const struct ctx *c, const struct frame *f)
 		size_t j;
 		while (k > f->cb) {
 			bool prev_trigger = false;
-			if (tok_is(c, k - 1, "عمليات") || tok_is(c, k - 1, "حالات") ||
-			    tok_is(c, k - 1, "اعمال") || tok_is(c, k - 1, "موجه") ||
-			    tok_is(c, k - 1, "سلسله"))
+			if (TOK_IS(c, k - 1, "عمليات") || TOK_IS(c, k - 1, "حالات") ||
+			    TOK_IS(c, k - 1, "اعمال") || TOK_IS(c, k - 1, "موجه") ||
+			    TOK_IS(c, k - 1, "سلسله"))
 				return true;
 			for (j = 0; j < c->m->ntrig; j++)
 				if (c->m->trig[j].tok + c->m->trig[j].ntok == k)
@@ -1216,10 +1219,10 @@ static bool year_in_past(const struct ctx *c, const struct frame *f)
 			y = y * 10 + (t->key[q] - '0');
 		if (y < 1900 || y >= py)
 			continue;
-		if (k > 0 && (tok_is(c, k - 1, "عام") || tok_is(c, k - 1, "العام") ||
-			      tok_is(c, k - 1, "سنه") || tok_is(c, k - 1, "في") ||
-			      tok_is(c, k - 1, "بدايه") || tok_is(c, k - 1, "منذ") ||
-			      tok_is(c, k - 1, "مطلع") || tok_is(c, k - 1, "اواخر")))
+		if (k > 0 && (TOK_IS(c, k - 1, "عام") || TOK_IS(c, k - 1, "العام") ||
+			      TOK_IS(c, k - 1, "سنه") || TOK_IS(c, k - 1, "في") ||
+			      TOK_IS(c, k - 1, "بدايه") || TOK_IS(c, k - 1, "منذ") ||
+			      TOK_IS(c, k - 1, "مطلع") || TOK_IS(c, k - 1, "اواخر")))
 			return true;
 	}
 	return false;
@@ -1235,13 +1238,13 @@ static bool purpose_or_method(const struct ctx *c, const struct frame *f)
 	if (t->form == RASD_FORM_VERB)
 		return false;
 	for (k = from; k + 1 < t->tok; k++)
-		if (tok_is(c, k, "من") && tok_is(c, k + 1, "خلال"))
+		if (TOK_IS(c, k, "من") && TOK_IS(c, k + 1, "خلال"))
 			return true;
 	/* بمساندة طيران التحالف: air support for another operation */
 	if (t->tok > f->cb && assoc_marker_before(c, t->tok, f->cb))
 		return true;
-	if (t->tok > f->cb && (tok_is(c, t->tok - 1, "عبر") || tok_is(c, t->tok - 1, "بهدف") ||
-			       tok_is(c, t->tok - 1, "لغرض") || tok_is(c, t->tok - 1, "بغيه")))
+	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عبر") || TOK_IS(c, t->tok - 1, "بهدف") ||
+			       TOK_IS(c, t->tok - 1, "لغرض") || TOK_IS(c, t->tok - 1, "بغيه")))
 		return true;
 	/* ل + ال + masdar: in order to (but تعرض للهجوم: was attacked) */
 	if (tt->klen > 4 && memcmp(tt->key, "لل", 4) == 0 &&

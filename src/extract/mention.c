@@ -287,7 +287,7 @@ static bool is_word(const struct rasd_doc *doc, size_t i)
 static size_t skip_marks(const struct rasd_doc *doc, size_t j)
 {
 	while (j < doc->ntokens && doc->tokens[j].kind == RASD_TOK_PUNCT &&
-	       ((doc->tokens[j].flags & RASD_TOKF_QUOTE) || token_is(&doc->tokens[j], "#")))
+	       ((doc->tokens[j].flags & RASD_TOKF_QUOTE) || TOKEN_IS(&doc->tokens[j], "#")))
 		j++;
 	return j;
 }
@@ -405,7 +405,7 @@ static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t 
 		return 0;
 	/* adjectives are not names: قرية حدودية، منطقة سكنية (not_names); but
 	 * many names end the same way (قانية، حمورية), so no suffix rule */
-	if (in_list(t, name_prefixes) && !token_is(t, "ال")) {
+	if (in_list(t, name_prefixes) && !TOKEN_IS(t, "ال")) {
 		if (name_word_ok(lex, doc, j + 1, false) &&
 		    !(doc->tokens[j + 1].flags & RASD_TOKF_LINE_BEFORE))
 			return 2;
@@ -545,9 +545,9 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 		const struct rasd_token *t;
 
 		if (k < doc->ntokens && doc->tokens[k].kind == RASD_TOK_PUNCT &&
-		    (token_is(&doc->tokens[k], "،") || token_is(&doc->tokens[k], ",")))
+		    (TOKEN_IS(&doc->tokens[k], "،") || TOKEN_IS(&doc->tokens[k], ",")))
 			k++;
-		if (k < doc->ntokens && token_is(&doc->tokens[k], "و")) {
+		if (k < doc->ntokens && TOKEN_IS(&doc->tokens[k], "و")) {
 			bare_waw = true;
 			k++;
 		}
@@ -679,8 +679,8 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 		/* Dates first: a number may start one (9 نوفمبر). */
 		if (i >= date_end && (t->kind == RASD_TOK_NUMBER || hp->calendar ||
-				      token_is(t, "قبل") || token_is(t, "وقبل") ||
-				      token_is(t, "منذ") || token_is(t, "ومنذ"))) {
+				      TOKEN_IS(t, "قبل") || TOKEN_IS(t, "وقبل") ||
+				      TOKEN_IS(t, "منذ") || TOKEN_IS(t, "ومنذ"))) {
 			struct rasd_date_expr de;
 			size_t got = rasd_date_at(lex, doc, i, published, &de);
 			if (got) {
@@ -688,8 +688,8 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				if (!d)
 					return RASD_ENOMEM;
 				*d = de;
-				if (i > 0 && (token_is(&doc->tokens[i - 1], "منذ") ||
-					      token_is(&doc->tokens[i - 1], "ومنذ")))
+				if (i > 0 && (TOKEN_IS(&doc->tokens[i - 1], "منذ") ||
+					      TOKEN_IS(&doc->tokens[i - 1], "ومنذ")))
 					d->since = true;
 				/* منذ بدء التصعيد في 18 شباط: a period opened by منذ */
 				{
@@ -698,7 +698,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						const struct rasd_token *w = &doc->tokens[k - 1];
 						if (w->kind == RASD_TOK_PUNCT && (w->flags & (RASD_TOKF_CLAUSE | RASD_TOKF_TERMINAL)))
 							break;
-						if (token_is(w, "منذ") || token_is(w, "ومنذ"))
+						if (TOKEN_IS(w, "منذ") || TOKEN_IS(w, "ومنذ"))
 							d->since = true;
 					}
 				}
@@ -754,12 +754,12 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			/* في قتل، بقتل، على قتل: the verb's spelling used as a noun */
 			if (tr->form == RASD_FORM_VERB &&
 			    ((hp->trigger->clitics & (RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE)) ||
-			     (i > 0 && (token_is(&doc->tokens[i - 1], "في") ||
-					token_is(&doc->tokens[i - 1], "علي") ||
-					token_is(&doc->tokens[i - 1], "عن") ||
-					token_is(&doc->tokens[i - 1], "بعد") ||
-					token_is(&doc->tokens[i - 1], "قبل") ||
-					token_is(&doc->tokens[i - 1], "عمليه")))))
+			     (i > 0 && (TOKEN_IS(&doc->tokens[i - 1], "في") ||
+					TOKEN_IS(&doc->tokens[i - 1], "علي") ||
+					TOKEN_IS(&doc->tokens[i - 1], "عن") ||
+					TOKEN_IS(&doc->tokens[i - 1], "بعد") ||
+					TOKEN_IS(&doc->tokens[i - 1], "قبل") ||
+					TOKEN_IS(&doc->tokens[i - 1], "عمليه")))))
 				tr->form = RASD_FORM_NOUN;
 			trig_end = i + hp->trigger->ntokens;
 		}
@@ -783,10 +783,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			{
 				const struct rasd_token *last = &doc->tokens[i + ac->ntok - 1];
 				ac->plural = ends_with(last, "ين") || ends_with(last, "ون") ||
-					     ends_with(last, "ات") || token_is(last, "اطفال") ||
-					     token_is(last, "نساء") || token_is(last, "اشخاص") ||
-					     token_is(last, "سكان") || token_is(last, "اهالي") ||
-					     token_is(last, "رجال") || token_is(last, "مدنيين") ||
+					     ends_with(last, "ات") || TOKEN_IS(last, "اطفال") ||
+					     TOKEN_IS(last, "نساء") || TOKEN_IS(last, "اشخاص") ||
+					     TOKEN_IS(last, "سكان") || TOKEN_IS(last, "اهالي") ||
+					     TOKEN_IS(last, "رجال") || TOKEN_IS(last, "مدنيين") ||
 					     starts_with(last, "اطفال") || ends_with(last, "يين");
 			}
 			actor_end = i + hp->actor->ntokens;
@@ -1204,7 +1204,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 	 * was filed, not where it happened. */
 	if (m->nplace && m->place[0].tok == 0) {
 		for (k = 1; k < doc->ntokens && k < 10; k++) {
-			if (token_is(&doc->tokens[k], "(")) {
+			if (TOKEN_IS(&doc->tokens[k], "(")) {
 				for (i = 0; i < m->nplace && m->place[i].tok < k; i++) {
 					m->place[i].ncand = 0;
 					m->place[i].cands = NULL;

@@ -91,5 +91,7 @@ const char *surface_span(struct rasd_arena *a, const struct rasd_doc *doc, size_
 			 unsigned clitics);
 
 bool token_is(const struct rasd_token *t, const char *key);
+/* token_is for a string literal: its length is known at compile time */
+#define TOKEN_IS(t, lit) ((t)->klen == sizeof(lit) - 1 && memcmp((t)->key, lit, sizeof(lit) - 1) == 0)
 
 #endif
