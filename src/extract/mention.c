@@ -15,7 +15,11 @@
 
 bool token_is(const struct rasd_token *t, const char *key)
 {
-	size_t n = strlen(key);
+	size_t n;
+	/* most comparisons fail on the first bytes: test them before strlen */
+	if (!t->klen || t->key[0] != key[0] || (t->klen > 1 && t->key[1] != key[1]))
+		return false;
+	n = strlen(key);
 	return t->klen == n && memcmp(t->key, key, n) == 0;
 }
 

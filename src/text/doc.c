@@ -283,7 +283,8 @@ static bool is_function_word(const struct rasd_token *t)
 	size_t i;
 
 	for (i = 0; words[i]; i++)
-		if (strlen(words[i]) == t->klen && memcmp(words[i], t->key, t->klen) == 0)
+		if (words[i][0] == t->key[0] && strlen(words[i]) == t->klen &&
+		    memcmp(words[i], t->key, t->klen) == 0)
 			return true;
 	return false;
 }
