@@ -53,9 +53,10 @@ static void add(struct acc *acc, const char *p, size_t n, size_t nl, unsigned cl
 
 	if (acc->n >= RASD_MAX_CANDIDATES || nl < 2)
 		return;
+	/* readings are slices of one word: the same slice twice is a duplicate
+	 * (a rare equal copy from the لل case costs one extra lookup, no more) */
 	for (i = 0; i < acc->n; i++)
-		if (acc->out[i].form.n == n &&
-		    (acc->out[i].form.p == p || memcmp(acc->out[i].form.p, p, n) == 0))
+		if (acc->out[i].form.n == n && acc->out[i].form.p == p)
 			return;
 	acc->out[acc->n].form.p = p;
 	acc->out[acc->n].form.n = n;
