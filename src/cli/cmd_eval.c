@@ -316,6 +316,7 @@ int cmd_eval(int argc, char **argv)
 	struct rasd_arena arena, work;
 	struct totals t;
 	bool quiet_list = false, require_perfect = false;
+	double min_conf = 0;
 	long articles = 0, errors = 0;
 	size_t k;
 	int i;
@@ -329,7 +330,8 @@ int cmd_eval(int argc, char **argv)
 		if (r > 0)
 			continue;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			puts("usage: rasd eval [--text ARTICLE.txt] [--summary] [--require-perfect] GOLD\n"
+			puts("usage: rasd eval [--text ARTICLE.txt] [--summary] [--require-perfect]\n"
+			     "                 [--min-confidence X] GOLD\n"
 			     "GOLD is JSONL (one article with its hand-coded \"events\" per line) or one\n"
 			     "JSON object. --text supplies the article text when the gold file has none.\n"
 			     "--require-perfect exits 1 unless every required event is found and no\n"
@@ -337,6 +339,8 @@ int cmd_eval(int argc, char **argv)
 			return 0;
 		} else if (strcmp(argv[i], "--text") == 0 && i + 1 < argc) {
 			text_path = argv[++i];
+		} else if (strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
+			min_conf = strtod(argv[++i], NULL);
 		} else if (strcmp(argv[i], "--summary") == 0) {
 			quiet_list = true;
 		} else if (strcmp(argv[i], "--require-perfect") == 0) {
@@ -509,6 +513,13 @@ int cmd_eval(int argc, char **argv)
 				ev = NULL;
 			}
 			articles++;
+			{
+				size_t a2, w2 = 0;
+				for (a2 = 0; a2 < nev; a2++)
+					if (ev[a2].confidence >= min_conf)
+						ev[w2++] = ev[a2];
+				nev = w2;
+			}
 			score_article(&t, &work, &art, gold, ng, ev, nev, lex);
 		}
 		cli_reader_close(&r);

@@ -19,6 +19,20 @@ else
 	skip "seed: $SHARED/seed not found (the shared/ folder is absent)"
 fi
 
+# The events coded from a fixed sample of real articles (the dev set) must
+# not change unless on purpose: speed work must keep them byte for byte.
+# `make golden-update` records a new digest after a reviewed change.
+if [ -f "$SHARED/dev/gold.jsonl" ]; then
+	"$RASD" extract -q --format brief "$SHARED/dev/gold.jsonl" >"$T_TMP/dev.tsv" 2>/dev/null
+	"$RASD" extract -q --jobs 2 --format brief "$SHARED/dev/gold.jsonl" >"$T_TMP/dev2.tsv" 2>/dev/null
+	got=$(sha256sum "$T_TMP/dev.tsv" | cut -d' ' -f1)
+	want=$(cat tests/golden/dev.sha256 2>/dev/null)
+	check "dev sample codes as recorded (tests/golden/dev.sha256)" [ "$got" = "$want" ]
+	check "two threads code the dev sample identically" cmp -s "$T_TMP/dev.tsv" "$T_TMP/dev2.tsv"
+else
+	skip "dev sample: $SHARED/dev/gold.jsonl not found (the shared/ folder is absent)"
+fi
+
 for input in tests/golden/*.jsonl; do
 	[ -f "$input" ] || continue
 	expected=${input%.jsonl}.expected.tsv

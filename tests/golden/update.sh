@@ -4,4 +4,8 @@ RASD=${RASD:-build/rasd}
 for input in tests/golden/*.jsonl; do
 	"$RASD" extract -q --format brief "$input" >"${input%.jsonl}.expected.tsv"
 done
+SHARED=${SHARED:-../shared}
+if [ -f "$SHARED/dev/gold.jsonl" ]; then
+	"$RASD" extract -q --format brief "$SHARED/dev/gold.jsonl" 2>/dev/null | sha256sum | cut -d' ' -f1 >tests/golden/dev.sha256
+fi
 git diff --stat -- tests/golden 2>/dev/null || true
