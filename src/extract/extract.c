@@ -1013,6 +1013,35 @@ static void build_frame(struct ctx *c, struct frame *f)
 	f->means_air = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_AIR, NULL);
 	f->means_artillery = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_ARTILLERY, NULL);
 	f->means_ied = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_IED, NULL);
+	if ((t->cls == RASD_EC_KILL || t->cls == RASD_EC_ATTACK) && !f->means_air &&
+	    !f->means_artillery && !f->means_ied) {
+		/* قتل عشرون شخصا ... في غارة جوية: killed in a strike told later in
+		 * the sentence */
+		for (i = 0; i < c->m->ntrig; i++) {
+			const struct m_trigger *o = &c->m->trig[i];
+			const struct rasd_token *ot;
+			bool caused;
+			if (o->tok < s->tok_begin || o->tok >= s->tok_end || o == t)
+				continue;
+			ot = &c->doc->tokens[o->tok];
+			caused = (o->clitics & RASD_CLITIC_PREP) ||
+				 (o->tok > 0 && (TOK_IS(c, o->tok - 1, "في") || TOK_IS(c, o->tok - 1, "جراء") ||
+						 TOK_IS(c, o->tok - 1, "اثر") || TOK_IS(c, o->tok - 1, "بسبب") ||
+						 TOK_IS(c, o->tok - 1, "نتيجه") || TOK_IS(c, o->tok - 1, "بفعل")));
+			(void)ot;
+			if (!caused)
+				continue;
+			if (o->cls == RASD_EC_AIRSTRIKE)
+				f->means_air = true;
+			else if (o->cls == RASD_EC_SHELLING)
+				f->means_artillery = true;
+			else if (o->cls == RASD_EC_IED || o->cls == RASD_EC_SUICIDE)
+				f->means_ied = true;
+			else
+				continue;
+			break;
+		}
+	}
 
 	for (i = 0; i < c->m->nact; i++) {
 		const struct m_actor *a = &c->m->act[i];
@@ -1613,16 +1642,20 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->actor2 = e->actor2;
 		if (!o->assoc_actor1)
 			o->assoc_actor1 = e->assoc_actor1;
+		/* the first report's toll stands (a later "بينهم 12 طفلا" is a
+		 * subset, not a lower report); a toll in the same sentence may
+		 * complete it */
 		if (o->fatalities == 0)
 			o->fatalities = e->fatalities;
-		else if (e->fatalities > 0 && e->fatalities < o->fatalities && !near_mention)
-			o->fatalities = e->fatalities; /* conservative: the lowest report */
 		else if (near_mention && e->fatalities > o->fatalities)
 			o->fatalities = e->fatalities;
-		if (e->location && (!o->location || (e->geo_precision && o->geo_precision &&
-						     e->geo_precision < o->geo_precision &&
-						     o->admin1 && e->admin1 &&
-						     strcmp(o->admin1, e->admin1) == 0))) {
+		if (e->location && (!o->location ||
+				    (o->admin1 && e->admin1 && strcmp(o->admin1, e->admin1) == 0 &&
+				     ((e->geo_precision && o->geo_precision &&
+				       e->geo_precision < o->geo_precision) ||
+				      /* a named village beats its province */
+				      (o->place && o->place->kind == RASD_PLACE_ADMIN1 &&
+				       strcmp(e->location, e->admin1) != 0))))) {
 			/* keep the most precise place the reports give */
 			o->location = e->location;
 			o->place = e->place;
