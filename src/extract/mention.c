@@ -224,13 +224,11 @@ static const struct hits *hits_at(struct scan *sc, const struct rasd_doc *doc, s
 	return &sc->hits[slot];
 }
 
-/* A copy whose role pointers point into the copy. */
-static void get_hits(struct scan *sc, const struct rasd_doc *doc, size_t i, struct hits *h)
+/* Point the role fields at the matches of h->all[0..n). */
+static void assign_roles(struct hits *h)
 {
-	const struct hits *c = hits_at(sc, doc, i);
 	size_t k;
-	h->n = c->n;
-	memcpy(h->all, c->all, c->n * sizeof(c->all[0]));
+
 	h->trigger = h->actor = h->place = h->number = h->calendar = NULL;
 	h->cue_mask = 0;
 	for (k = 0; k < h->n; k++) {
@@ -253,33 +251,20 @@ static void get_hits(struct scan *sc, const struct rasd_doc *doc, size_t i, stru
 	}
 }
 
+/* A copy whose role pointers point into the copy. */
+static void get_hits(struct scan *sc, const struct rasd_doc *doc, size_t i, struct hits *h)
+{
+	const struct hits *c = hits_at(sc, doc, i);
+	h->n = c->n;
+	memcpy(h->all, c->all, c->n * sizeof(c->all[0]));
+	assign_roles(h);
+}
+
 static void get_hits_uncached(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 			      struct hits *h)
 {
-	size_t k;
-
-	/* only the header: the match array is filled up to n */
-	h->trigger = h->actor = h->place = h->number = h->calendar = NULL;
-	h->cue_mask = 0;
 	h->n = rasd_lex_match_at(lex, doc, i, h->all, MAX_MATCH);
-	for (k = 0; k < h->n; k++) {
-		const struct rasd_lex_match *m = &h->all[k];
-		switch (m->kind) {
-		case RASD_LEX_TRIGGER:
-			if (!h->trigger || m->ntokens > h->trigger->ntokens)
-				h->trigger = m;
-			break;
-		case RASD_LEX_ACTOR: h->actor = m; break;
-		case RASD_LEX_PLACE: h->place = m; break;
-		case RASD_LEX_NUMBER: h->number = m; break;
-		case RASD_LEX_CALENDAR: h->calendar = m; break;
-		case RASD_LEX_CUE:
-			h->cue_[m->u.cue] = m;
-			h->cue_mask |= 1u << m->u.cue;
-			break;
-		default: break;
-		}
-	}
+	assign_roles(h);
 }
 
 static bool is_word(const struct rasd_doc *doc, size_t i)
