@@ -638,6 +638,8 @@ static int choose_place(struct ctx *c, const struct frame *f)
 		if (p->tok >= f->cb && p->tok < f->ce)
 			score += 30;
 		score += r->specificity * 4;
+		if (p->reference)
+			score -= 25; /* it only says where the place before it lies */
 		if (score > best_score) {
 			best_score = score;
 			best = (int)i;

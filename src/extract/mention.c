@@ -1316,6 +1316,21 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				p->precision = 2;
 		}
 	}
+	/* X شمالي Y، X القريبة من Y: Y is a landmark that locates X */
+	for (i = 1; i < m->nplace; i++) {
+		struct m_place *q = &m->place[i];
+		const struct m_place *p = &m->place[i - 1];
+		uint32_t gap_from = p->tok + p->ntok, g;
+		bool near_word = false;
+		if (q->tok < gap_from || q->tok > gap_from + 3 || p->anaphor)
+			continue;
+		for (g = gap_from; g < q->tok; g++)
+			if (TOKEN_IS(&doc->tokens[g], "القريبه") || TOKEN_IS(&doc->tokens[g], "قرب") ||
+			    TOKEN_IS(&doc->tokens[g], "القريب") || TOKEN_IS(&doc->tokens[g], "بالقرب"))
+				near_word = true;
+		if ((q->direction && q->cue != PCUE_RURAL) || near_word)
+			q->reference = true;
+	}
 	/* Unknown names take admin units from the nearest known place in the
 	 * same sentence (preferring one that follows: أبو خشب في ريف دير الزور),
 	 * else from the paragraph. */

@@ -52,6 +52,7 @@ struct m_place {
 	bool anaphor;         /* المخيم: refers to an earlier place */
 	bool locative;        /* after في، من، بـ or a cue word */
 	int32_t list;         /* index of the first place of a list (X وY وZ), or -1 */
+	bool reference;       /* صحراء الثرثار شمالي الرمادي: الرمادي only locates the first */
 	int32_t ref;          /* for anaphora: index of the mention referred to */
 	const char *admin1, *admin2, *country;
 	double lat, lon;
