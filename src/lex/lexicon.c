@@ -817,7 +817,8 @@ static bool reading_allowed(const struct rasd_lex_match *m, unsigned clitics)
 {
 	switch (m->kind) {
 	case RASD_LEX_PLACE:
-		return !(clitics & (RASD_CLITIC_ARTICLE | RASD_CLITIC_PRONOUN));
+		/* الحمورية for حمورية: see reading_allowed_place for the article */
+		return !(clitics & RASD_CLITIC_PRONOUN);
 	case RASD_LEX_NUMBER:
 		return !(clitics & (RASD_CLITIC_ARTICLE | RASD_CLITIC_PRONOUN));
 	case RASD_LEX_CALENDAR:
@@ -969,6 +970,11 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 				    (e->m.kind != RASD_LEX_CUE || done_roles & (1u << sk)))
 					continue;
 				if (!reading_allowed(&e->m, r[k].clitics))
+					continue;
+				/* a place name read without its article must be long
+				 * enough not to be a common word (الحمورية -> حمورية) */
+				if (e->m.kind == RASD_LEX_PLACE && (r[k].clitics & RASD_CLITIC_ARTICLE) &&
+				    r[k].form.n < 10)
 					continue;
 				/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a
 				 * verb with an object pronoun is not listed by its stem */
