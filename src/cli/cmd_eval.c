@@ -90,8 +90,11 @@ static bool place_agrees(struct rasd_arena *a, const struct gold_event *g,
 		if (strcmp(gl, sl) == 0 || strstr(gl, sl) || strstr(sl, gl))
 			return true;
 	}
-	/* a governorate-level gold place: the same governorate */
+	/* a governorate-level place on either side: the same governorate (the
+	 * less precise side is still right; the distance figure tells how far) */
 	if (gl && ga && sa && strcmp(gl, ga) == 0 && strcmp(ga, sa) == 0)
+		return true;
+	if (sl && ga && sa && strcmp(sl, sa) == 0 && strcmp(ga, sa) == 0)
 		return true;
 	if (!gl && !sl)
 		return true;

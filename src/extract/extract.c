@@ -825,7 +825,16 @@ static bool modal_before(const struct ctx *c, const struct frame *f)
 	     memcmp(tt->key + 2, "ن", 2) == 0))
 		return true;
 	for (k = from; k < t; k++) {
-		const struct rasd_token *w = &c->doc->tokens[k];
+		const struct rasd_token *w0 = &c->doc->tokens[k];
+		struct rasd_token stripped = *w0;
+		const struct rasd_token *w = &stripped;
+		/* وستمثل، فسيشن: a conjunction before the future prefix */
+		if (stripped.klen >= 8 && (memcmp(stripped.key, "و", 2) == 0 ||
+					   memcmp(stripped.key, "ف", 2) == 0) &&
+		    memcmp(stripped.key + 2, "س", 2) == 0) {
+			stripped.key += 2;
+			stripped.klen -= 2;
+		}
 		if (w->klen >= 6 && memcmp(w->key, "س", 2) == 0 &&
 		    (memcmp(w->key + 2, "ي", 2) == 0 || memcmp(w->key + 2, "ت", 2) == 0) &&
 		    !TOK_IS(c, k, "سياره") && !TOK_IS(c, k, "سيطره") && !TOK_IS(c, k, "سيارات"))
@@ -850,6 +859,11 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
 
+	/* معركة مع الإرهاب، الحرب على الفساد: a fight against an idea */
+	for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
+		if (TOK_IS(c, k, "الارهاب") || TOK_IS(c, k, "الفساد") || TOK_IS(c, k, "التطرف") ||
+		    TOK_IS(c, k, "والارهاب"))
+			return true;
 	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
 	if (t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
