@@ -41,6 +41,7 @@ struct frame {
 	bool claimed, foiled, violent;
 	bool intervention; /* protests: dispersed, shot at, arrested */
 	bool intercepted;  /* the missile or drone was destroyed in flight */
+	long pre_count;    /* أربعة عناصر ... قتلوا: victims counted before the verb */
 	bool civilian_victims, armed_victims;
 	bool means_air, means_artillery, means_ied;
 	bool dropped;
@@ -1071,8 +1072,30 @@ static void build_frame(struct ctx *c, struct frame *f)
 	if (cue_in(c, t->tok + t->ntok, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < t->tok + t->ntok + 4 &&
 	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at))
 		f->armed_victims = true;
+	/* أربعة عناصر أمن سعوديين قتلوا: combatants named before a killing verb
+	 * are its victims */
+	if (t->cls == RASD_EC_KILL && t->form == RASD_FORM_VERB && t->tok > f->cb &&
+	    cue_in(c, t->tok > f->cb + 5 ? t->tok - 5 : f->cb, t->tok, RASD_CUE_ARMED_PERSON, &at) &&
+	    (number_at_tok(c, at > 0 ? at - 1 : at) || number_ending_at(c, at))) {
+		const struct m_number *nv = number_ending_at(c, at);
+		f->armed_victims = true;
+		if (nv && !nv->vague)
+			f->pre_count = nv->value;
+		if (f->agent >= 0 && c->m->act[f->agent].tok < t->tok) {
+			/* the actor named with them is their side, not the killer */
+			f->target = f->agent;
+			f->target_actor = f->agent_actor;
+			f->agent = -1;
+			f->agent_actor = NULL;
+		}
+	}
 
 	count_fatalities(c, f);
+	if (f->pre_count > 0) {
+		f->fatalities = f->pre_count;
+		f->fatalities_vague = false;
+		f->violent = true;
+	}
 
 	/* claims and foiled attempts */
 	f->claimed = claim_applies(c, f, s);

@@ -752,7 +752,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				tr->form = RASD_FORM_NOUN;
 			trig_end = i + hp->trigger->ntokens;
 		}
-		if (hp->actor && i >= actor_end) {
+		if (hp->actor && i >= actor_end && hplace && hplace->ntokens >= hp->actor->ntokens &&
+		    locative_before(doc, i, hplace->clitics)) {
+			/* في السعودية: the country is where, not who */
+		} else if (hp->actor && i >= actor_end) {
 			struct m_actor *ac = push(a, &ga);
 			if (!ac)
 				return RASD_ENOMEM;
