@@ -387,10 +387,14 @@ TEST(migrations)
 }
 
 /* Hand-made events, so that these tests do not move with the lexicons. */
-static const struct rasd_actor ISIS = {"ISIS", "Islamic State", "تنظيم الدولة", "", 2};
-static const struct rasd_actor SDF = {"SDF", "Syrian Democratic Forces", "قسد", "SY", 2};
-static const struct rasd_actor CIV = {"CIV", "Civilians", "مدنيون", "", 7};
-static const struct rasd_actor UNK = {"UNK", "Unidentified armed group", "مجهولون", "", 3};
+static const struct rasd_actor ISIS = {.code = "ISIS", .name_en = "Islamic State", .name_ar = "تنظيم الدولة",
+					.country = "", .theatre = "", .inter = 2};
+static const struct rasd_actor SDF = {.code = "SDF", .name_en = "Syrian Democratic Forces", .name_ar = "قسد",
+					.country = "SY", .theatre = "SY", .inter = 2};
+static const struct rasd_actor CIV = {.code = "CIV", .name_en = "Civilians", .name_ar = "مدنيون",
+					.country = "", .theatre = "", .inter = 7};
+static const struct rasd_actor UNK = {.code = "UNK", .name_en = "Unidentified armed group", .name_ar = "مجهولون",
+					.country = "", .theatre = "", .inter = 3};
 
 struct spec {
 	const char *id, *date, *type, *sub;
