@@ -26,6 +26,7 @@ struct entry {
 struct slot {
 	const char *key;
 	uint32_t len;
+	uint32_t tag;   /* high half of the key's hash */
 	uint32_t head;  /* one-word entries, or (bigram table) entries of 2+ words */
 	bool multi;     /* (word table) some entry of 2+ words starts with this word */
 };
@@ -86,11 +87,14 @@ static uint64_t hash_bytes(const char *p, size_t n)
 
 static struct slot *find_in(struct slot *slots, size_t nslots, const char *key, size_t len)
 {
-	size_t mask = nslots - 1, i = (size_t)hash_bytes(key, len) & mask;
+	uint64_t h = hash_bytes(key, len);
+	size_t mask = nslots - 1, i = (size_t)h & mask;
+	uint32_t tag = (uint32_t)(h >> 32);
 
 	for (;;) {
 		struct slot *s = &slots[i];
-		if (!s->key || (s->len == len && memcmp(s->key, key, len) == 0))
+		/* the tag settles most mismatches without touching the key */
+		if (!s->key || (s->tag == tag && s->len == len && memcmp(s->key, key, len) == 0))
 			return s;
 		i = (i + 1) & mask;
 	}
@@ -676,6 +680,7 @@ static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *
 		if (!s->key) {
 			s->key = e[i].first.p;
 			s->len = (uint32_t)e[i].first.n;
+			s->tag = (uint32_t)(hash_bytes(s->key, s->len) >> 32);
 			s->head = NO_ENTRY;
 		}
 		if (e[i].nrest == 0) {
@@ -689,6 +694,7 @@ static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *
 			if (!b->key) {
 				b->key = e[i].first.p;
 				b->len = (uint32_t)blen;
+				b->tag = (uint32_t)(hash_bytes(b->key, b->len) >> 32);
 				b->head = NO_ENTRY;
 			}
 			e[i].next = b->head;
