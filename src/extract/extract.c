@@ -243,6 +243,38 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 	return false;
 }
 
+/* A verb-first clause names its agent right after the verb, alone or behind
+ * the means it used: استهدفت مقاتلات التحالف مواقع الحوثيين. There the verb
+ * is not the target marker it is after a subject (الحوثيون استهدفت ...). */
+static bool vso_subject(const struct ctx *c, const struct m_trigger *t, const struct m_actor *a)
+{
+	uint32_t k, end = t->tok + t->ntok;
+	if (t->form != RASD_FORM_VERB || a->tok < end || a->tok > end + 2)
+		return false;
+	for (k = end; k < a->tok; k++)
+		if (!cue_at(c, k, RASD_CUE_MEANS_AIR) && !cue_at(c, k, RASD_CUE_MEANS_ARTILLERY))
+			return false;
+	return true;
+}
+
+/* Is this actor the subject of a verb that opens the sentence? */
+static bool opens_with_verb(const struct ctx *c, const struct rasd_sentence *s,
+			    const struct m_actor *a)
+{
+	size_t k;
+	for (k = 0; k < c->m->ntrig; k++) {
+		const struct m_trigger *t = &c->m->trig[k];
+		if (t->tok >= a->tok)
+			break;
+		if (t->tok < s->tok_begin || t->tok > s->tok_begin + 1)
+			continue;
+		if (t->cls != RASD_EC_KILL && t->cls != RASD_EC_ABDUCT &&
+		    t->cls != RASD_EC_ARREST && vso_subject(c, t, a))
+			return true;
+	}
+	return false;
+}
+
 /* Is this actor mention usable here (anaphors need an earlier naming)? */
 static bool actor_usable(const struct ctx *c, int idx)
 {
@@ -285,6 +317,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			passive = true;
 	}
 	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
+	bool vso;
 
 	for (i = 0; i < c->m->nact; i++) {
 		const struct m_actor *a = &c->m->act[i];
@@ -294,11 +327,6 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			continue;
 		if (a->tok >= f->ce)
 			break;
-		/* an actor inside the trigger's words is part of it, unless it runs
-		 * past them (اعترضت الدفاعات الجوية السعودية: the agent) */
-		if (a->tok >= t->tok && a->tok < t->tok + t->ntok &&
-		    a->tok + a->ntok <= t->tok + t->ntok)
-			continue;
 		if (!actor_usable(c, (int)i))
 			continue;
 		if (assoc_marker_before(c, head, f->cb)) {
@@ -311,12 +339,24 @@ static void assign_actors(struct ctx *c, struct frame *f)
 				target = (int)i;
 			continue;
 		}
+		/* an actor among the trigger's own words is its agent: طيران
+		 * التحالف، أوقفت الشرطة، سيطر الحوثيون، قصف إسرائيلي (a victim
+		 * among them, احتجاز رهائن, was settled above) */
+		if (a->tok >= t->tok && a->tok < t->tok + t->ntok) {
+			if (best_after != -2) {
+				best_before = (int)i;
+				best_after = -2;
+			}
+			continue;
+		}
 		if (agent_marker_before(c, head, f->cb)) {
 			best_before = (int)i; /* strongest evidence of the agent */
 			best_after = -2;
 			continue;
 		}
-		if (target_marker_before(c, head, f->cb) || owner_marker_before(c, head, f->cb)) {
+		vso = !victim_class && best_before < 0 && vso_subject(c, t, a);
+		if ((!vso && target_marker_before(c, head, f->cb)) ||
+		    owner_marker_before(c, head, f->cb)) {
 			if (target < 0)
 				target = (int)i;
 			continue;
@@ -395,7 +435,8 @@ static void assign_actors(struct ctx *c, struct frame *f)
 				continue;
 			if (!actor_usable(c, (int)i) || !actor_armed(ac) || (int)i == f->target)
 				continue;
-			if (target_marker_before(c, a->head, s->tok_begin) ||
+			if ((target_marker_before(c, a->head, s->tok_begin) &&
+			     !opens_with_verb(c, s, a)) ||
 			    assoc_marker_before(c, a->head, s->tok_begin) ||
 			    owner_marker_before(c, a->head, s->tok_begin))
 				continue;
@@ -1690,7 +1731,9 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->fatalities = e->fatalities;
 		if (e->location && (!o->location ||
 				    (o->admin1 && e->admin1 && strcmp(o->admin1, e->admin1) == 0 &&
-				     ((e->geo_precision && o->geo_precision &&
+				     /* (a headline's town does not undo the body's
+				      * district: the body tells it in full) */
+				     ((!title && e->geo_precision && o->geo_precision &&
 				       e->geo_precision < o->geo_precision) ||
 				      /* a named village beats its province */
 				      (o->place && o->place->kind == RASD_PLACE_ADMIN1 &&
