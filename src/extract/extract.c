@@ -483,6 +483,13 @@ static bool looks_plural(const struct rasd_token *t)
 	       token_is(t, "قتلي");
 }
 
+/* Does this word carry the conjunction و (وأصيب، وإصابة)? */
+static bool conj_word(const struct ctx *c, uint32_t i)
+{
+	const struct rasd_token *t = &c->doc->tokens[i];
+	return t->klen > 4 && memcmp(t->key, "\xd9\x88", 2) == 0;
+}
+
 /* Count after a death word d (end = first token after it); the agent's
  * words in between are skipped: اغتال مقاتلو داعش اثنين. */
 static long count_after_death(const struct ctx *c, const struct frame *f, uint32_t end,
@@ -510,8 +517,10 @@ static long count_after_death(const struct ctx *c, const struct frame *f, uint32
 		if (n) {
 			uint32_t after = n->tok + n->ntok;
 			*vague = n->vague;
-			if (after < ce && (cue_at(c, after, RASD_CUE_INJURY) ||
-					   cue_at(c, after, RASD_CUE_CAPTURE)))
+			/* 5 جرحى counts the injured; 5 وإصابة 10 names the dead
+			 * and then the injured */
+			if (after < ce && !conj_word(c, after) &&
+			    (cue_at(c, after, RASD_CUE_INJURY) || cue_at(c, after, RASD_CUE_CAPTURE)))
 				return 0;
 			*found = true;
 			return n->value;
@@ -1056,6 +1065,23 @@ static bool generic_mention(const struct ctx *c, const struct frame *f)
 	return false;
 }
 
+/* Words before a bombardment that make it the means of a killing in the
+ * same sentence: في قصف، جراء الغارات، وسط القصف، مع استمرار القصف. */
+static bool means_context(const struct ctx *c, uint32_t tok)
+{
+	static const char *const w[] = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بفعل", "وسط",
+					"تحت", "ظل", NULL};
+	size_t i;
+	if (tok == 0)
+		return false;
+	for (i = 0; w[i]; i++)
+		if (tok_is(c, tok - 1, w[i]))
+			return true;
+	/* مع استمرار القصف، وسط تواصل الغارات */
+	return tok >= 2 && (TOK_IS(c, tok - 1, "استمرار") || TOK_IS(c, tok - 1, "تواصل")) &&
+	       (TOK_IS(c, tok - 2, "مع") || TOK_IS(c, tok - 2, "وسط") || TOK_IS(c, tok - 2, "ظل"));
+}
+
 static void build_frame(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
@@ -1082,10 +1108,7 @@ static void build_frame(struct ctx *c, struct frame *f)
 			if (o->tok < s->tok_begin || o->tok >= s->tok_end || o == t)
 				continue;
 			ot = &c->doc->tokens[o->tok];
-			caused = (o->clitics & RASD_CLITIC_PREP) ||
-				 (o->tok > 0 && (TOK_IS(c, o->tok - 1, "في") || TOK_IS(c, o->tok - 1, "جراء") ||
-						 TOK_IS(c, o->tok - 1, "اثر") || TOK_IS(c, o->tok - 1, "بسبب") ||
-						 TOK_IS(c, o->tok - 1, "نتيجه") || TOK_IS(c, o->tok - 1, "بفعل")));
+			caused = (o->clitics & RASD_CLITIC_PREP) || means_context(c, o->tok);
 			(void)ot;
 			if (!caused)
 				continue;
