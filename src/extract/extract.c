@@ -1065,6 +1065,24 @@ static bool generic_mention(const struct ctx *c, const struct frame *f)
 	return false;
 }
 
+/* في/خلال/أثناء + a front or the fighting, right after a killing */
+static bool died_in_fighting(const struct ctx *c, uint32_t from, uint32_t ce)
+{
+	static const char *const w[] = {"جبهه", "جبهات", "الجبهه", "الجبهات", "معارك", "المعارك",
+					"مواجهات", "المواجهات", "اشتباكات", "الاشتباكات", NULL};
+	uint32_t j;
+	size_t k;
+	for (j = from; j + 1 < ce && j < from + 3; j++) {
+		if (!TOK_IS(c, j, "في") && !TOK_IS(c, j, "خلال") && !TOK_IS(c, j, "اثناء") &&
+		    !TOK_IS(c, j, "علي"))
+			continue;
+		for (k = 0; w[k]; k++)
+			if (tok_is(c, j + 1, w[k]))
+				return true;
+	}
+	return false;
+}
+
 /* Words before a bombardment that make it the means of a killing in the
  * same sentence: في قصف، جراء الغارات، وسط القصف، مع استمرار القصف. */
 static bool means_context(const struct ctx *c, uint32_t tok)
@@ -1135,6 +1153,10 @@ static void build_frame(struct ctx *c, struct frame *f)
 		f->armed_victims = true;
 	if (cue_in(c, t->tok + t->ntok, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < t->tok + t->ntok + 4 &&
 	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at))
+		f->armed_victims = true;
+	/* قتل في جبهة الساحل، قتلوا خلال المواجهات: a death in the fighting is
+	 * a battle's */
+	if (t->cls == RASD_EC_KILL && died_in_fighting(c, t->tok + t->ntok, f->ce))
 		f->armed_victims = true;
 	/* أربعة عناصر أمن سعوديين قتلوا: combatants named before a killing verb
 	 * are its victims */
