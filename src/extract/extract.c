@@ -1682,6 +1682,90 @@ static int means_rank(const char *sub)
 }
 
 /* Fold e into an existing event when both describe the same happening. */
+static void take_place(struct rasd_event *o, const struct rasd_event *e)
+{
+	o->location = e->location;
+	o->place = e->place;
+	o->admin1 = e->admin1;
+	o->admin2 = e->admin2;
+	o->country = e->country;
+	o->pcode = e->pcode;
+	o->has_coords = e->has_coords;
+	o->latitude = e->latitude;
+	o->longitude = e->longitude;
+	o->geo_precision = e->geo_precision;
+}
+
+/* وقع، جرى، حدث just after a noun (قد وقع too): the clause says when it
+ * happened */
+static bool happened_verb(const struct ctx *c, uint32_t from)
+{
+	static const char *const w[] = {"وقع", "وقعت", "جري", "جرت", "حدث", "حدثت", "نفذ",
+					"نفذت", NULL};
+	uint32_t j;
+	size_t k;
+	for (j = from; j < from + 3 && j < c->doc->ntokens; j++)
+		for (k = 0; w[k]; k++)
+			if (tok_is(c, j, w[k]))
+				return true;
+	return false;
+}
+
+/* «إحباط الهجوم جرى الخميس في ناحية بادوش»: a definite noun that tells
+ * the day or the place of an event already coded (الهجوم) completes it
+ * instead of starting another. The nearest earlier event of the same kind
+ * in the same governorate takes the finer place and the clause's own day. */
+static bool elaborates(struct ctx *c, struct event_list *l, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	bool own_place, own_day;
+	struct rasd_event e;
+	size_t k;
+
+	if (!t->definite || t->form == RASD_FORM_VERB || l->n == 0)
+		return false;
+	own_place = f->place >= 0 && c->m->place[f->place].tok >= f->cb &&
+		    c->m->place[f->place].tok < s->tok_end;
+	own_day = f->date && f->date->precision == 1 && f->date->tok >= s->tok_begin &&
+		  f->date->tok < s->tok_end;
+	if ((!own_place && !own_day) || year_in_past(c, f))
+		return false;
+	if (f->date && c->published != INT32_MIN &&
+	    (f->date->date < c->published - HISTORY_DAYS || f->date->date > c->published + 1))
+		return false;
+	fill_event(c, f, &e);
+	for (k = l->n; k-- > 0;) {
+		struct rasd_event *o = &l->ev[k];
+		bool kin = o->cls == t->cls || (f->foiled && o->modality == RASD_MOD_FOILED) ||
+			   (generic_type(o) && generic_type(&e));
+		if (o->evidence.field != c->field || !kin)
+			continue;
+		if (own_place) {
+			/* the same place, or a finer one inside the governorate the
+			 * event had; two towns are two events */
+			bool same = same_location(c, o, &e);
+			bool finer = e.location && e.admin1 && o->admin1 &&
+				     strcmp(e.admin1, o->admin1) == 0 &&
+				     ((o->place && o->place->kind == RASD_PLACE_ADMIN1) ||
+				      (e.geo_precision && o->geo_precision &&
+				       e.geo_precision < o->geo_precision));
+			if (!same && !finer)
+				return false;
+			if (finer)
+				take_place(o, &e);
+		}
+		if (own_day && (o->time_precision > 1 || happened_verb(c, t->tok + t->ntok))) {
+			o->date = e.date;
+			o->has_date = true;
+			o->time_precision = 1;
+		}
+		o->merged++;
+		return true;
+	}
+	return false;
+}
+
 static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		       bool title)
 {
@@ -1784,16 +1868,7 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 				      (o->place && o->place->kind == RASD_PLACE_ADMIN1 &&
 				       strcmp(e->location, e->admin1) != 0))))) {
 			/* keep the most precise place the reports give */
-			o->location = e->location;
-			o->place = e->place;
-			o->admin1 = e->admin1;
-			o->admin2 = e->admin2;
-			o->country = e->country;
-			o->pcode = e->pcode;
-			o->has_coords = e->has_coords;
-			o->latitude = e->latitude;
-			o->longitude = e->longitude;
-			o->geo_precision = e->geo_precision;
+			take_place(o, e);
 		}
 		if (e->time_precision < o->time_precision && e->has_date) {
 			o->date = e->date;
@@ -1883,6 +1958,8 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue; /* a sentence about a period is a statistic */
 		if (generic_mention(c, &f) && !day_or_toll(c, &f))
 			continue;
+		if (!title && elaborates(c, out, &f))
+			continue; /* الهجوم وقع الخميس في بادوش: told before */
 		if (f.foiled && !f.violent && t->cls != RASD_EC_INTERCEPT &&
 		    t->cls != RASD_EC_DEFUSE && t->cls != RASD_EC_IED && t->cls != RASD_EC_SUICIDE)
 			continue; /* a foiled plan with no violence is not an event */
