@@ -744,6 +744,12 @@ static const struct rasd_date_expr *choose_date(struct ctx *c, const struct fram
 					     : (int)(f->trig->tok - d->tok);
 		if (d->tok >= f->cb && d->tok < f->ce)
 			dist -= 100;
+		/* أعلن الحرس الثوري، الأحد، ... السبت: the day beside a reporting
+		 * verb dates the report; another day in the sentence is the event's */
+		if (d->tok < f->trig->tok &&
+		    cue_in(c, d->tok > s->tok_begin + 6 ? d->tok - 6 : s->tok_begin, d->tok,
+			   RASD_CUE_REPORT, NULL))
+			dist += 60;
 		if (dist < best_d) {
 			best_d = dist;
 			best = d;
