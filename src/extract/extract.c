@@ -1360,24 +1360,40 @@ static bool definite_reference(const struct ctx *c, const struct frame *f)
 	return p->tok < f->cb || p->tok >= f->ce;
 }
 
+static long past_year_at(const struct ctx *c, uint32_t k, int py)
+{
+	const struct rasd_token *t = &c->doc->tokens[k];
+	long y = 0;
+	uint32_t q;
+	if (t->kind != RASD_TOK_NUMBER || t->klen != 4)
+		return 0;
+	for (q = 0; q < 4; q++)
+		y = y * 10 + (t->key[q] - '0');
+	return y >= 1900 && y < py ? y : 0;
+}
+
 /* A year named in the clause before the publication year (في العام 2017،
- * عام 2014) makes the clause history. */
+ * عام 2014) makes the clause history. So does a phrase of its own that
+ * counts from a past year, anywhere in the sentence: «…، منذ اجتياحها صنعاء
+ * أواخر عام 2014، …» (but not «المحاصرة منذ 2013», which describes a
+ * place). */
 static bool year_in_past(const struct ctx *c, const struct frame *f)
 {
-	uint32_t k;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k, j;
 	int py, pm, pd;
 	if (c->published == INT32_MIN)
 		return false;
 	rasd_civil_from_days(c->published, &py, &pm, &pd);
-	for (k = f->cb; k < f->ce; k++) {
-		const struct rasd_token *t = &c->doc->tokens[k];
-		long y = 0;
-		uint32_t q;
-		if (t->kind != RASD_TOK_NUMBER || t->klen != 4)
+	for (k = s->tok_begin + 1; k < s->tok_end && k < f->trig->tok + 20; k++) {
+		if (!TOK_IS(c, k, "منذ") || !is_clause_punct(c, k - 1))
 			continue;
-		for (q = 0; q < 4; q++)
-			y = y * 10 + (t->key[q] - '0');
-		if (y < 1900 || y >= py)
+		for (j = k + 1; j < s->tok_end && j < k + 10; j++)
+			if (past_year_at(c, j, py))
+				return true;
+	}
+	for (k = f->cb; k < f->ce; k++) {
+		if (!past_year_at(c, k, py))
 			continue;
 		if (k > 0 && (TOK_IS(c, k - 1, "عام") || TOK_IS(c, k - 1, "العام") ||
 			      TOK_IS(c, k - 1, "سنه") || TOK_IS(c, k - 1, "في") ||
