@@ -415,6 +415,8 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			const struct m_actor *a = &c->m->act[i];
 			if (a->tok < f->cb || a->tok >= f->ce || !actor_usable(c, (int)i))
 				continue;
+			if ((int)i == f->target)
+				continue; /* معارك ضد الحوثيين: the side fought against */
 			if (f->agent < 0)
 				f->agent = (int)i;
 			else if (f->target < 0 && c->m->act[f->agent].actor != a->actor)
