@@ -193,7 +193,8 @@ static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t li
 			return true;
 		if (TOK_IS(c, j, "علي") || TOK_IS(c, j, "ضد") || TOK_IS(c, j, "بحق") ||
 		    TOK_IS(c, j, "صفوف") || TOK_IS(c, j, "استهدف") || TOK_IS(c, j, "استهدفت") ||
-		    TOK_IS(c, j, "طالت") || TOK_IS(c, j, "مع"))
+		    TOK_IS(c, j, "طالت") || TOK_IS(c, j, "مع") || TOK_IS(c, j, "طرد") ||
+		    TOK_IS(c, j, "دحر") || TOK_IS(c, j, "ايدي"))
 			return true;
 	}
 	return false;
