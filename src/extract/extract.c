@@ -258,6 +258,30 @@ static bool vso_subject(const struct ctx *c, const struct m_trigger *t, const st
 	return true;
 }
 
+/* The word before an actor, past a hashtag mark (من #ميليشيات_الحوثي). */
+static uint32_t word_before(const struct ctx *c, const struct m_actor *a)
+{
+	uint32_t k = a->tok;
+	if (k > 0 && c->doc->tokens[k - 1].kind == RASD_TOK_PUNCT)
+		k--;
+	return k; /* the word before is k - 1 (none when k == 0) */
+}
+
+static bool after_min(const struct ctx *c, const struct m_actor *a)
+{
+	uint32_t k = word_before(c, a);
+	return k > 0 && TOK_IS(c, k - 1, "من");
+}
+
+/* 40 عنصرا من ميليشيات الحوثي: the side of people counted, not a subject */
+static bool partitive(const struct ctx *c, const struct m_actor *a)
+{
+	uint32_t k = word_before(c, a);
+	return k >= 2 && TOK_IS(c, k - 1, "من") &&
+	       (cue_at(c, k - 2, RASD_CUE_ARMED_PERSON) || number_at_tok(c, k - 2) ||
+		number_ending_at(c, k - 1));
+}
+
 /* Is this actor the subject of a verb that opens the sentence? */
 static bool opens_with_verb(const struct ctx *c, const struct rasd_sentence *s,
 			    const struct m_actor *a)
@@ -295,6 +319,8 @@ static bool actor_usable(const struct ctx *c, int idx)
 	return false;
 }
 
+static bool qualifier(const struct ctx *c, uint32_t i);
+
 static void assign_actors(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
@@ -307,8 +333,10 @@ static void assign_actors(struct ctx *c, struct frame *f)
 	size_t i;
 
 	if (victim_class && t->form == RASD_FORM_VERB) {
-		uint32_t nx = t->tok + t->ntok;
-		if (number_at_tok(c, nx))
+		uint32_t nx = t->tok + t->ntok, q = nx;
+		while (q < f->ce && q < nx + 4 && qualifier(c, q))
+			q++; /* قتل نحو 40، قتل أكثر من 40 */
+		if (number_at_tok(c, q))
 			passive = true;
 		for (i = 0; i < c->m->nact && !passive; i++)
 			if (c->m->act[i].head == nx && (c->m->act[i].flags & RASD_ACTOR_VICTIM))
@@ -362,7 +390,10 @@ static void assign_actors(struct ctx *c, struct frame *f)
 				target = (int)i;
 			continue;
 		}
-		if (passive && head >= t->tok + t->ntok && head <= t->tok + t->ntok + 4 &&
+		/* قُتل نحو 40 عنصرا من ميليشيات الحوثي: the killed and their side */
+		if (passive && head >= t->tok + t->ntok &&
+		    (head <= t->tok + t->ntok + 4 ||
+		     (head <= t->tok + t->ntok + 8 && after_min(c, a))) &&
 		    !agent_marker_before(c, head, f->cb)) {
 			if (target < 0)
 				target = (int)i;
@@ -416,7 +447,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			const struct m_actor *a = &c->m->act[i];
 			if (a->tok < f->cb || a->tok >= f->ce || !actor_usable(c, (int)i))
 				continue;
-			if ((int)i == f->target)
+			if ((int)i == f->target || (int)i == f->assoc)
 				continue; /* معارك ضد الحوثيين: the side fought against */
 			if (f->agent < 0)
 				f->agent = (int)i;
@@ -439,7 +470,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			if (!actor_usable(c, (int)i) || !actor_armed(ac) || (int)i == f->target)
 				continue;
 			if ((target_marker_before(c, a->head, s->tok_begin) &&
-			     !opens_with_verb(c, s, a)) ||
+			     !opens_with_verb(c, s, a)) || partitive(c, a) ||
 			    assoc_marker_before(c, a->head, s->tok_begin) ||
 			    owner_marker_before(c, a->head, s->tok_begin))
 				continue;
@@ -948,6 +979,14 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	return false;
 }
 
+/* معارك تدور منذ فجر الأحد: fighting that has gone on since a day or two
+ * ago is that day's event (with its toll), not a period's statistic. */
+static bool ongoing_since(const struct ctx *c, const struct rasd_date_expr *d)
+{
+	return d->precision == 1 && c->published != INT32_MIN && d->date <= c->published &&
+	       d->date >= c->published - 3;
+}
+
 static bool is_statistic(const struct ctx *c, const struct frame *f)
 {
 	size_t i;
@@ -967,7 +1006,7 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 	for (i = 0; i < c->m->ndate; i++) {
 		const struct rasd_date_expr *d = &c->m->date[i];
 		if (d->tok >= s->tok_begin && d->tok < s->tok_end && d->since &&
-		    d->tok >= f->cb && d->tok < f->ce + 8)
+		    d->tok >= f->cb && d->tok < f->ce + 8 && !ongoing_since(c, d))
 			return true;
 	}
 	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, NULL)) {
@@ -1439,7 +1478,7 @@ static bool sentence_has_since(const struct ctx *c, const struct frame *f)
 	size_t i;
 	for (i = 0; i < c->m->ndate; i++)
 		if (c->m->date[i].tok >= s->tok_begin && c->m->date[i].tok < s->tok_end &&
-		    c->m->date[i].since)
+		    c->m->date[i].since && !ongoing_since(c, &c->m->date[i]))
 			return true;
 	return false;
 }
