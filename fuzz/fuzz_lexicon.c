@@ -1,15 +1,15 @@
 /*
  * fuzz_lexicon.c - libFuzzer target for the lexicon loader (TSV reading,
  * per-file validation, phrase normalization, place grouping, hashing) and
- * for matching with whatever it accepted. A scratch directory holds a
- * small valid copy of every lexicon file (and a copy of any other
- * data/NAME.tsv); the first input byte picks the file the rest of the input
- * replaces (0-6: triggers, actors, actor_aliases, cues, numbers, calendar,
- * places; 8 and up: the other files, sorted) or makes the input an extra
- * places file (7). Invariants: a failure is reported with
- * its status, a message, the file and (for a syntax error) a line; a
- * success yields valid UTF-8 strings, in-range places and actor codes,
- * and matches over the input's own text stay inside the document.
+ * for matching with whatever it accepted. For each input a scratch
+ * directory gets a small valid copy of every lexicon file (and of any
+ * other data/NAME.tsv); the first input byte picks the file the rest of the
+ * input replaces (0-6: triggers, actors, actor_aliases, cues, numbers,
+ * calendar, places; 8 and up: the other files, sorted) or makes the input
+ * an extra places file (7). Invariants: a failure is reported with its
+ * status, a message, the file and (for a syntax error) a line; a success
+ * yields valid UTF-8 strings, in-range places and actor codes, and matches
+ * over the input's own text stay inside the document.
  */
 #include "fuzz.h"
 
@@ -86,7 +86,7 @@ static bool lexicon_add(const char *name, const char *p, size_t n)
 	lexicon_base_n[lexicon_nfiles] = n;
 	snprintf(lexicon_names[lexicon_nfiles], sizeof(lexicon_names[0]), "%s", name);
 	lexicon_nfiles++;
-	return lexicon_write(name, p, n);
+	return true;
 }
 
 static int lexicon_cmp(const void *a, const void *b)
@@ -142,21 +142,15 @@ static bool lexicon_add_others(void)
 	return ok;
 }
 
-/* The scratch directory with the base files, made once per process. */
+/* The base contents, read once per process. */
 static bool lexicon_setup(void)
 {
 	static int state; /* 0 not yet, 1 ready, -1 failed */
-	struct stat st;
-	const char *base = stat("/dev/shm", &st) == 0 ? "/dev/shm" : "/tmp";
 	size_t i;
 
 	if (state)
 		return state > 0;
 	state = -1;
-	snprintf(lexicon_dir, sizeof(lexicon_dir), "%s/rasd-fuzz-lex-XXXXXX", base);
-	if (!mkdtemp(lexicon_dir))
-		return false;
-	atexit(lexicon_cleanup);
 	for (i = 0; i < LEXICON_NKNOWN; i++)
 		if (!lexicon_add(lexicon_known[i], lexicon_known_base[i],
 				 strlen(lexicon_known_base[i])))
@@ -164,6 +158,30 @@ static bool lexicon_setup(void)
 	if (!lexicon_add_others())
 		return false;
 	state = 1;
+	return true;
+}
+
+/* A scratch directory for one input (libFuzzer may end the process without
+ * running atexit handlers, so nothing is left for the end): every base
+ * file but `which`, which gets p[0..n). */
+static bool lexicon_make_dir(size_t which, const void *p, size_t n)
+{
+	struct stat st;
+	const char *base = stat("/dev/shm", &st) == 0 ? "/dev/shm" : "/tmp";
+	size_t i;
+
+	snprintf(lexicon_dir, sizeof(lexicon_dir), "%s/rasd-fuzz-lex-XXXXXX", base);
+	if (!mkdtemp(lexicon_dir))
+		return false;
+	for (i = 0; i < lexicon_nfiles; i++) {
+		bool ok = i == which ? lexicon_write(lexicon_names[i], p, n)
+				     : lexicon_write(lexicon_names[i], lexicon_base[i],
+						     lexicon_base_n[i]);
+		if (!ok) {
+			lexicon_cleanup();
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -239,7 +257,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	which = data[0] % lexicon_nfiles;
 	name = lexicon_names[which];
-	if (!lexicon_write(name, data + 1, size - 1))
+	if (!lexicon_make_dir(which, data + 1, size - 1))
 		return 0;
 	if (which == LEXICON_NKNOWN - 1) {
 		snprintf(extra_path, sizeof(extra_path), "%s/%.255s", lexicon_dir, name);
@@ -261,6 +279,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lexicon_check_loaded(lex, (const char *)data + 1, size - 1);
 		rasd_lexicon_free(lex);
 	}
-	lexicon_write(name, lexicon_base[which], lexicon_base_n[which]);
+	lexicon_cleanup();
 	return 0;
 }
