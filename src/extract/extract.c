@@ -62,6 +62,8 @@ struct ctx {
 	const char *doc_country;
 	uint32_t *sent_of;  /* token -> sentence */
 	bool *named;        /* actor index -> named explicitly so far (for anaphora) */
+	const struct mentions *named_m; /* mark_named: the mentions it walks, */
+	size_t named_next;              /* and the next actor to look at */
 	const struct rasd_date_expr *month_frame;
 	enum rasd_field field;
 	const struct rasd_actor *civ;
@@ -76,11 +78,16 @@ struct ctx {
 
 /* ------------------------------------------------------------ helpers */
 
+/* The first mention of a kind at or after a token (mention arrays are in
+ * token order, so loops over a span start here instead of at 0). */
+#define FIRST(arr, n, tok) MENTION_FIRST(c->m, arr, n, (uint32_t)(tok))
+#define END_BEFORE(arr, n, tok) MENTION_END_BEFORE(c->m, arr, n, (uint32_t)(tok))
+
 static bool cue_in(const struct ctx *c, uint32_t from, uint32_t to, enum rasd_cue_role role,
 		   uint32_t *at)
 {
 	size_t i;
-	for (i = 0; i < c->m->ncue; i++) {
+	for (i = FIRST(cue, ncue, from); i < c->m->ncue; i++) {
 		const struct m_cue *q = &c->m->cue[i];
 		if (q->tok >= to)
 			break;
@@ -101,7 +108,7 @@ static bool cue_at(const struct ctx *c, uint32_t tok, enum rasd_cue_role role)
 static const struct m_number *number_at_tok(const struct ctx *c, uint32_t tok)
 {
 	size_t i;
-	for (i = 0; i < c->m->nnum; i++) {
+	for (i = FIRST(num, nnum, tok); i < c->m->nnum; i++) {
 		if (c->m->num[i].tok == tok)
 			return &c->m->num[i];
 		if (c->m->num[i].tok > tok)
@@ -113,7 +120,8 @@ static const struct m_number *number_at_tok(const struct ctx *c, uint32_t tok)
 static const struct m_number *number_ending_at(const struct ctx *c, uint32_t end)
 {
 	size_t i;
-	for (i = 0; i < c->m->nnum; i++) {
+	/* a number is far shorter than 64 tokens */
+	for (i = FIRST(num, nnum, end > 64 ? end - 64 : 0); i < c->m->nnum; i++) {
 		if (c->m->num[i].tok + c->m->num[i].ntok == end)
 			return &c->m->num[i];
 		if (c->m->num[i].tok >= end)
@@ -287,7 +295,7 @@ static bool opens_with_verb(const struct ctx *c, const struct rasd_sentence *s,
 			    const struct m_actor *a)
 {
 	size_t k;
-	for (k = 0; k < c->m->ntrig; k++) {
+	for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
 		const struct m_trigger *t = &c->m->trig[k];
 		if (t->tok >= a->tok)
 			break;
@@ -338,7 +346,9 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			q++; /* قتل نحو 40، قتل أكثر من 40 */
 		if (number_at_tok(c, q))
 			passive = true;
-		for (i = 0; i < c->m->nact && !passive; i++)
+		/* an armed-person cue opens an actor at most 3 words before it */
+		for (i = FIRST(act, nact, nx); i < c->m->nact && c->m->act[i].tok <= nx + 4 && !passive;
+		     i++)
 			if (c->m->act[i].head == nx && (c->m->act[i].flags & RASD_ACTOR_VICTIM))
 				passive = true;
 		if (nx + 1 < f->ce && cue_at(c, nx, RASD_CUE_ARMED_PERSON) &&
@@ -348,7 +358,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
 	bool vso;
 
-	for (i = 0; i < c->m->nact; i++) {
+	for (i = FIRST(act, nact, f->cb); i < c->m->nact; i++) {
 		const struct m_actor *a = &c->m->act[i];
 		uint32_t head = a->head;
 		const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
@@ -443,9 +453,9 @@ static void assign_actors(struct ctx *c, struct frame *f)
 
 	/* Clashes between X and Y: بين X و Y */
 	if (t->cls == RASD_EC_CLASH && f->agent < 0) {
-		for (i = 0; i < c->m->nact; i++) {
+		for (i = FIRST(act, nact, f->cb); i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
 			const struct m_actor *a = &c->m->act[i];
-			if (a->tok < f->cb || a->tok >= f->ce || !actor_usable(c, (int)i))
+			if (!actor_usable(c, (int)i))
 				continue;
 			if ((int)i == f->target || (int)i == f->assoc)
 				continue; /* معارك ضد الحوثيين: the side fought against */
@@ -458,11 +468,9 @@ static void assign_actors(struct ctx *c, struct frame *f)
 	/* No agent in the clause: the sentence's subject, then the last agent
 	 * named in the paragraph. */
 	if (f->agent < 0) {
-		for (i = 0; i < c->m->nact; i++) {
+		for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact; i++) {
 			const struct m_actor *a = &c->m->act[i];
 			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
-			if (a->tok < s->tok_begin)
-				continue;
 			if (a->tok >= s->tok_end)
 				break;
 			if (a->tok >= f->cb && a->tok < f->ce)
@@ -577,7 +585,7 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 	uint32_t last_end = from;
 
 	*plural = false;
-	for (i = 0; i < c->m->nact; i++) {
+	for (i = FIRST(act, nact, from); i < c->m->nact; i++) {
 		const struct m_actor *a = &c->m->act[i];
 		const struct rasd_token *t;
 		if (a->tok < from)
@@ -617,7 +625,13 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 	const struct m_trigger *t = f->trig;
 	size_t i;
 	long best = -1;
+	/* the clause's cues and triggers: [1 + cue_lo, 1 + cue_hi) and
+	 * [1 + ncue + trig_lo, 1 + ncue + trig_hi) of the index space below */
+	size_t cue_lo = FIRST(cue, ncue, f->cb), cue_hi = FIRST(cue, ncue, f->ce);
+	size_t trig_lo = FIRST(trig, ntrig, f->cb), trig_hi = FIRST(trig, ntrig, f->ce);
 
+	if (c->m->unsorted)
+		cue_hi = c->m->ncue, trig_hi = c->m->ntrig;
 	/* Death words in the clause, the trigger itself first for killings. */
 	for (i = 0; i < c->m->ncue + 1 + c->m->ntrig && best < 0; i++) {
 		uint32_t d, dend;
@@ -625,6 +639,12 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 		long v;
 		const struct m_number *before;
 
+		if (i >= 1 && i < 1 + cue_lo)
+			i = 1 + cue_lo;
+		if (i >= 1 + cue_hi && i < 1 + c->m->ncue + trig_lo)
+			i = 1 + c->m->ncue + trig_lo;
+		if (i >= 1 + c->m->ncue + trig_hi)
+			break;
 		if (i == 0) {
 			if (t->cls != RASD_EC_KILL)
 				continue;
@@ -701,7 +721,7 @@ static int choose_place(struct ctx *c, const struct frame *f)
 	int best = -1, best_score = -1000;
 	size_t i;
 
-	for (i = 0; i < c->m->nplace; i++) {
+	for (i = FIRST(place, nplace, s->tok_begin); i < c->m->nplace; i++) {
 		const struct m_place *p = &c->m->place[i];
 		int score, dist;
 		const struct m_place *r = p;
@@ -733,7 +753,7 @@ static int choose_place(struct ctx *c, const struct frame *f)
 	if (best >= 0)
 		return best;
 	/* the paragraph: the last place named before the sentence */
-	for (i = c->m->nplace; i-- > 0;) {
+	for (i = END_BEFORE(place, nplace, s->tok_begin); i-- > 0;) {
 		const struct m_place *p = &c->m->place[i];
 		if (p->tok >= s->tok_begin)
 			continue;
@@ -754,7 +774,7 @@ static const struct rasd_date_expr *choose_date(struct ctx *c, const struct fram
 	int best_d = 1 << 30;
 	size_t i;
 
-	for (i = 0; i < c->m->ndate; i++) {
+	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate; i++) {
 		const struct rasd_date_expr *d = &c->m->date[i];
 		int dist;
 		if (d->tok < s->tok_begin)
@@ -1003,9 +1023,10 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 		}
 	}
 
-	for (i = 0; i < c->m->ndate; i++) {
+	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate && c->m->date[i].tok < s->tok_end;
+	     i++) {
 		const struct rasd_date_expr *d = &c->m->date[i];
-		if (d->tok >= s->tok_begin && d->tok < s->tok_end && d->since &&
+		if (d->tok >= s->tok_begin && d->since &&
 		    d->tok >= f->cb && d->tok < f->ce + 8 && !ongoing_since(c, d))
 			return true;
 	}
@@ -1029,20 +1050,22 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 static bool claim_applies(const struct ctx *c, const struct frame *f, const struct rasd_sentence *s)
 {
 	size_t i, k;
-	for (i = 0; i < c->m->ncue; i++) {
+	for (i = FIRST(cue, ncue, s->tok_begin); i < c->m->ncue; i++) {
 		const struct m_cue *q = &c->m->cue[i];
 		const struct m_trigger *best = NULL;
 		bool backward;
-		if (q->tok < s->tok_begin || q->role != RASD_CUE_CLAIM)
-			continue;
 		if (q->tok >= s->tok_end)
 			break;
+		if (q->tok < s->tok_begin || q->role != RASD_CUE_CLAIM)
+			continue;
 		backward = TOK_IS(c, q->tok, "بحسب") || TOK_IS(c, q->tok, "حسب") ||
 			   TOK_IS(c, q->tok, "وفق") || TOK_IS(c, q->tok, "وفقا") ||
 			   TOK_IS(c, q->tok, "حسبما");
-		for (k = 0; k < c->m->ntrig; k++) {
+		for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
 			const struct m_trigger *t = &c->m->trig[k];
-			if (t->tok < s->tok_begin || t->tok >= s->tok_end)
+			if (t->tok >= s->tok_end)
+				break;
+			if (t->tok < s->tok_begin)
 				continue;
 			if (backward && t->tok < q->tok)
 				best = t; /* the last one before */
@@ -1053,9 +1076,11 @@ static bool claim_applies(const struct ctx *c, const struct frame *f, const stru
 		}
 		if (!best) {
 			/* a claim with nothing on its side: the nearest other way */
-			for (k = 0; k < c->m->ntrig; k++) {
+			for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
 				const struct m_trigger *t = &c->m->trig[k];
-				if (t->tok < s->tok_begin || t->tok >= s->tok_end)
+				if (t->tok >= s->tok_end)
+					break;
+				if (t->tok < s->tok_begin)
 					continue;
 				if (!best || (t->tok > q->tok ? t->tok - q->tok : q->tok - t->tok) <
 						     (best->tok > q->tok ? best->tok - q->tok : q->tok - best->tok))
@@ -1102,7 +1127,9 @@ static bool generic_mention(const struct ctx *c, const struct frame *f)
 			    TOK_IS(c, k - 1, "اعمال") || TOK_IS(c, k - 1, "موجه") ||
 			    TOK_IS(c, k - 1, "سلسله"))
 				return true;
-			for (j = 0; j < c->m->ntrig; j++)
+			/* a trigger is far shorter than 32 words */
+			for (j = FIRST(trig, ntrig, k > 32 ? k - 32 : 0);
+			     j < c->m->ntrig && c->m->trig[j].tok < k; j++)
 				if (c->m->trig[j].tok + c->m->trig[j].ntok == k)
 					prev_trigger = true;
 			if (!prev_trigger)
@@ -1167,11 +1194,12 @@ static void build_frame(struct ctx *c, struct frame *f)
 	    !f->means_artillery && !f->means_ied) {
 		/* قتل عشرون شخصا ... في غارة جوية: killed in a strike told later in
 		 * the sentence */
-		for (i = 0; i < c->m->ntrig; i++) {
+		for (i = FIRST(trig, ntrig, s->tok_begin);
+		     i < c->m->ntrig && c->m->trig[i].tok < s->tok_end; i++) {
 			const struct m_trigger *o = &c->m->trig[i];
 			const struct rasd_token *ot;
 			bool caused;
-			if (o->tok < s->tok_begin || o->tok >= s->tok_end || o == t)
+			if (o->tok < s->tok_begin || o == t)
 				continue;
 			ot = &c->doc->tokens[o->tok];
 			caused = (o->clitics & RASD_CLITIC_PREP) || means_context(c, o->tok);
@@ -1190,9 +1218,9 @@ static void build_frame(struct ctx *c, struct frame *f)
 		}
 	}
 
-	for (i = 0; i < c->m->nact; i++) {
+	for (i = FIRST(act, nact, f->cb); i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
 		const struct m_actor *a = &c->m->act[i];
-		if (a->tok < f->cb || a->tok >= f->ce)
+		if (a->tok < f->cb)
 			continue;
 		if (a->flags & RASD_ACTOR_VICTIM)
 			f->civilian_victims = true;
@@ -1242,8 +1270,9 @@ static void build_frame(struct ctx *c, struct frame *f)
 	if (f->foiled) {
 		/* violence in the sentence: deaths, a clash, captives */
 		bool found_v = f->fatalities > 0;
-		for (i = 0; i < c->m->ntrig && !found_v; i++)
-			if (c->m->trig[i].tok >= s->tok_begin && c->m->trig[i].tok < s->tok_end &&
+		for (i = FIRST(trig, ntrig, s->tok_begin);
+		     i < c->m->ntrig && c->m->trig[i].tok < s->tok_end && !found_v; i++)
+			if (c->m->trig[i].tok >= s->tok_begin &&
 			    c->m->trig[i].cls == RASD_EC_CLASH)
 				found_v = true;
 		if (!found_v && cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_CAPTURE, NULL))
@@ -1263,10 +1292,11 @@ static void build_frame(struct ctx *c, struct frame *f)
 		/* the foiling force acts; the would-be attackers are the target */
 		{
 			const struct rasd_actor *foiler = NULL, *attacker = NULL, *assoc = f->assoc_actor;
-			for (i = 0; i < c->m->nact; i++) {
+			for (i = FIRST(act, nact, s->tok_begin);
+			     i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
 				const struct m_actor *a = &c->m->act[i];
 				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
-				if (a->tok < s->tok_begin || a->tok >= s->tok_end || !actor_armed(ac) ||
+				if (a->tok < s->tok_begin || !actor_armed(ac) ||
 				    !actor_usable(c, (int)i))
 					continue;
 				if (assoc_marker_before(c, a->head, s->tok_begin)) {
@@ -1346,10 +1376,11 @@ static void build_frame(struct ctx *c, struct frame *f)
 			 * use; the forces that stopped it (state or coalition) act */
 			const struct rasd_actor *launcher = NULL, *stopper = NULL;
 			f->intercepted = true;
-			for (i = 0; i < c->m->nact; i++) {
+			for (i = FIRST(act, nact, s->tok_begin);
+			     i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
 				const struct m_actor *a = &c->m->act[i];
 				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
-				if (a->tok < s->tok_begin || a->tok >= s->tok_end || !actor_usable(c, (int)i) ||
+				if (a->tok < s->tok_begin || !actor_usable(c, (int)i) ||
 				    !ac)
 					continue;
 				if (!launcher && ac->inter >= 2 && ac->inter <= 4)
@@ -1476,8 +1507,9 @@ static bool sentence_has_since(const struct ctx *c, const struct frame *f)
 {
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	size_t i;
-	for (i = 0; i < c->m->ndate; i++)
-		if (c->m->date[i].tok >= s->tok_begin && c->m->date[i].tok < s->tok_end &&
+	for (i = FIRST(date, ndate, s->tok_begin);
+	     i < c->m->ndate && c->m->date[i].tok < s->tok_end; i++)
+		if (c->m->date[i].tok >= s->tok_begin &&
 		    c->m->date[i].since && !ongoing_since(c, &c->m->date[i]))
 			return true;
 	return false;
@@ -1644,16 +1676,23 @@ static bool specific_enough(const struct ctx *c, const struct frame *f)
 	return p->specificity >= 4 && !(p->place && p->place->kind == RASD_PLACE_REGION);
 }
 
+/* Actors named before `upto` count as named (for anaphora); marking only
+ * grows, so each call goes on from where the last one stopped. */
 static void mark_named(struct ctx *c, uint32_t upto)
 {
 	size_t i;
-	for (i = 0; i < c->m->nact; i++) {
+	if (c->named_m != c->m) {
+		c->named_m = c->m;
+		c->named_next = 0;
+	}
+	for (i = c->named_next; i < c->m->nact; i++) {
 		const struct m_actor *a = &c->m->act[i];
 		if (a->tok >= upto)
 			break;
 		if (!(a->flags & RASD_ACTOR_ANAPHOR))
 			c->named[a->actor] = true;
 	}
+	c->named_next = i;
 }
 
 /* The month the article is about: a month named without a day (خلال نوفمبر،
@@ -1667,12 +1706,11 @@ static const struct rasd_date_expr *month_frame_before(const struct ctx *c, uint
 	if (c->published == INT32_MIN)
 		return NULL;
 	rasd_civil_from_days(c->published, &py, &pm, &pd);
-	for (i = 0; i < c->m->ndate; i++) {
+	/* the last such month before the token */
+	for (i = END_BEFORE(date, ndate, tok); i-- > 0 && !best;) {
 		const struct rasd_date_expr *d = &c->m->date[i];
 		int y, mo, dd;
-		if (d->tok >= tok)
-			break;
-		if (d->precision != 3 || d->since)
+		if (d->tok >= tok || d->precision != 3 || d->since)
 			continue;
 		rasd_civil_from_days(d->date, &y, &mo, &dd);
 		if ((y == py && mo == pm) || (y * 12 + mo + 1 == py * 12 + pm))

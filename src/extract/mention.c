@@ -9,7 +9,10 @@
 #include "mention.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
+
+static bool in_token_order(const void *base, size_t n, size_t size);
 
 #define MAX_MATCH 16
 
@@ -1052,7 +1055,53 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			}
 		}
 	}
+	m->unsorted = !in_token_order(m->trig, m->ntrig, sizeof(*m->trig)) ||
+		      !in_token_order(m->act, m->nact, sizeof(*m->act)) ||
+		      !in_token_order(m->cue, m->ncue, sizeof(*m->cue)) ||
+		      !in_token_order(m->num, m->nnum, sizeof(*m->num)) ||
+		      !in_token_order(m->date, m->ndate, sizeof(*m->date)) ||
+		      !in_token_order(m->place, m->nplace, sizeof(*m->place));
 	return RASD_OK;
+}
+
+/* Every mention struct begins with its token. */
+_Static_assert(offsetof(struct m_trigger, tok) == 0, "tok first");
+_Static_assert(offsetof(struct m_actor, tok) == 0, "tok first");
+_Static_assert(offsetof(struct m_cue, tok) == 0, "tok first");
+_Static_assert(offsetof(struct m_number, tok) == 0, "tok first");
+_Static_assert(offsetof(struct rasd_date_expr, tok) == 0, "tok first");
+_Static_assert(offsetof(struct m_place, tok) == 0, "tok first");
+
+static uint32_t tok_of(const void *base, size_t i, size_t size)
+{
+	uint32_t t;
+	memcpy(&t, (const char *)base + i * size, sizeof(t));
+	return t;
+}
+
+static bool in_token_order(const void *base, size_t n, size_t size)
+{
+	size_t i;
+	for (i = 1; i < n; i++)
+		if (tok_of(base, i, size) < tok_of(base, i - 1, size))
+			return false;
+	return true;
+}
+
+size_t mention_first_at(const struct mentions *m, const void *base, size_t n, size_t size,
+			uint32_t tok)
+{
+	size_t lo = 0, hi = n;
+	if (m->unsorted)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tok_of(base, mid, size) < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* ------------------------------------------------------- disambiguation */
@@ -1148,10 +1197,18 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 
 	if (doc_country && *doc_country && strcmp(c->country, doc_country) == 0)
 		s += 10;
-	/* Other mentions nearby that name this candidate's province. */
-	for (k = 0; k < m->nplace; k++) {
+	/* Other mentions nearby (this paragraph and the ones either side) that
+	 * name this candidate's province. */
+	k = idx;
+	while (k > 0 && !m->unsorted && doc->tokens[m->place[k - 1].tok].para + 1 >= para)
+		k--;
+	if (m->unsorted)
+		k = 0;
+	for (; k < m->nplace; k++) {
 		const struct m_place *o = &m->place[k];
 		uint32_t j;
+		if (doc->tokens[o->tok].para > para + 1 && !m->unsorted)
+			break;
 		if (k == idx || !o->ncand)
 			continue;
 		if (doc->tokens[o->tok].para + 1 < para || doc->tokens[o->tok].para > para + 1)
@@ -1347,12 +1404,16 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		para = doc->tokens[p->tok].para;
 		for (j = i + 1; j < m->nplace && !best; j++) {
 			const struct m_place *o = &m->place[j];
+			if (o->tok > p->tok + p->ntok + 8 && !m->unsorted)
+				break;
 			if (o->place && o->tok <= p->tok + p->ntok + 8 &&
 			    o->place->kind != RASD_PLACE_COUNTRY)
 				best = o;
 		}
 		for (j = i; j-- > 0 && !best;) {
 			const struct m_place *o = &m->place[j];
+			if (doc->tokens[o->tok].para < para && !m->unsorted)
+				break;
 			if (o->place && doc->tokens[o->tok].para == para &&
 			    o->place->kind != RASD_PLACE_COUNTRY)
 				best = o;
