@@ -39,10 +39,18 @@ static enum rasd_status write_brief(struct rasd_buf *b, const struct rasd_articl
 				    const struct rasd_event *e)
 {
 	char date[11] = "-";
+	const char *id = art->id ? art->id : "-";
+	enum rasd_status st;
 	if (e->has_date)
 		rasd_format_date(e->date, date);
-	return rasd_buf_printf(b, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%ld\t%s\n",
-			       art->id ? art->id : "-", date, e->time_precision, e->event_type,
+	/* one event, one line: a tab or line break in the id becomes a space */
+	for (; *id; id++) {
+		st = rasd_buf_putc(b, (unsigned char)*id < 0x20 ? ' ' : *id);
+		if (st)
+			return st;
+	}
+	return rasd_buf_printf(b, "\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%ld\t%s\n",
+			       date, e->time_precision, e->event_type,
 			       e->sub_event_type, e->actor1 ? e->actor1->code : "-",
 			       e->actor2 ? e->actor2->code : "-", e->location ? e->location : "-",
 			       e->admin1 && *e->admin1 ? e->admin1 : "-", e->country ? e->country : "-",

@@ -13,24 +13,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* One message, one line: line breaks and other control characters in what
+ * it quotes (an id or a date read from the input) are shown as spaces. */
+static void cli_vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	char msg[8192], *p;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	for (p = msg; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	fprintf(stderr, "%s%s\n", prefix, msg);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("rasd: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vmessage("rasd: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("rasd: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vmessage("rasd: warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static bool write_failed;
@@ -249,14 +257,17 @@ bool cli_reader_open(struct cli_reader *r, const struct cli_common *o, const cha
 		else if (len > 5 && strcmp(path + len - 5, ".json") == 0)
 			r->jsonl = true;
 		else {
-			/* peek: a JSON object starts with '{' */
-			int c;
-			do
-				c = getc(r->f);
-			while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
-			if (c != EOF)
-				ungetc(c, r->f);
-			r->jsonl = c == '{';
+			/* peek at the first block (the readers start from it): a JSON
+			 * object starts with '{', after blanks and a byte order mark */
+			size_t k = 0;
+			r->rlen = fread(r->rbuf, 1, sizeof(r->rbuf), r->f);
+			r->rpos = 0;
+			if (r->rlen >= 3 && memcmp(r->rbuf, "\xef\xbb\xbf", 3) == 0)
+				k = 3;
+			while (k < r->rlen && (r->rbuf[k] == ' ' || r->rbuf[k] == '\n' ||
+					       r->rbuf[k] == '\r' || r->rbuf[k] == '\t'))
+				k++;
+			r->jsonl = k < r->rlen && r->rbuf[k] == '{';
 		}
 	}
 	return true;
@@ -357,7 +368,7 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 
 	r->done = true;
 	for (;;) {
-		if (n + 65536 > r->cap) {
+		if (n + 65536 > r->cap || (r->rpos < r->rlen && n + (r->rlen - r->rpos) + 1 > r->cap)) {
 			size_t ncap = r->cap ? r->cap * 2 : 1 << 17;
 			char *nb;
 			if (r->cap > max + 65536) {
@@ -382,7 +393,14 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 			r->buf = nb;
 			r->cap = ncap;
 		}
-		got = fread(r->buf + n, 1, r->cap - n - 1, r->f);
+		if (r->rpos < r->rlen) {
+			/* the block peeked at by cli_reader_open */
+			got = r->rlen - r->rpos;
+			memcpy(r->buf + n, r->rbuf + r->rpos, got);
+			r->rpos = r->rlen;
+		} else {
+			got = fread(r->buf + n, 1, r->cap - n - 1, r->f);
+		}
 		n += got;
 		if (got == 0)
 			break;
@@ -399,12 +417,8 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 		return -1;
 	}
 	r->buf[n] = '\0';
-	/* a UTF-8 byte order mark is not text */
-	if (n >= 3 && memcmp(r->buf, "\xef\xbb\xbf", 3) == 0) {
-		memmove(r->buf, r->buf + 3, n - 3);
-		n -= 3;
-		r->buf[n] = '\0';
-	}
+	/* a UTF-8 byte order mark stays: the normalizer skips it like any
+	 * invisible mark, and offsets then count the file's own bytes */
 	if (rasd_utf8_clean(r->arena, r->buf, n, r->opt->strict ? RASD_UTF8_STRICT : 0, &clean,
 			    &replaced, &err) != RASD_OK) {
 		cli_error("%s: %s; skipped", r->path, err.msg);
@@ -455,7 +469,7 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 		struct rasd_error err;
 		struct rasd_str clean;
 		size_t replaced, n;
-		const char *text, *pub;
+		const char *text, *pub, *line;
 		enum rasd_status pst;
 
 		if (len == -1) {
@@ -468,17 +482,22 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 			r->errors++;
 			return -1;
 		}
+		line = r->buf;
+		if (r->line == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			line += 3; /* a byte order mark opening the file is not JSON */
+			len -= 3;
+		}
 		{
 			long k;
 			bool blank = true;
 			for (k = 0; k < len && blank; k++)
-				if (r->buf[k] != ' ' && r->buf[k] != '\t')
+				if (line[k] != ' ' && line[k] != '\t')
 					blank = false;
 			if (blank)
 				continue;
 		}
 		rasd_arena_reset(r->arena);
-		if (memchr(r->buf, '\0', (size_t)len)) {
+		if (memchr(line, '\0', (size_t)len)) {
 			cli_error("%s:%ld: NUL byte in line; skipped", r->path, r->line);
 			r->errors++;
 			return -1;
@@ -488,9 +507,9 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 		 * again, so valid input is read once. */
 		replaced = 0;
 		rasd_error_clear(&err);
-		pst = rasd_json_parse(r->arena, r->buf, (size_t)len, &obj, &err);
+		pst = rasd_json_parse(r->arena, line, (size_t)len, &obj, &err);
 		if (pst == RASD_EUTF8 && !r->opt->strict) {
-			if (rasd_utf8_clean(r->arena, r->buf, (size_t)len, 0, &clean, &replaced,
+			if (rasd_utf8_clean(r->arena, line, (size_t)len, 0, &clean, &replaced,
 					    &err) != RASD_OK) {
 				cli_error("%s:%ld: %s; skipped", r->path, r->line, err.msg);
 				r->errors++;

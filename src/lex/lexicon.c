@@ -261,8 +261,13 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 				return tsv_fail(t, err, 1, "actor code '%.*s' must be A-Z, 0-9, '-'",
 						(int)t->field[0].n, t->field[0].p);
 		}
-		if (rasd_lex_actor_by_code(lex, t->field[0].p, NULL))
-			return tsv_fail(t, err, 1, "duplicate actor code '%s'", t->field[0].p);
+		{
+			char code[65]; /* the field is not NUL-terminated */
+			memcpy(code, t->field[0].p, t->field[0].n);
+			code[t->field[0].n] = '\0';
+			if (rasd_lex_actor_by_code(lex, code, NULL))
+				return tsv_fail(t, err, 1, "duplicate actor code '%s'", code);
+		}
 		if (!tsv_field_long(t, 1, 1, 8, &inter))
 			return tsv_fail(t, err, 2, "inter must be an ACLED code 1-8, not '%.*s'",
 					(int)t->field[1].n, t->field[1].p);

@@ -185,11 +185,11 @@ printf 'منذ ب1\tbogus\n' >>"$H/data/cues.tsv"
 run 60 "$H/out" "$H/err" extract -q --data "$H/data" $ok
 check "a bad line after a million is named" grep -q 'cues.tsv:[0-9]*: column 2: unknown cue role' "$H/err"
 
-# --- a long article of real sentences: extraction looks at every mention
-# of the document for each trigger, so time grows with the square of the
-# length; 128 copies of the report (250 KB) by default, 2,000 (3.8 MB, half
-# the default cap) in 15 s with RASD_HOSTILE_SLOW=1
-n=128 b=60; [ -n "$RASD_HOSTILE_SLOW" ] && n=2000 b=15
+# --- a long article of real sentences: 2,000 copies of the report (3.8 MB,
+# half the default cap). Extraction looks only at the mentions near each
+# trigger, so time grows with the length (0.4 s here; 30 s when it was
+# quadratic); the bound leaves room for sanitizer builds.
+n=2000 b=20
 gen "import sys; t = open('$ok', encoding='utf-8').read(); sys.stdout.write((t + '\n\n') * $n)" "$H/long.txt"
 run $b "$H/out" "$H/err" extract -q --published 2025-03-18 "$H/long.txt"
 no_crash "$n copies of a report in one article"
@@ -224,6 +224,33 @@ else
 	check "an unreadable file is named, the batch goes on" \
 		all '[ "$rc" -eq 1 ] && grep -q "cannot open .*locked.txt.: Permission denied" "$H/err" && [ -s "$H/out" ]'
 fi
+
+# --- a byte order mark: a JSONL file (named or piped) keeps its first
+# article; a text file's offsets count the file's own bytes, mark included
+{ printf '\357\273\277'; head -2 examples/articles.jsonl; } >"$H/bom.jsonl"
+run 10 "$H/out" "$H/err" extract -q --format brief "$H/bom.jsonl"
+check "a JSONL file opening with a byte order mark loses nothing" \
+	all '[ "$rc" -eq 0 ] && [ ! -s "$H/err" ] && [ "$(cut -f1 "$H/out" | sort -u | wc -l)" -eq 2 ]'
+run 10 "$H/out" "$H/err" extract -q --format brief - <"$H/bom.jsonl"
+check "the same on standard input" \
+	all '[ "$rc" -eq 0 ] && [ "$(cut -f1 "$H/out" | sort -u | wc -l)" -eq 2 ]'
+{ printf '\357\273\277'; cat $ok; } >"$H/bom.txt"
+run 10 "$H/out" "$H/err" extract -q --published 2025-03-18 "$H/bom.txt"
+gen "import json
+raw = open('$H/bom.txt', 'rb').read()
+bad = [e['trigger'] for e in map(json.loads, open('$H/out', encoding='utf-8'))
+       if raw[e['evidence']['start']:e['evidence']['end']].decode() not in e['evidence']['sentence']
+       or raw[e['evidence']['start']:e['evidence']['start'] + 3] == b'\\xef\\xbb\\xbf']
+print(len(bad))" "$H/bad-offsets"
+check "offsets in a text file with a byte order mark index its bytes" \
+	all '[ "$rc" -eq 0 ] && [ -s "$H/out" ] && [ "$(cat "$H/bad-offsets")" = 0 ]'
+
+# --- line breaks inside an id or a date: messages and brief lines stay one line
+printf '{"id":"a\\nb\\tc","published":"2021\\n11-15","text":"قتل ثلاثة مدنيين في قصف على بلدة الشحيل في ريف دير الزور."}\n' >"$H/nl.jsonl"
+run 10 "$H/out" "$H/err" extract --format brief "$H/nl.jsonl"
+one_line_errors "a date with a line break"
+check "an id with a line break gives one brief line" \
+	all '[ "$(wc -l <"$H/out")" -eq 1 ] && grep -q "^a b c	" "$H/out"'
 
 # --- the fuzzers' regression inputs, through the binary
 for f in fuzz/regressions/*/*; do

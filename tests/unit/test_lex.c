@@ -208,6 +208,13 @@ TEST(rejects_bad_lines_with_positions)
 	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
 	CHECK(strstr(err.msg, "unknown actor code 'NOPE'") != NULL);
 	write_lexicons();
+	write_file("actors.tsv", "ISIS\t2\t-\tIslamic State\tداعش\nCIV\t7\t-\tCivilians\tمدنيون\n"
+				 "ISIS\t2\t-\tIS again\tالدولة\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.line, 3);
+	CHECK_INT(err.column, 1);
+	CHECK_STR(err.msg, "duplicate actor code 'ISIS'");
+	write_lexicons();
 	write_file("places.tsv", "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t36.2\t37.1\n");
 	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
 	CHECK(strstr(err.msg, "expected 12 columns") != NULL);
