@@ -550,6 +550,7 @@ struct rasd_event {
 	double confidence;
 	struct rasd_evidence evidence;
 	uint32_t merged; /* further mentions folded into this event */
+	bool consequence; /* a toll told as what another mention caused (في مقتل) */
 };
 
 struct rasd_extract_options {

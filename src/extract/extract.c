@@ -714,6 +714,36 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 
 /* ------------------------------------------------------------- places */
 
+static bool key_has_prefix(const struct rasd_token *t, const char *pre)
+{
+	size_t n = strlen(pre);
+	return t->klen >= n && memcmp(t->key, pre, n) == 0;
+}
+
+/* Where something came from, not where it struck: أطلقت من الغوطة على
+ * جرمانا، قادمين من سوريا، من جهة الجولان، من اتجاه مأرب. ACLED places
+ * remote violence where it lands. */
+static bool origin_place(const struct ctx *c, const struct m_place *p)
+{
+	static const char *const launch[] = {"اطلق", "واطلق", "انطلق", "اطلاق", "يطلق",
+					     "تطلق", "قادم", "القادم", "منطلق", "متسلل", NULL};
+	uint32_t k = p->tok, j;
+	size_t q;
+	if (k >= 2 && TOK_IS(c, k - 2, "من") &&
+	    (TOK_IS(c, k - 1, "جهه") || TOK_IS(c, k - 1, "اتجاه") || TOK_IS(c, k - 1, "ناحيه")))
+		return true;
+	if (k < 2 || !TOK_IS(c, k - 1, "من"))
+		return false;
+	for (j = k - 1; j-- > 0 && j + 5 >= k;) {
+		if (c->doc->tokens[j].kind == RASD_TOK_PUNCT)
+			break;
+		for (q = 0; launch[q]; q++)
+			if (key_has_prefix(&c->doc->tokens[j], launch[q]))
+				return true;
+	}
+	return false;
+}
+
 static int choose_place(struct ctx *c, const struct frame *f)
 {
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
@@ -745,6 +775,8 @@ static int choose_place(struct ctx *c, const struct frame *f)
 		score += r->specificity * 4;
 		if (p->reference)
 			score -= 25; /* it only says where the place before it lies */
+		if (origin_place(c, p))
+			score -= 45;
 		if (score > best_score) {
 			best_score = score;
 			best = (int)i;
@@ -1465,6 +1497,24 @@ static bool year_in_past(const struct ctx *c, const struct frame *f)
 			if (past_year_at(c, j, py))
 				return true;
 	}
+	{
+		/* في العام الماضي، العام المنصرم: a sentence set in an earlier year
+		 * is history, unless it also gives a recent day */
+		size_t i;
+		bool past_year = false, recent_day = false;
+		for (i = FIRST(date, ndate, s->tok_begin);
+		     i < c->m->ndate && c->m->date[i].tok < s->tok_end; i++) {
+			const struct rasd_date_expr *d = &c->m->date[i];
+			int y, mo, dd;
+			rasd_civil_from_days(d->date, &y, &mo, &dd);
+			if (d->precision == 4 && y < py && !d->since)
+				past_year = true;
+			if (d->precision <= 2 && d->date >= c->published - HISTORY_DAYS)
+				recent_day = true;
+		}
+		if (past_year && !recent_day)
+			return true;
+	}
 	for (k = f->cb; k < f->ce; k++) {
 		if (!past_year_at(c, k, py))
 			continue;
@@ -1570,6 +1620,29 @@ static const struct rasd_actor *recode_actor(const struct ctx *c, const struct r
 	return to ? to : a;
 }
 
+/* تسببت قذيفة ... في مقتل 35، أسفرت الغارة عن مقتل، ما أدى إلى مقتل: a
+ * killing told as the result of something earlier in the sentence */
+static bool consequence_kill(const struct ctx *c, const struct frame *f)
+{
+	static const char *const verb[] = {"تسبب", "تسببت", "وتسبب", "وتسببت", "يتسبب", "اسفر",
+					   "اسفرت", "واسفر", "واسفرت", "ادي", "ادت", "وادي",
+					   "وادت", "خلف", "خلفت", "اوقع", "اوقعت", "واوقع",
+					   "واوقعت", "اودي", "اودت", "نجم", NULL};
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+	size_t q;
+	if (t->cls != RASD_EC_KILL || t->form == RASD_FORM_VERB || t->tok == s->tok_begin ||
+	    !(TOK_IS(c, t->tok - 1, "في") || TOK_IS(c, t->tok - 1, "عن") ||
+	      TOK_IS(c, t->tok - 1, "الي") || (t->clitics & RASD_CLITIC_PREP)))
+		return false;
+	for (k = s->tok_begin; k < t->tok; k++)
+		for (q = 0; verb[q]; q++)
+			if (tok_is(c, k, verb[q]))
+				return true;
+	return false;
+}
+
 static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
 {
 	const struct m_place *p = f->place >= 0 ? &c->m->place[f->place] : NULL;
@@ -1578,6 +1651,7 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 	memset(e, 0, sizeof(*e));
 	set_type(f, &e->event_type, &e->sub_event_type);
 	e->cls = f->trig->cls;
+	e->consequence = consequence_kill(c, f);
 	e->actor1 = f->agent_actor;
 	e->actor2 = f->target_actor;
 	e->assoc_actor1 = f->assoc_actor;
@@ -1889,7 +1963,11 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			       e->time_precision > 1 || o->time_precision > 1;
 		bool place_ok = same_location(c, o, e) ||
 				(title && o->admin1 && e->admin1 && *o->admin1 &&
-				 strcmp(o->admin1, e->admin1) == 0);
+				 strcmp(o->admin1, e->admin1) == 0) ||
+				/* the toll of what the sentence told first, wherever
+				 * its own words place it */
+				(near_mention && e->consequence && generic_type(e) &&
+				 o->evidence.start < e->evidence.start);
 		if (!place_ok || !date_ok)
 			continue;
 		if (near_mention) {
