@@ -1003,10 +1003,21 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	uint32_t k;
 
 	/* معركة مع الإرهاب، الحرب على الفساد: a fight against an idea */
-	for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
-		if (TOK_IS(c, k, "الارهاب") || TOK_IS(c, k, "الفساد") || TOK_IS(c, k, "التطرف") ||
-		    TOK_IS(c, k, "والارهاب"))
+	for (k = t->tok + t->ntok; k < s->tok_end && k < t->tok + t->ntok + 10; k++) {
+		uint32_t p = k;
+		if (!(TOK_IS(c, k, "الارهاب") || TOK_IS(c, k, "الفساد") || TOK_IS(c, k, "التطرف") ||
+		      TOK_IS(c, k, "والارهاب")))
+			continue;
+		if (k < t->tok + t->ntok + 3 && k < f->ce)
 			return true;
+		/* معركة بلدها "مستمرة ومفتوحة" مع "الإرهاب": further on, behind
+		 * a preposition */
+		if (p > 0 && c->doc->tokens[p - 1].kind == RASD_TOK_PUNCT)
+			p--;
+		if (p > 0 && (TOK_IS(c, p - 1, "مع") || TOK_IS(c, p - 1, "ضد") ||
+			      TOK_IS(c, p - 1, "علي")))
+			return true;
+	}
 	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
 	if (t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
@@ -2016,6 +2027,13 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->actor2 = launcher ? launcher : icp->actor2;
 			o->merged++;
 			return true;
+		}
+		if (!same_type && near_mention && o->cls == RASD_EC_ARREST && e->cls == RASD_EC_KILL &&
+		    e->fatalities > 0 && strcmp(e->event_type, T_BATTLES) == 0) {
+			/* a raid in which fighters died was a fight, not arrests */
+			o->event_type = e->event_type;
+			o->sub_event_type = e->sub_event_type;
+			o->cls = RASD_EC_CLASH;
 		}
 		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
 		    strcmp(e->event_type, T_SD) != 0) {

@@ -334,10 +334,15 @@ static bool continues_across(const struct rasd_token *tok, size_t ntok, size_t l
 	if (line_start == 0)
 		return false;
 	prev = &tok[i - 1];
-	/* Skip closing quotes at the end of the previous line. */
+	/* Skip closing quotes at the end of the previous line. A quote set
+	 * apart from the word before it opens a quotation: a line ending in
+	 * one was cut off, and the next line is another text. */
 	while (j > line_start + 1 && tok[j - 1].kind == RASD_TOK_PUNCT &&
-	       (tok[j - 1].flags & RASD_TOKF_QUOTE))
+	       (tok[j - 1].flags & RASD_TOKF_QUOTE)) {
+		if (j == i && tok[j - 1].start > tok[j - 2].end)
+			return false;
 		j--;
+	}
 	prev = &tok[j - 1];
 	if (prev->kind == RASD_TOK_PUNCT && !(prev->flags & RASD_TOKF_QUOTE))
 		return false; /* ends with . : ، etc. */
