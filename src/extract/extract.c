@@ -534,6 +534,42 @@ static bool conj_word(const struct ctx *c, uint32_t i)
 
 /* Count after a death word d (end = first token after it); the agent's
  * words in between are skipped: اغتال مقاتلو داعش اثنين. */
+/* مقتل ثلاثة عناصر من الأمن وثلاثة من المسلحين: further counts of dead
+ * joined by و after the first one (from = the token after it). A count of
+ * the injured or captured (و5 جرحى، وإصابة 10), a subset (بينهم 3 أطفال) or
+ * punctuation ends the list. */
+static long more_dead(const struct ctx *c, uint32_t from, uint32_t ce)
+{
+	uint32_t k, limit = from + 8;
+	long sum = 0;
+
+	for (k = from; k < ce && k < limit; k++) {
+		const struct m_number *n;
+		const struct rasd_token *t = &c->doc->tokens[k];
+		if (t->kind == RASD_TOK_PUNCT) {
+			if (t->flags & RASD_TOKF_QUOTE)
+				continue;
+			break;
+		}
+		if (cue_at(c, k, RASD_CUE_INJURY) || cue_at(c, k, RASD_CUE_CAPTURE) ||
+		    TOK_IS(c, k, "بينهم") || TOK_IS(c, k, "منهم") || TOK_IS(c, k, "بينهن") ||
+		    TOK_IS(c, k, "بينها") || TOK_IS(c, k, "اغلبهم") || TOK_IS(c, k, "معظمهم"))
+			break;
+		n = number_at_tok(c, k);
+		if (!n)
+			continue;
+		if (n->vague || !(conj_word(c, k) || (k > from && TOK_IS(c, k - 1, "و"))))
+			break;
+		if (n->tok + n->ntok < ce && (cue_at(c, n->tok + n->ntok, RASD_CUE_INJURY) ||
+					       cue_at(c, n->tok + n->ntok, RASD_CUE_CAPTURE)))
+			break;
+		sum += n->value;
+		k = n->tok + n->ntok - 1;
+		limit = n->tok + n->ntok + 8;
+	}
+	return sum;
+}
+
 static long count_after_death(const struct ctx *c, const struct frame *f, uint32_t end,
 			      uint32_t ce, bool *found, bool *vague)
 {
@@ -565,7 +601,7 @@ static long count_after_death(const struct ctx *c, const struct frame *f, uint32
 			    (cue_at(c, after, RASD_CUE_INJURY) || cue_at(c, after, RASD_CUE_CAPTURE)))
 				return 0;
 			*found = true;
-			return n->value;
+			return n->vague ? n->value : n->value + more_dead(c, after, ce);
 		}
 		if (cue_at(c, j, RASD_CUE_INJURY) || cue_at(c, j, RASD_CUE_CAPTURE))
 			return 0;

@@ -94,11 +94,11 @@ size_t rasd_number_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc
 		if (any && !conj && m.u.number.kind != RASD_NUM_THOUSAND &&
 		    m.u.number.kind != RASD_NUM_MILLION && m.u.number.kind != RASD_NUM_HUNDRED)
 			break;
-		if (!any && conj)
-			break; /* "وثلاثة" starts nothing on its own */
+		/* "وثلاثة" may start a count (مقتل ثلاثة جنود وثلاثة مسلحين); inside
+		 * a number it continues it (خمسة وعشرين) */
 		if (m.u.number.kind == RASD_NUM_VAGUE || m.u.number.kind == RASD_NUM_DUAL) {
-			if (any)
-				break;
+			if (any || conj)
+				break; /* وعشرات، وعددا: no count of its own */
 			*value = v;
 			*vague = m.u.number.kind == RASD_NUM_VAGUE;
 			return m.ntokens;

@@ -141,7 +141,12 @@ TEST(numbers)
 	CHECK(vague);
 	NUM("قتيلين", 1, 2);
 	CHECK(!vague);
+	NUM("وثلاثة مسلحين", 1, 3); /* the second count of a list */
+	NUM("وخمسة وعشرين", 2, 25);
 	s = "مدنيا";
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
+	CHECK_INT(rasd_number_at(lex, &d, 0, &v, &vague), 0);
+	s = "وعشرات الجرحى"; /* a vague word after و counts nothing */
 	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
 	CHECK_INT(rasd_number_at(lex, &d, 0, &v, &vague), 0);
 #undef NUM

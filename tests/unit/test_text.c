@@ -83,6 +83,15 @@ TEST(sentences_survive_paragraph_break)
 		CHECK(memcmp(s1 + n1 - 1, ".", 1) == 0);
 		CHECK_INT(d.sentences[1].para, 1);
 	}
+	/* a line ending in an opening quote was cut off: the next line is
+	 * another text, even after a function word */
+	in = "عنوان قصير للتقرير\n\n"
+	     "وقالت المصادر إن الاشتباكات أسفرت عن مقتل أربعة عناصر فيما قتل ثلاثة من \"\n\n"
+	     "استعرضت الوزارة أبرز الانتهاكات في تقرير نشرته الأحد.";
+	CHECK_INT(rasd_doc_parse(&A, in, strlen(in), &d), RASD_OK);
+	CHECK_INT(d.nsentences, 3);
+	if (d.nsentences == 3)
+		CHECK(memcmp(in + d.sentences[2].start, "استعرضت", strlen("استعرضت")) == 0);
 }
 
 TEST(clitic_readings)
