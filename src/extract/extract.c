@@ -784,7 +784,7 @@ static int choose_place(struct ctx *c, const struct frame *f)
 {
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	const struct m_trigger *t = f->trig;
-	int best = -1, best_score = -1000;
+	int best = -1, best_score = -1000, origin = -1, origin_score = -1000;
 	size_t i;
 
 	for (i = FIRST(place, nplace, s->tok_begin); i < c->m->nplace; i++) {
@@ -811,8 +811,15 @@ static int choose_place(struct ctx *c, const struct frame *f)
 		score += r->specificity * 4;
 		if (p->reference)
 			score -= 25; /* it only says where the place before it lies */
-		if (origin_place(c, p))
-			score -= 45;
+		if (origin_place(c, p)) {
+			/* where it came from: only when neither the sentence nor the
+			 * paragraph says where it struck */
+			if (score > origin_score) {
+				origin_score = score;
+				origin = (int)i;
+			}
+			continue;
+		}
 		if (score > best_score) {
 			best_score = score;
 			best = (int)i;
@@ -830,7 +837,7 @@ static int choose_place(struct ctx *c, const struct frame *f)
 		if (p->place || p->unknown || (p->anaphor && p->ref >= 0))
 			return (int)i;
 	}
-	return -1;
+	return origin;
 }
 
 /* -------------------------------------------------------------- dates */
@@ -1783,6 +1790,11 @@ static bool specific_enough(const struct ctx *c, const struct frame *f)
 	const struct m_place *p;
 	if (f->trig->form != RASD_FORM_PLURAL)
 		return true;
+	/* لهجماتهم، عملياته: their attacks, a habit told of an actor, unless
+	 * the clause gives them a day */
+	if (f->trig->clitics & RASD_CLITIC_PRONOUN)
+		return f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+		       f->date->tok < f->ce;
 	if (f->fatalities > 0 && !f->fatalities_vague)
 		return true;
 	if (f->date && f->date->precision == 1 && f->place >= 0)
