@@ -202,7 +202,11 @@ static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t li
 		if (TOK_IS(c, j, "علي") || TOK_IS(c, j, "ضد") || TOK_IS(c, j, "بحق") ||
 		    TOK_IS(c, j, "صفوف") || TOK_IS(c, j, "استهدف") || TOK_IS(c, j, "استهدفت") ||
 		    TOK_IS(c, j, "طالت") || TOK_IS(c, j, "مع") || TOK_IS(c, j, "طرد") ||
-		    TOK_IS(c, j, "دحر") || TOK_IS(c, j, "ايدي"))
+		    TOK_IS(c, j, "دحر") || TOK_IS(c, j, "ايدي") ||
+		    /* مواقع الحوثيين، تجمعات داعش: whose positions were hit */
+		    TOK_IS(c, j, "مواقع") || TOK_IS(c, j, "تجمعات") || TOK_IS(c, j, "تحصينات") ||
+		    TOK_IS(c, j, "معاقل") || TOK_IS(c, j, "مقرات") || TOK_IS(c, j, "تعزيزات") ||
+		    TOK_IS(c, j, "اليات"))
 			return true;
 	}
 	return false;

@@ -609,6 +609,17 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 	return RASD_OK;
 }
 
+/* ذات المنطقة، نفس البلدة، المنطقة نفسها: "the same" marks the word at i as
+ * the place just told, even a word that is otherwise too common to be one */
+static bool same_marked(const struct rasd_doc *doc, size_t i)
+{
+	return (i > 0 && (TOKEN_IS(&doc->tokens[i - 1], "ذات") ||
+			  TOKEN_IS(&doc->tokens[i - 1], "نفس"))) ||
+	       (i + 1 < doc->ntokens &&
+		(TOKEN_IS(&doc->tokens[i + 1], "نفسها") || TOKEN_IS(&doc->tokens[i + 1], "ذاتها") ||
+		 TOKEN_IS(&doc->tokens[i + 1], "نفسه") || TOKEN_IS(&doc->tokens[i + 1], "ذاته")));
+}
+
 enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
 			       int32_t published, struct rasd_arena *a, struct mentions *m)
 {
@@ -812,7 +823,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 		/* Places. A common word that is also a place name (البيت الأبيض، في
 		 * البلاد) blocks its span unless a cue word introduces it. */
-		if (CUE(hp, RASD_CUE_NOT_PLACE) &&
+		if (CUE(hp, RASD_CUE_NOT_PLACE) && !same_marked(doc, i) &&
 		    !(hplace && hplace->ntokens > CUE(hp, RASD_CUE_NOT_PLACE)->ntokens) &&
 		    !(i > 0 && is_word(doc, i - 1) &&
 		      (CUE(hits_at(sc, doc, i - 1), RASD_CUE_PLACE_SETTLEMENT) ||
@@ -1030,6 +1041,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						p->ref = -1;
 						p->list = -1;
 						p->cue = pc;
+						p->same = same_marked(doc, i);
 						{
 							const char *k = cue_key_of(a, t, c->clitics);
 							if (k && strncmp(k, "ال", 4) == 0)
@@ -1390,6 +1402,33 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				near_word = true;
 		if ((q->direction && q->cue != PCUE_RURAL) || near_word)
 			q->reference = true;
+	}
+	/* في ذات المنطقة with no earlier منطقة: the place last told (not a
+	 * country, not a landmark that only located another place) */
+	for (i = 0; i < m->nplace; i++) {
+		struct m_place *p = &m->place[i];
+		size_t j;
+		if (!p->anaphor || !p->same || p->ref >= 0)
+			continue;
+		uint32_t para = UINT32_MAX;
+		int best_spec = -1;
+		/* the most specific place of the last paragraph that named one */
+		for (j = i; j-- > 0;) {
+			const struct m_place *o = &m->place[j];
+			uint32_t op = doc->tokens[o->tok].para;
+			int spec;
+			if (para != UINT32_MAX && op != para)
+				break;
+			if (o->anaphor || o->reference || !(o->place || o->unknown) ||
+			    (o->place && o->place->kind == RASD_PLACE_COUNTRY))
+				continue;
+			para = op;
+			spec = o->unknown ? 6 : o->specificity;
+			if (spec > best_spec) {
+				best_spec = spec;
+				p->ref = (int32_t)j;
+			}
+		}
 	}
 	/* Unknown names take admin units from the nearest known place in the
 	 * same sentence (preferring one that follows: أبو خشب في ريف دير الزور),

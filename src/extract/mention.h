@@ -50,6 +50,7 @@ struct m_place {
 	bool direction;       /* شرق X: near, not in */
 	bool unknown;         /* a name no gazetteer knows */
 	bool anaphor;         /* المخيم: refers to an earlier place */
+	bool same;            /* ذات المنطقة، المنطقة نفسها: the place just told */
 	bool locative;        /* after في، من، بـ or a cue word */
 	int32_t list;         /* index of the first place of a list (X وY وZ), or -1 */
 	bool reference;       /* صحراء الثرثار شمالي الرمادي: الرمادي only locates the first */
