@@ -294,6 +294,10 @@ enum rasd_status rasd_json_parse(struct rasd_arena *a, const char *p, size_t n,
 		v->key = key;
 		c = ps.p[ps.i];
 		if (c == '{' || c == '[') {
+			/* checked before stepping over the bracket, so the error
+			 * names its column like every other error */
+			if (depth == RASD_JSON_MAX_DEPTH)
+				return fail(&ps, RASD_ETOOBIG, "JSON nested too deeply");
 			v->type = c == '{' ? RASD_JSON_OBJECT : RASD_JSON_ARRAY;
 			ps.i++;
 		} else if (c == '"') {
@@ -326,8 +330,6 @@ enum rasd_status rasd_json_parse(struct rasd_arena *a, const char *p, size_t n,
 			root = v;
 		}
 		if (v->type == RASD_JSON_OBJECT || v->type == RASD_JSON_ARRAY) {
-			if (depth == RASD_JSON_MAX_DEPTH)
-				return fail(&ps, RASD_ETOOBIG, "JSON nested too deeply");
 			stack[depth].node = v;
 			stack[depth].last = NULL;
 			depth++;

@@ -115,6 +115,39 @@ TEST(json_parses_and_rejects)
 	rasd_arena_release(&a);
 }
 
+/* Every error names the 1-based byte column of the character at fault. */
+TEST(json_error_columns)
+{
+	struct rasd_arena a;
+	struct rasd_json *v;
+	struct rasd_error err;
+	char deep[400];
+	size_t k;
+	int i;
+
+	rasd_arena_init(&a, 0);
+	CHECK_INT(rasd_json_parse(&a, "[1] 2", 5, &v, &err), RASD_ESYNTAX);
+	CHECK_INT(err.column, 5); /* the '2' */
+	CHECK_INT(rasd_json_parse(&a, "{\"a\":1,}", 8, &v, &err), RASD_ESYNTAX);
+	CHECK_INT(err.column, 8); /* the '}' */
+	CHECK_INT(rasd_json_parse(&a, "[1,x]", 5, &v, &err), RASD_ESYNTAX);
+	CHECK_INT(err.column, 4); /* the 'x' */
+	/* the bracket one past the cap is the one at fault */
+	for (i = 0; i < 100; i++)
+		deep[i] = '[';
+	CHECK_INT(rasd_json_parse(&a, deep, 100, &v, &err), RASD_ETOOBIG);
+	CHECK_INT(err.column, RASD_JSON_MAX_DEPTH + 1);
+	CHECK_STR(err.msg, "JSON nested too deeply at byte 65");
+	/* the same with objects and blanks: {"a": {"a": ... */
+	for (k = 0, i = 0; i <= RASD_JSON_MAX_DEPTH; i++) {
+		memcpy(deep + k, "{\"a\": ", 6);
+		k += 6;
+	}
+	CHECK_INT(rasd_json_parse(&a, deep, k, &v, &err), RASD_ETOOBIG);
+	CHECK_INT(err.column, 6 * RASD_JSON_MAX_DEPTH + 1);
+	rasd_arena_release(&a);
+}
+
 TEST(calendar_arithmetic)
 {
 	int32_t d;
@@ -139,4 +172,5 @@ TEST(calendar_arithmetic)
 }
 
 RUN_TESTS(T(arena_grows_and_resets), T(buf_caps_and_escapes), T(utf8_decode_rejects_bad_forms),
-	  T(utf8_clean_replaces_or_fails), T(json_parses_and_rejects), T(calendar_arithmetic))
+	  T(utf8_clean_replaces_or_fails), T(json_parses_and_rejects), T(json_error_columns),
+	  T(calendar_arithmetic))
