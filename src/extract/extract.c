@@ -157,12 +157,48 @@ static bool clause_opener(const struct ctx *c, uint32_t i)
 	return false;
 }
 
+/* «، الثلاثاء،»: a date set off by commas inside a clause. Given the comma
+ * at `comma` that opens such an aside, the index of the comma closing it;
+ * 0 when what follows is not a date alone. */
+static uint32_t date_aside_end(const struct ctx *c, uint32_t comma, uint32_t end)
+{
+	uint32_t k = comma + 1;
+	size_t i;
+	if (!TOK_IS(c, comma, "،") && !TOK_IS(c, comma, ","))
+		return 0;
+	if (k < end && (TOK_IS(c, k, "يوم") || TOK_IS(c, k, "فجر") || TOK_IS(c, k, "مساء") ||
+			TOK_IS(c, k, "صباح") || TOK_IS(c, k, "ليل") || TOK_IS(c, k, "ليله")))
+		k++;
+	i = FIRST(date, ndate, k);
+	if (i >= c->m->ndate || c->m->date[i].tok != k)
+		return 0;
+	k = c->m->date[i].tok + c->m->date[i].ntok;
+	if (k + 1 < end && (TOK_IS(c, k, "،") || TOK_IS(c, k, ",")))
+		return k;
+	return 0;
+}
+
+/* The same, seen from the closing comma: the opening one, or 0. */
+static uint32_t date_aside_begin(const struct ctx *c, uint32_t comma, uint32_t begin)
+{
+	uint32_t k;
+	for (k = comma; k > begin && k + 5 > comma; k--)
+		if (date_aside_end(c, k - 1, comma + 1) == comma)
+			return k - 1;
+	return 0;
+}
+
 static void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, uint32_t tok,
 			  uint32_t *cb, uint32_t *ce)
 {
 	uint32_t b = tok, e = tok;
 
 	while (b > s->tok_begin) {
+		uint32_t open;
+		if (b - 1 > s->tok_begin && (open = date_aside_begin(c, b - 1, s->tok_begin)) > s->tok_begin) {
+			b = open; /* قصفت الطائرات، أمس، مواقع: past the aside */
+			continue;
+		}
 		if (is_clause_punct(c, b - 1) && !TOK_IS(c, b - 1, ":"))
 			break;
 		if (clause_opener(c, b - 1) && b - 1 != tok) {
@@ -172,6 +208,11 @@ static void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, ui
 		b--;
 	}
 	while (e < s->tok_end) {
+		uint32_t close;
+		if (e > tok && (close = date_aside_end(c, e, s->tok_end)) > 0) {
+			e = close + 1;
+			continue;
+		}
 		if (e > tok && (is_clause_punct(c, e) || clause_opener(c, e)))
 			break;
 		e++;
@@ -332,6 +373,7 @@ static bool actor_usable(const struct ctx *c, int idx)
 }
 
 static bool qualifier(const struct ctx *c, uint32_t i);
+static bool conj_word(const struct ctx *c, uint32_t i);
 
 static void assign_actors(struct ctx *c, struct frame *f)
 {
@@ -454,6 +496,29 @@ static void assign_actors(struct ctx *c, struct frame *f)
 		target = best_after;
 	f->target = target == f->agent ? -1 : target;
 	f->assoc = assoc;
+	/* مقاتلات التحالف ومدفعية الجيش: an actor joined to the agent by و
+	 * acts with it; the side hit is named further on */
+	if (f->agent >= 0 && f->target >= 0 && f->assoc < 0 && t->cls != RASD_EC_CLASH &&
+	    t->cls != RASD_EC_TAKEOVER &&
+	    /* بين X وY names the two sides */
+	    !(c->m->act[f->agent].head > 0 && TOK_IS(c, c->m->act[f->agent].head - 1, "بين"))) {
+		const struct m_actor *ag = &c->m->act[f->agent], *tg = &c->m->act[f->target];
+		uint32_t ag_end = ag->tok + ag->ntok;
+		if (((tg->head == ag_end && conj_word(c, tg->head)) ||
+		     (tg->head == ag_end + 1 && conj_word(c, ag_end))) &&
+		    tg->actor != ag->actor && !(tg->flags & RASD_ACTOR_VICTIM)) {
+			f->assoc = f->target;
+			f->target = -1;
+			for (i = (size_t)f->assoc + 1; i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
+				const struct m_actor *a = &c->m->act[i];
+				if (a->actor != ag->actor && a->actor != tg->actor &&
+				    actor_usable(c, (int)i) && target_marker_before(c, a->head, f->cb)) {
+					f->target = (int)i;
+					break;
+				}
+			}
+		}
+	}
 
 	/* Clashes between X and Y: بين X و Y */
 	if (t->cls == RASD_EC_CLASH && f->agent < 0) {
@@ -1660,6 +1725,15 @@ static bool compatible_actor(const struct rasd_actor *x, const struct rasd_actor
 	return !x || !y || x == y;
 }
 
+/* The same side acting, or its partner: the coalition's strike told once
+ * with the army as its partner and once by the army alone. */
+static bool allied_actors(const struct rasd_event *a, const struct rasd_event *b)
+{
+	return compatible_actor(a->actor1, b->actor1) ||
+	       (a->assoc_actor1 && a->assoc_actor1 == b->actor1) ||
+	       (b->assoc_actor1 && b->assoc_actor1 == a->actor1);
+}
+
 /* Codes that depend on where and when: Hezbollah and the IRGC fighting in
  * Syria are coded as Iran-backed militias there (as ACLED does), and the
  * Syrian state after 8 December 2024 is the new government, not the regime. */
@@ -1721,6 +1795,10 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
 	if (!e->actor2 && strcmp(e->event_type, T_VAC) == 0)
 		e->actor2 = c->civ;
+	/* a peaceful protest has no side acted upon; whom it speaks for
+	 * (أمهات المختطفين) is not one */
+	if (strcmp(e->sub_event_type, "Peaceful protest") == 0)
+		e->actor2 = NULL;
 	if (p && p->anaphor && p->ref >= 0)
 		p = &c->m->place[p->ref];
 	if (p) {
@@ -1898,10 +1976,11 @@ static bool definite_trigger(const struct rasd_event *e)
 
 static bool shares_actor(const struct rasd_event *a, const struct rasd_event *b)
 {
-	const struct rasd_actor *x[2] = {a->actor1, a->actor2}, *y[2] = {b->actor1, b->actor2};
+	const struct rasd_actor *x[3] = {a->actor1, a->actor2, a->assoc_actor1};
+	const struct rasd_actor *y[3] = {b->actor1, b->actor2, b->assoc_actor1};
 	int i, j;
-	for (i = 0; i < 2; i++)
-		for (j = 0; j < 2; j++)
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < 3; j++)
 			if (x[i] && x[i] == y[j] && x[i]->inter != 7)
 				return true;
 	return !a->actor1 || !b->actor1;
@@ -2042,7 +2121,7 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			if (!shares_actor(o, e) && o->cls != RASD_EC_INTERCEPT &&
 			    e->cls != RASD_EC_INTERCEPT)
 				continue;
-		} else if (title ? !shares_actor(o, e) : !compatible_actor(o->actor1, e->actor1)) {
+		} else if (title ? !shares_actor(o, e) : !allied_actors(o, e)) {
 			continue;
 		}
 		/* same sentence: a generic attack/kill merges with a typed event, and
@@ -2324,7 +2403,7 @@ static void consolidate(struct event_list *l)
 			     strcmp(p->event_type, T_BATTLES) != 0) ||
 			    p->has_date != v->has_date || (p->has_date && p->date != v->date &&
 							   p->time_precision == 1 && v->time_precision == 1) ||
-			    !compatible_actor(p->actor1, v->actor1))
+			    !allied_actors(p, v))
 				continue;
 			if (!p->actor2)
 				p->actor2 = v->actor2;
