@@ -50,19 +50,33 @@ struct cli_reader {
 	bool eof;
 	long errors;   /* articles that could not be read */
 	long warnings; /* articles read with repairs */
+	/* When set, messages about what is read are appended here instead of
+	 * printed: a batch coded on several threads keeps them with the next
+	 * article's slot and prints them when that slot is written, so they
+	 * come out in input order (cli_log_flush). */
+	struct rasd_buf *log;
 };
 
 /* Open path ("-" = stdin); prints an error and returns false on failure. */
 bool cli_reader_open(struct cli_reader *r, const struct cli_common *o, const char *path,
 		     struct rasd_arena *arena);
 /* Next article: 1 read, 0 end of input, -1 this one is bad (already
- * reported; call again for the next). */
+ * reported, or kept in r->log; call again for the next). */
 int cli_reader_next(struct cli_reader *r, struct rasd_article *art);
 void cli_reader_close(struct cli_reader *r);
 
 /* Report "rasd: <where>: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) RASD_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) RASD_PRINTF(1, 2);
+/* The same, appended to log as whole lines to be printed later with
+ * cli_log_flush; printed at once when log is NULL or cannot grow. */
+void cli_log_error(struct rasd_buf *log, const char *fmt, ...) RASD_PRINTF(2, 3);
+void cli_log_warn(struct rasd_buf *log, const char *fmt, ...) RASD_PRINTF(2, 3);
+/* Print what log holds on stderr and empty it. */
+void cli_log_flush(struct rasd_buf *log);
+/* A log holding more than this ends the batch being read early, so a file
+ * of bad lines is reported as it goes, not held in memory. */
+#define CLI_LOG_FLUSH_BYTES (64u * 1024u)
 
 /* Write a buffer to stdout; false (reported once) when stdout fails. */
 bool cli_write(const struct rasd_buf *b);

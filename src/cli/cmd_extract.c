@@ -57,12 +57,14 @@ static enum rasd_status write_brief(struct rasd_buf *b, const struct rasd_articl
 			       e->fatalities, rasd_modality_name(e->modality));
 }
 
-/* One article in flight: its text, its events formatted, its outcome. */
+/* One article in flight: its text, its events formatted, its outcome, and
+ * the messages of the reader since the article before it. */
 struct slot {
 	struct rasd_arena in;   /* the article's strings */
 	struct rasd_arena work; /* extraction */
 	struct rasd_article art;
 	struct rasd_buf out;
+	struct rasd_buf log; /* reader messages, printed before the article's own */
 	long line;
 	bool jsonl;
 	bool failed;
@@ -233,6 +235,7 @@ int cmd_extract(int argc, char **argv)
 		rasd_arena_init(&slots[k].in, 0);
 		rasd_arena_init(&slots[k].work, 0);
 		rasd_buf_init(&slots[k].out, 0);
+		rasd_buf_init(&slots[k].log, 0);
 	}
 	b.lex = lex;
 	b.xo = &xo;
@@ -249,18 +252,26 @@ int cmd_extract(int argc, char **argv)
 			errors++;
 			continue;
 		}
+		/* Messages are printed with the slot they belong to, so they come
+		 * out in input order whatever the number of threads. */
 		while (more && write_ok) {
 			size_t n = 0, j;
+			for (j = 0; j < nslots; j++)
+				rasd_buf_reset(&slots[j].log);
 			while (n < nslots) {
 				int got;
 				r.arena = &slots[n].in;
+				r.log = &slots[n].log;
 				got = cli_reader_next(&r, &slots[n].art);
 				if (got == 0) {
 					more = false;
 					break;
 				}
-				if (got < 0)
+				if (got < 0) {
+					if (slots[n].log.n > CLI_LOG_FLUSH_BYTES)
+						break; /* a run of bad lines: report it now */
 					continue;
+				}
 				slots[n].line = r.line;
 				slots[n].jsonl = r.jsonl;
 				n++;
@@ -269,6 +280,7 @@ int cmd_extract(int argc, char **argv)
 			run_batch(&b, jobs);
 			for (j = 0; j < n && write_ok; j++) {
 				struct slot *s = &slots[j];
+				cli_log_flush(&s->log);
 				if (s->failed) {
 					if (s->jsonl)
 						cli_error("%s:%ld: %s (id %s); skipped", r.path, s->line, s->err,
@@ -282,6 +294,8 @@ int cmd_extract(int argc, char **argv)
 				events += s->nevents;
 				write_ok = cli_write(&s->out);
 			}
+			if (write_ok && n < nslots)
+				cli_log_flush(&slots[n].log); /* what was read after the last article */
 		}
 		errors += r.errors;
 		warnings += r.warnings;
@@ -296,6 +310,7 @@ int cmd_extract(int argc, char **argv)
 		rasd_arena_release(&slots[k].in);
 		rasd_arena_release(&slots[k].work);
 		rasd_buf_release(&slots[k].out);
+		rasd_buf_release(&slots[k].log);
 	}
 	free(slots);
 	rasd_buf_release(&head);

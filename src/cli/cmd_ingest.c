@@ -44,11 +44,12 @@ static void help(FILE *f)
 	      f);
 }
 
-/* One article in flight. */
+/* One article in flight, with the reader's messages since the one before. */
 struct slot {
 	struct rasd_arena in;   /* the article's strings */
 	struct rasd_arena work; /* extraction */
 	struct rasd_article art;
+	struct rasd_buf log; /* reader messages, printed before the article's own */
 	char hash[RASD_DB_HASH_HEX];
 	char id[40];
 	long line;
@@ -213,21 +214,29 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 		r->errors++;
 		return true;
 	}
+	/* Messages are printed with the slot they belong to, so they come out
+	 * in input order whatever the number of threads. */
 	while (more && !r->failed) {
 		size_t n = 0, j;
+		for (j = 0; j < nslots; j++)
+			rasd_buf_reset(&p->slots[j].log);
 		while (n < nslots) {
 			struct slot *s = &p->slots[n];
 			enum rasd_article_state state;
 			int got;
 
 			rd.arena = &s->in;
+			rd.log = &s->log;
 			got = cli_reader_next(&rd, &s->art);
 			if (got == 0) {
 				more = false;
 				break;
 			}
-			if (got < 0)
+			if (got < 0) {
+				if (s->log.n > CLI_LOG_FLUSH_BYTES)
+					break; /* a run of bad lines: report it now */
 				continue;
+			}
 			r->read++;
 			s->line = rd.line;
 			s->jsonl = rd.jsonl;
@@ -236,6 +245,8 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 				name_by_content(s, rd.line);
 			rasd_error_clear(&err);
 			if (rasd_db_article_state(r->db, s->art.id, s->hash, &state, &err) != RASD_OK) {
+				for (j = 0; j <= n; j++) /* the bad lines read so far */
+					cli_log_flush(&p->slots[j].log);
 				cli_db_error(&err);
 				r->failed = true;
 				more = false;
@@ -253,6 +264,7 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 		run_pool(p, jobs);
 		for (j = 0; j < n && !r->failed; j++) {
 			struct slot *s = &p->slots[j];
+			cli_log_flush(&s->log);
 			if (s->failed) {
 				if (s->jsonl)
 					cli_error("%s:%ld: %s (id %s); skipped", rd.path, s->line, s->err,
@@ -264,6 +276,8 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 			}
 			store(r, s);
 		}
+		if (!r->failed && n < nslots)
+			cli_log_flush(&p->slots[n].log); /* what was read after the last article */
 		progress(r, false);
 	}
 	r->errors += rd.errors;
@@ -398,6 +412,7 @@ int cmd_ingest(int argc, char **argv)
 	for (k = 0; k < nslots; k++) {
 		rasd_arena_init(&slots[k].in, 0);
 		rasd_arena_init(&slots[k].work, 0);
+		rasd_buf_init(&slots[k].log, 0);
 	}
 	pool.lex = lex;
 	pool.xo = &xo;
@@ -433,6 +448,7 @@ out:
 		for (k = 0; k < nslots; k++) {
 			rasd_arena_release(&slots[k].in);
 			rasd_arena_release(&slots[k].work);
+			rasd_buf_release(&slots[k].log);
 		}
 		free(slots);
 	}

@@ -15,13 +15,16 @@
 
 /* One message, one line: line breaks and other control characters in what
  * it quotes (an id or a date read from the input) are shown as spaces. */
-static void cli_vmessage(const char *prefix, const char *fmt, va_list ap)
+static void cli_vmessage(struct rasd_buf *log, const char *prefix, const char *fmt, va_list ap)
 {
 	char msg[8192], *p;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	for (p = msg; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+	/* a message that cannot be kept is printed now: late beats lost */
+	if (log && rasd_buf_printf(log, "%s%s\n", prefix, msg) == RASD_OK)
+		return;
 	fprintf(stderr, "%s%s\n", prefix, msg);
 }
 
@@ -29,7 +32,7 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	cli_vmessage("rasd: ", fmt, ap);
+	cli_vmessage(NULL, "rasd: ", fmt, ap);
 	va_end(ap);
 }
 
@@ -37,8 +40,31 @@ void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	cli_vmessage("rasd: warning: ", fmt, ap);
+	cli_vmessage(NULL, "rasd: warning: ", fmt, ap);
 	va_end(ap);
+}
+
+void cli_log_error(struct rasd_buf *log, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vmessage(log, "rasd: ", fmt, ap);
+	va_end(ap);
+}
+
+void cli_log_warn(struct rasd_buf *log, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vmessage(log, "rasd: warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void cli_log_flush(struct rasd_buf *log)
+{
+	if (log->n)
+		fwrite(log->p, 1, log->n, stderr);
+	rasd_buf_reset(log);
 }
 
 static bool write_failed;
@@ -302,7 +328,8 @@ static long read_line(struct cli_reader *r, size_t max)
 			if (r->rlen == 0) {
 				r->eof = true;
 				if (ferror(r->f)) {
-					cli_error("%s: read error: %s", r->path, strerror(errno));
+					cli_log_error(r->log, "%s: read error: %s", r->path,
+						      strerror(errno));
 					r->errors++;
 					r->done = true;
 				}
@@ -374,19 +401,22 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 			if (r->cap > max + 65536) {
 				struct stat sb;
 				if (fstat(fileno(r->f), &sb) == 0 && S_ISREG(sb.st_mode))
-					cli_error("%s: article is %lld bytes, over the limit of %zu "
-						  "(--max-article-bytes); skipped",
-						  r->path, (long long)sb.st_size, max);
+					cli_log_error(
+					    r->log,
+					    "%s: article is %lld bytes, over the limit of %zu "
+					    "(--max-article-bytes); skipped",
+					    r->path, (long long)sb.st_size, max);
 				else
-					cli_error("%s: article is over the limit of %zu bytes "
-						  "(--max-article-bytes); skipped",
-						  r->path, max);
+					cli_log_error(r->log,
+						      "%s: article is over the limit of %zu bytes "
+						      "(--max-article-bytes); skipped",
+						      r->path, max);
 				r->errors++;
 				return -1;
 			}
 			nb = realloc(r->buf, ncap);
 			if (!nb) {
-				cli_error("%s: out of memory", r->path);
+				cli_log_error(r->log, "%s: out of memory", r->path);
 				r->errors++;
 				return -1;
 			}
@@ -406,13 +436,15 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 			break;
 	}
 	if (ferror(r->f)) {
-		cli_error("%s: read error: %s", r->path, strerror(errno));
+		cli_log_error(r->log, "%s: read error: %s", r->path, strerror(errno));
 		r->errors++;
 		return -1;
 	}
 	if (n > max) {
-		cli_error("%s: article is %zu bytes, over the limit of %zu (--max-article-bytes); skipped",
-			  r->path, n, max);
+		cli_log_error(r->log,
+			      "%s: article is %zu bytes, over the limit of %zu "
+			      "(--max-article-bytes); skipped",
+			      r->path, n, max);
 		r->errors++;
 		return -1;
 	}
@@ -421,12 +453,13 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 	 * invisible mark, and offsets then count the file's own bytes */
 	if (rasd_utf8_clean(r->arena, r->buf, n, r->opt->strict ? RASD_UTF8_STRICT : 0, &clean,
 			    &replaced, &err) != RASD_OK) {
-		cli_error("%s: %s; skipped", r->path, err.msg);
+		cli_log_error(r->log, "%s: %s; skipped", r->path, err.msg);
 		r->errors++;
 		return -1;
 	}
 	if (replaced) {
-		cli_warn("%s: %zu invalid UTF-8 byte(s) replaced with U+FFFD", r->path, replaced);
+		cli_log_warn(r->log, "%s: %zu invalid UTF-8 byte(s) replaced with U+FFFD", r->path,
+			     replaced);
 		r->warnings++;
 	}
 	memset(art, 0, sizeof(*art));
@@ -477,8 +510,10 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 			return 0;
 		}
 		if (len == -2) {
-			cli_error("%s:%ld: line longer than %zu bytes (--max-article-bytes); skipped",
-				  r->path, r->line, max);
+			cli_log_error(
+			    r->log,
+			    "%s:%ld: line longer than %zu bytes (--max-article-bytes); skipped",
+			    r->path, r->line, max);
 			r->errors++;
 			return -1;
 		}
@@ -498,7 +533,8 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 		}
 		rasd_arena_reset(r->arena);
 		if (memchr(line, '\0', (size_t)len)) {
-			cli_error("%s:%ld: NUL byte in line; skipped", r->path, r->line);
+			cli_log_error(r->log, "%s:%ld: NUL byte in line; skipped", r->path,
+				      r->line);
 			r->errors++;
 			return -1;
 		}
@@ -511,36 +547,40 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 		if (pst == RASD_EUTF8 && !r->opt->strict) {
 			if (rasd_utf8_clean(r->arena, line, (size_t)len, 0, &clean, &replaced,
 					    &err) != RASD_OK) {
-				cli_error("%s:%ld: %s; skipped", r->path, r->line, err.msg);
+				cli_log_error(r->log, "%s:%ld: %s; skipped", r->path, r->line,
+					      err.msg);
 				r->errors++;
 				return -1;
 			}
 			if (rasd_json_parse(r->arena, clean.p, clean.n, &obj, &err) != RASD_OK) {
-				cli_error("%s:%ld: column %ld: %s; skipped", r->path, r->line,
-					  err.column, err.msg);
+				cli_log_error(r->log, "%s:%ld: column %ld: %s; skipped", r->path,
+					      r->line, err.column, err.msg);
 				r->errors++;
 				return -1;
 			}
 		} else if (pst != RASD_OK) {
-			cli_error("%s:%ld: column %ld: %s; skipped", r->path, r->line, err.column,
-				  err.msg);
+			cli_log_error(r->log, "%s:%ld: column %ld: %s; skipped", r->path, r->line,
+				      err.column, err.msg);
 			r->errors++;
 			return -1;
 		}
 		if (obj->type != RASD_JSON_OBJECT) {
-			cli_error("%s:%ld: not a JSON object; skipped", r->path, r->line);
+			cli_log_error(r->log, "%s:%ld: not a JSON object; skipped", r->path,
+				      r->line);
 			r->errors++;
 			return -1;
 		}
 		text = rasd_json_get_str(obj, "text", &n);
 		if (!text) {
-			cli_error("%s:%ld: no \"text\" string; skipped", r->path, r->line);
+			cli_log_error(r->log, "%s:%ld: no \"text\" string; skipped", r->path,
+				      r->line);
 			r->errors++;
 			return -1;
 		}
 		if (replaced) {
-			cli_warn("%s:%ld: %zu invalid UTF-8 byte(s) replaced with U+FFFD", r->path,
-				 r->line, replaced);
+			cli_log_warn(r->log,
+				     "%s:%ld: %zu invalid UTF-8 byte(s) replaced with U+FFFD",
+				     r->path, r->line, replaced);
 			r->warnings++;
 		}
 		memset(art, 0, sizeof(*art));
@@ -557,8 +597,10 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 			int32_t d;
 			size_t pl = strlen(pub);
 			if (rasd_date_parse(pub, pl, &d) != RASD_OK) {
-				cli_warn("%s:%ld: \"published\" '%.40s' is not YYYY-MM-DD; relative dates left unresolved",
-					 r->path, r->line, pub);
+				cli_log_warn(r->log,
+					     "%s:%ld: \"published\" '%.40s' is not YYYY-MM-DD; "
+					     "relative dates left unresolved",
+					     r->path, r->line, pub);
 				pub = NULL;
 			} else if (pl > 10) {
 				pub = rasd_arena_strndup(r->arena, pub, 10);
