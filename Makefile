@@ -93,19 +93,24 @@ bench: deps
 	@RASD=$(RASD) BUILD=$(BUILD) SHARED=$(SHARED) sh bench/bench.sh
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library
-# sources built with the fuzzer's instrumentation.
+# sources built with the fuzzer's instrumentation. Static pattern rules make
+# the objects targets in their own right, not intermediates that make
+# deletes after linking, and -MMD tracks the headers (fuzz_jsonl.c also
+# includes src/cli/common.c): a second `make fuzz` compiles only what
+# changed since the first.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 FUZZ_SRC     := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN     := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
-build/fuzz/obj/%.o: %.c
+$(FUZZ_LIB_OBJ): build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -std=c11 -c $< -o $@
-build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -std=c11 -MMD -MP -c $< -o $@
+$(FUZZ_BIN): build/fuzz/%: fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -o $@ $< $(FUZZ_LIB_OBJ) $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+		-MMD -MP -MF $@.d -MT $@ -o $@ $< $(FUZZ_LIB_OBJ) $(LDLIBS)
 fuzz: deps
 	@$(MAKE) --no-print-directory EXTRA_DEB=clang deps
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
@@ -120,4 +125,4 @@ format:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
