@@ -1145,7 +1145,8 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
 						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
 						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
-						"تقضي", "دوي", "اصوات", NULL};
+						"تقضي", "دوي", "اصوات", "تنديدا", "احتجاجا",
+						"رفضا", "استنكارا", "تضامنا", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
@@ -1549,6 +1550,50 @@ static void build_frame(struct ctx *c, struct frame *f)
 			f->target_actor = launcher;
 		}
 	}
+	if (t->cls == RASD_EC_INTERCEPT && f->agent >= 0) {
+		/* اعتراض صاروخ أطلقته ميليشيا الحوثي: who launched it is the target */
+		const struct m_actor *a = &c->m->act[f->agent];
+		uint32_t k;
+		for (k = a->head > 2 ? a->head - 2 : 0; k < a->head; k++)
+			if (key_has_prefix(&c->doc->tokens[k], "اطلق") ||
+			    key_has_prefix(&c->doc->tokens[k], "يطلق")) {
+				int was_target = f->target;
+				const struct rasd_actor *was = f->target_actor;
+				f->target = f->agent;
+				f->target_actor = f->agent_actor;
+				f->agent = -1;
+				f->agent_actor = NULL;
+				if (was && (was->inter == 1 || was->inter == 8)) {
+					f->agent = was_target; /* the force named with it stopped it */
+					f->agent_actor = was;
+				}
+				break;
+			}
+	}
+	if (t->cls == RASD_EC_INTERCEPT && !f->agent_actor) {
+		/* أعلنت قيادة التحالف اعتراض صاروخ: who announces the interception
+		 * made it, when it is a state or coalition force */
+		for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact && c->m->act[i].tok < t->tok; i++) {
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[i].actor);
+			if (ac && (ac->inter == 1 || ac->inter == 8) && ac != f->target_actor &&
+			    actor_usable(c, (int)i))
+				f->agent_actor = ac;
+		}
+	}
+	if ((t->cls == RASD_EC_INTERCEPT || f->intercepted) && !f->target_actor) {
+		/* اعتراض ثلاثة صواريخ فوق الرياض: the missiles are those of the
+		 * armed group the report has been speaking of */
+		for (i = END_BEFORE(act, nact, t->tok); i-- > 0;) {
+			const struct m_actor *a = &c->m->act[i];
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			if (a->tok >= t->tok || !ac || !actor_usable(c, (int)i) || ac == f->agent_actor)
+				continue;
+			if (ac->inter >= 2 && ac->inter <= 4) {
+				f->target_actor = ac;
+				break;
+			}
+		}
+	}
 	f->date = choose_date(c, f);
 	f->place = choose_place(c, f);
 }
@@ -1789,10 +1834,21 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 	e->assoc_actor1 = f->assoc_actor;
 	if (e->actor2 == e->actor1)
 		e->actor2 = NULL;
+	if (e->actor1 && e->actor1->inter != 5 && e->actor1->inter != 6 &&
+	    strcmp(e->sub_event_type, "Peaceful protest") == 0) {
+		/* أنصار الحوثي يتظاهرون: protesters, with the movement behind them
+		 * as associate; a state force is not who protests */
+		if (e->actor1->inter != 1 && !e->assoc_actor1)
+			e->assoc_actor1 = e->actor1;
+		e->actor1 = NULL;
+	}
 	if (!e->actor1 && e->cls == RASD_EC_PROTEST)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
 	if (!e->actor1 && e->cls == RASD_EC_RIOT)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
+	if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0 &&
+	    e->actor1 && e->actor1->inter != 6 && (!e->actor2 || e->actor2 == c->civ))
+		e->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL); /* as ACLED */
 	if (!e->actor2 && strcmp(e->event_type, T_VAC) == 0)
 		e->actor2 = c->civ;
 	/* a peaceful protest has no side acted upon; whom it speaks for
