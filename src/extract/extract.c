@@ -1809,6 +1809,17 @@ static bool consequence_kill(const struct ctx *c, const struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
 	size_t q;
+	if (t->cls == RASD_EC_KILL && t->form == RASD_FORM_VERB && conj_word(c, t->tok)) {
+		/* قصفوا البلدة وقتلوا مدنيين اثنين: the killing the attack did */
+		for (q = FIRST(trig, ntrig, s->tok_begin); q < c->m->ntrig && c->m->trig[q].tok < t->tok;
+		     q++) {
+			enum rasd_event_class o = c->m->trig[q].cls;
+			if (o == RASD_EC_ATTACK || o == RASD_EC_AIRSTRIKE || o == RASD_EC_SHELLING ||
+			    o == RASD_EC_IED || o == RASD_EC_SUICIDE || o == RASD_EC_CLASH)
+				return true;
+		}
+		return false;
+	}
 	if (t->cls != RASD_EC_KILL || t->form == RASD_FORM_VERB || t->tok == s->tok_begin ||
 	    !(TOK_IS(c, t->tok - 1, "في") || TOK_IS(c, t->tok - 1, "عن") ||
 	      TOK_IS(c, t->tok - 1, "الي") || (t->clitics & RASD_CLITIC_PREP)))
