@@ -1349,8 +1349,13 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 					break;
 				if (!o->ncand || o->anaphor)
 					continue;
-				/* only a container: شرقي مدينة تعز، في ريف حلب، بحمص */
+				/* only a container: شرقي مدينة تعز، في ريف حلب، بحمص; a
+				 * direction contains a neighbourhood, but only locates a
+				 * town (جرمانا شرقي دمشق lies outside the city) */
 				if (!o->direction && o->cue != PCUE_RURAL && !o->locative)
+					break;
+				if (o->direction && o->cue != PCUE_RURAL && !o->locative &&
+				    p->place->kind != RASD_PLACE_NEIGHBOURHOOD)
 					break;
 				if (o->tok > 0 && doc->tokens[o->tok].klen >= 4 &&
 				    memcmp(doc->tokens[o->tok].key, "ل", 2) == 0 &&
