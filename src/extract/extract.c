@@ -374,6 +374,22 @@ static bool actor_usable(const struct ctx *c, int idx)
 
 static bool qualifier(const struct ctx *c, uint32_t i);
 static bool conj_word(const struct ctx *c, uint32_t i);
+static bool means_context(const struct ctx *c, uint32_t tok);
+
+/* قتل فلسطينيان في قصف إسرائيلي: an actor named with the attack a killing
+ * happened in (right after or within that trigger) carried it out */
+static bool means_agent(const struct ctx *c, const struct m_trigger *t, const struct m_actor *a)
+{
+	size_t q;
+	for (q = FIRST(trig, ntrig, t->tok + t->ntok); q < c->m->ntrig && c->m->trig[q].tok < a->tok;
+	     q++) {
+		const struct m_trigger *o = &c->m->trig[q];
+		if (a->head <= o->tok + o->ntok + 1 && o->cls != RASD_EC_KILL &&
+		    (means_context(c, o->tok) || (o->clitics & RASD_CLITIC_PREP)))
+			return true;
+	}
+	return false;
+}
 
 static void assign_actors(struct ctx *c, struct frame *f)
 {
@@ -450,7 +466,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 		if (passive && head >= t->tok + t->ntok &&
 		    (head <= t->tok + t->ntok + 4 ||
 		     (head <= t->tok + t->ntok + 8 && after_min(c, a))) &&
-		    !agent_marker_before(c, head, f->cb)) {
+		    !agent_marker_before(c, head, f->cb) && !means_agent(c, t, a)) {
 			if (target < 0)
 				target = (int)i;
 			continue;
@@ -2233,6 +2249,26 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->sub_event_type = e->sub_event_type;
 			o->cls = RASD_EC_CLASH;
 		}
+		if (!same_type && near_mention &&
+		    ((generic_type(o) && e->cls == RASD_EC_PROTEST) ||
+		     (o->cls == RASD_EC_PROTEST && generic_type(e))) &&
+		    (o->fatalities > 0 || e->fatalities > 0)) {
+			/* قتلت القوات العشرات خلال الاحتجاجات: one event, the force
+			 * that killed against the protesters */
+			const struct rasd_event *kill = generic_type(o) ? o : e;
+			const struct rasd_actor *force = kill->actor1;
+			o->event_type = "Protests";
+			o->sub_event_type = "Excessive force against protesters";
+			o->cls = RASD_EC_PROTEST;
+			o->actor1 = force && force->inter != 6 ? force : NULL;
+			o->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
+			if (o->assoc_actor1 == o->actor1)
+				o->assoc_actor1 = NULL;
+			if (o->fatalities < e->fatalities)
+				o->fatalities = e->fatalities;
+			o->merged++;
+			return true;
+		}
 		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
 		    strcmp(e->event_type, T_SD) != 0) {
 			/* the typed mention decides the type */
@@ -2240,10 +2276,13 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->sub_event_type = e->sub_event_type;
 			o->cls = e->cls;
 		}
-		if (!o->actor1)
+		/* the side hit in one mention is not the agent of the other
+		 * (قتل العشرات من الحوثيين في معارك: the Houthis died) */
+		if (!o->actor1 && e->actor1 != o->actor2)
 			o->actor1 = e->actor1;
-		if (!o->actor2 || (o->actor2 == c->civ && e->actor2 && e->actor2 != c->civ &&
-				   strcmp(o->event_type, T_VAC) != 0))
+		if ((!o->actor2 || (o->actor2 == c->civ && e->actor2 && e->actor2 != c->civ &&
+				    strcmp(o->event_type, T_VAC) != 0)) &&
+		    e->actor2 != o->actor1)
 			o->actor2 = e->actor2;
 		if (!o->assoc_actor1)
 			o->assoc_actor1 = e->assoc_actor1;
@@ -2615,6 +2654,74 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	return RASD_OK;
 }
 
+/* «الجيش», «قوات الأمن», «القوات الحكومية» (actor code STATE) name the forces
+ * of the state the article is about: the state force the article last
+ * named (الجيش الإسرائيلي … الجيش), else the first state-forces actor of the
+ * article's country (date-dependent codes are recoded later). A mention
+ * that cannot be resolved, or that a nationality qualifies (قوات الأمن
+ * الكويتية: a state rasd has no code for), is dropped. */
+static void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+				 struct mentions *m, const char *country)
+{
+	uint32_t state, national = UINT32_MAX, i, last = UINT32_MAX;
+	size_t k, w = 0;
+	const struct rasd_actor *a;
+
+	if (!rasd_lex_actor_by_code(lex, "STATE", &state))
+		return;
+	for (i = 0; country && *country && (a = rasd_lex_actor(lex, i)) != NULL; i++)
+		if (i != state && a->inter == 1 && strcmp(a->country, country) == 0) {
+			national = i;
+			break;
+		}
+	for (k = 0; k < m->nact; k++) {
+		struct m_actor *ma = &m->act[k];
+		if (ma->actor != state) {
+			a = rasd_lex_actor(lex, ma->actor);
+			/* a state's own forces, or a foreign army (not a coalition,
+			 * which lists the theatres it fights in) */
+			if (a && !(ma->flags & RASD_ACTOR_ANAPHOR) &&
+			    (a->inter == 1 || (a->inter == 8 && strcmp(a->theatre, a->country) == 0)))
+				last = ma->actor;
+			m->act[w++] = *ma;
+			continue;
+		}
+		{
+			uint32_t nx = ma->tok + ma->ntok;
+			const struct rasd_token *t = nx < doc->ntokens ? &doc->tokens[nx] : NULL;
+			if (t && t->kind == RASD_TOK_WORD && t->klen > 6 &&
+			    memcmp(t->key, "ال", 4) == 0 &&
+			    ((t->klen >= 2 && memcmp(t->key + t->klen - 2, "ي", 2) == 0) ||
+			     (t->klen >= 4 && memcmp(t->key + t->klen - 4, "يه", 4) == 0))) {
+				/* قوات الجيش اليمني: the name read from its last word
+				 * (الجيش اليمني); قوات الأمن الكويتية, which rasd has
+				 * no code for, is dropped */
+				struct rasd_lex_match ms[16];
+				size_t n = rasd_lex_match_at(lex, doc, nx - 1, ms, 16), q;
+				bool found = false;
+				for (q = 0; q < n && !found; q++)
+					if (ms[q].kind == RASD_LEX_ACTOR && ms[q].u.actor.actor != state &&
+					    ms[q].ntokens >= 2) {
+						ma->actor = ms[q].u.actor.actor;
+						ma->ntok = nx + ms[q].ntokens - 1 - ma->tok;
+						found = true;
+					}
+				if (found)
+					m->act[w++] = *ma;
+				continue;
+			}
+		}
+		if (last != UINT32_MAX)
+			ma->actor = last;
+		else if (national != UINT32_MAX)
+			ma->actor = national;
+		else
+			continue;
+		m->act[w++] = *ma;
+	}
+	m->nact = w;
+}
+
 enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_article *art,
 			      const struct rasd_extract_options *opt, struct rasd_arena *a,
 			      struct rasd_event **events, size_t *nevents, struct rasd_error *err)
@@ -2687,6 +2794,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	if (!*country && title.ntokens)
 		country = dominant_country(lex, &title_m);
 	c.doc_country = country;
+	resolve_state_forces(lex, &body, &body_m, country);
 	resolve_places(lex, &body, &body_m, country);
 	c.headline = !(art->title && art->title_n) && is_headline(&body);
 	st = code_doc(&c, &out, false);
@@ -2703,6 +2811,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
 	if (title.ntokens) {
+		resolve_state_forces(lex, &title, &title_m, country);
 		resolve_places(lex, &title, &title_m, country);
 		c.doc = &title;
 		c.m = &title_m;
