@@ -2655,15 +2655,16 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 }
 
 /* «الجيش», «قوات الأمن», «القوات الحكومية» (actor code STATE) name the forces
- * of the state the article is about: the state force the article last
- * named (الجيش الإسرائيلي … الجيش), else the first state-forces actor of the
- * article's country (date-dependent codes are recoded later). A mention
+ * of the state the article is about: the state force the article named just
+ * before (الجيش الإسرائيلي … الجيش, within 80 words), else the first
+ * state-forces actor of the article's country (date-dependent codes are
+ * recoded later), else the last state force named at all. A mention
  * that cannot be resolved, or that a nationality qualifies (قوات الأمن
  * الكويتية: a state rasd has no code for), is dropped. */
 static void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
 				 struct mentions *m, const char *country)
 {
-	uint32_t state, national = UINT32_MAX, i, last = UINT32_MAX;
+	uint32_t state, national = UINT32_MAX, i, last = UINT32_MAX, last_tok = 0;
 	size_t k, w = 0;
 	const struct rasd_actor *a;
 
@@ -2676,13 +2677,17 @@ static void resolve_state_forces(const struct rasd_lexicon *lex, const struct ra
 		}
 	for (k = 0; k < m->nact; k++) {
 		struct m_actor *ma = &m->act[k];
+		bool army = false;
+		uint32_t q;
 		if (ma->actor != state) {
 			a = rasd_lex_actor(lex, ma->actor);
 			/* a state's own forces, or a foreign army (not a coalition,
 			 * which lists the theatres it fights in) */
 			if (a && !(ma->flags & RASD_ACTOR_ANAPHOR) &&
-			    (a->inter == 1 || (a->inter == 8 && strcmp(a->theatre, a->country) == 0)))
+			    (a->inter == 1 || (a->inter == 8 && strcmp(a->theatre, a->country) == 0))) {
 				last = ma->actor;
+				last_tok = ma->tok + ma->ntok;
+			}
 			m->act[w++] = *ma;
 			continue;
 		}
@@ -2697,13 +2702,13 @@ static void resolve_state_forces(const struct rasd_lexicon *lex, const struct ra
 				 * (الجيش اليمني); قوات الأمن الكويتية, which rasd has
 				 * no code for, is dropped */
 				struct rasd_lex_match ms[16];
-				size_t n = rasd_lex_match_at(lex, doc, nx - 1, ms, 16), q;
+				size_t n = rasd_lex_match_at(lex, doc, nx - 1, ms, 16), r;
 				bool found = false;
-				for (q = 0; q < n && !found; q++)
-					if (ms[q].kind == RASD_LEX_ACTOR && ms[q].u.actor.actor != state &&
-					    ms[q].ntokens >= 2) {
-						ma->actor = ms[q].u.actor.actor;
-						ma->ntok = nx + ms[q].ntokens - 1 - ma->tok;
+				for (r = 0; r < n && !found; r++)
+					if (ms[r].kind == RASD_LEX_ACTOR && ms[r].u.actor.actor != state &&
+					    ms[r].ntokens >= 2) {
+						ma->actor = ms[r].u.actor.actor;
+						ma->ntok = nx + ms[r].ntokens - 1 - ma->tok;
 						found = true;
 					}
 				if (found)
@@ -2711,7 +2716,15 @@ static void resolve_state_forces(const struct rasd_lexicon *lex, const struct ra
 				continue;
 			}
 		}
-		if (last != UINT32_MAX)
+		/* «الجيش»: the army just named (within a few sentences), else the
+		 * article's own state's; the government's forces, its security
+		 * forces and police are the article's state's */
+		for (q = ma->tok; q < ma->tok + ma->ntok; q++)
+			if (TOKEN_IS(&doc->tokens[q], "الجيش") || TOKEN_IS(&doc->tokens[q], "والجيش") ||
+			    TOKEN_IS(&doc->tokens[q], "بالجيش") || TOKEN_IS(&doc->tokens[q], "للجيش"))
+				army = true;
+		if (last != UINT32_MAX &&
+		    (national == UINT32_MAX || (army && ma->tok < last_tok + 80)))
 			ma->actor = last;
 		else if (national != UINT32_MAX)
 			ma->actor = national;
