@@ -240,8 +240,15 @@ static void score_article(struct totals *t, struct rasd_arena *a, const struct r
 			t->ok_fat += g->fatalities == e->fatalities;
 			if (g->admin1) {
 				char *ga = fold(a, g->admin1), *sa = fold(a, e->admin1);
+				bool ok = ga && sa && strcmp(ga, sa) == 0;
 				t->n_adm++;
-				t->ok_adm += ga && sa && strcmp(ga, sa) == 0;
+				t->ok_adm += ok;
+				if (!ok && rasd_buf_printf(&t->report,
+							   "PLACE     %s  gold %s | %s; got %s | %s\n", art->id,
+							   g->location ? g->location : "-", g->admin1,
+							   e->location ? e->location : "-",
+							   e->admin1 && *e->admin1 ? e->admin1 : "-") != RASD_OK)
+					t->truncated = true;
 			}
 			/* coordinates: the gold place looked up in the gazetteer */
 			if (g->location && e->has_coords) {

@@ -374,6 +374,22 @@ static bool actor_usable(const struct ctx *c, int idx)
 
 static bool qualifier(const struct ctx *c, uint32_t i);
 static bool conj_word(const struct ctx *c, uint32_t i);
+static bool means_context(const struct ctx *c, uint32_t tok);
+
+/* قتل فلسطينيان في قصف إسرائيلي: an actor named with the attack a killing
+ * happened in (right after or within that trigger) carried it out */
+static bool means_agent(const struct ctx *c, const struct m_trigger *t, const struct m_actor *a)
+{
+	size_t q;
+	for (q = FIRST(trig, ntrig, t->tok + t->ntok); q < c->m->ntrig && c->m->trig[q].tok < a->tok;
+	     q++) {
+		const struct m_trigger *o = &c->m->trig[q];
+		if (a->head <= o->tok + o->ntok + 1 && o->cls != RASD_EC_KILL &&
+		    (means_context(c, o->tok) || (o->clitics & RASD_CLITIC_PREP)))
+			return true;
+	}
+	return false;
+}
 
 static void assign_actors(struct ctx *c, struct frame *f)
 {
@@ -450,7 +466,7 @@ static void assign_actors(struct ctx *c, struct frame *f)
 		if (passive && head >= t->tok + t->ntok &&
 		    (head <= t->tok + t->ntok + 4 ||
 		     (head <= t->tok + t->ntok + 8 && after_min(c, a))) &&
-		    !agent_marker_before(c, head, f->cb)) {
+		    !agent_marker_before(c, head, f->cb) && !means_agent(c, t, a)) {
 			if (target < 0)
 				target = (int)i;
 			continue;
@@ -1145,7 +1161,8 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
 						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
 						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
-						"تقضي", "دوي", "اصوات", NULL};
+						"تقضي", "دوي", "اصوات", "تنديدا", "احتجاجا",
+						"رفضا", "استنكارا", "تضامنا", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
@@ -1549,6 +1566,50 @@ static void build_frame(struct ctx *c, struct frame *f)
 			f->target_actor = launcher;
 		}
 	}
+	if (t->cls == RASD_EC_INTERCEPT && f->agent >= 0) {
+		/* اعتراض صاروخ أطلقته ميليشيا الحوثي: who launched it is the target */
+		const struct m_actor *a = &c->m->act[f->agent];
+		uint32_t k;
+		for (k = a->head > 2 ? a->head - 2 : 0; k < a->head; k++)
+			if (key_has_prefix(&c->doc->tokens[k], "اطلق") ||
+			    key_has_prefix(&c->doc->tokens[k], "يطلق")) {
+				int was_target = f->target;
+				const struct rasd_actor *was = f->target_actor;
+				f->target = f->agent;
+				f->target_actor = f->agent_actor;
+				f->agent = -1;
+				f->agent_actor = NULL;
+				if (was && (was->inter == 1 || was->inter == 8)) {
+					f->agent = was_target; /* the force named with it stopped it */
+					f->agent_actor = was;
+				}
+				break;
+			}
+	}
+	if (t->cls == RASD_EC_INTERCEPT && !f->agent_actor) {
+		/* أعلنت قيادة التحالف اعتراض صاروخ: who announces the interception
+		 * made it, when it is a state or coalition force */
+		for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact && c->m->act[i].tok < t->tok; i++) {
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[i].actor);
+			if (ac && (ac->inter == 1 || ac->inter == 8) && ac != f->target_actor &&
+			    actor_usable(c, (int)i))
+				f->agent_actor = ac;
+		}
+	}
+	if ((t->cls == RASD_EC_INTERCEPT || f->intercepted) && !f->target_actor) {
+		/* اعتراض ثلاثة صواريخ فوق الرياض: the missiles are those of the
+		 * armed group the report has been speaking of */
+		for (i = END_BEFORE(act, nact, t->tok); i-- > 0;) {
+			const struct m_actor *a = &c->m->act[i];
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			if (a->tok >= t->tok || !ac || !actor_usable(c, (int)i) || ac == f->agent_actor)
+				continue;
+			if (ac->inter >= 2 && ac->inter <= 4) {
+				f->target_actor = ac;
+				break;
+			}
+		}
+	}
 	f->date = choose_date(c, f);
 	f->place = choose_place(c, f);
 }
@@ -1764,6 +1825,17 @@ static bool consequence_kill(const struct ctx *c, const struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
 	size_t q;
+	if (t->cls == RASD_EC_KILL && t->form == RASD_FORM_VERB && conj_word(c, t->tok)) {
+		/* قصفوا البلدة وقتلوا مدنيين اثنين: the killing the attack did */
+		for (q = FIRST(trig, ntrig, s->tok_begin); q < c->m->ntrig && c->m->trig[q].tok < t->tok;
+		     q++) {
+			enum rasd_event_class o = c->m->trig[q].cls;
+			if (o == RASD_EC_ATTACK || o == RASD_EC_AIRSTRIKE || o == RASD_EC_SHELLING ||
+			    o == RASD_EC_IED || o == RASD_EC_SUICIDE || o == RASD_EC_CLASH)
+				return true;
+		}
+		return false;
+	}
 	if (t->cls != RASD_EC_KILL || t->form == RASD_FORM_VERB || t->tok == s->tok_begin ||
 	    !(TOK_IS(c, t->tok - 1, "في") || TOK_IS(c, t->tok - 1, "عن") ||
 	      TOK_IS(c, t->tok - 1, "الي") || (t->clitics & RASD_CLITIC_PREP)))
@@ -1789,10 +1861,21 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 	e->assoc_actor1 = f->assoc_actor;
 	if (e->actor2 == e->actor1)
 		e->actor2 = NULL;
+	if (e->actor1 && e->actor1->inter != 5 && e->actor1->inter != 6 &&
+	    strcmp(e->sub_event_type, "Peaceful protest") == 0) {
+		/* أنصار الحوثي يتظاهرون: protesters, with the movement behind them
+		 * as associate; a state force is not who protests */
+		if (e->actor1->inter != 1 && !e->assoc_actor1)
+			e->assoc_actor1 = e->actor1;
+		e->actor1 = NULL;
+	}
 	if (!e->actor1 && e->cls == RASD_EC_PROTEST)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
 	if (!e->actor1 && e->cls == RASD_EC_RIOT)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
+	if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0 &&
+	    e->actor1 && e->actor1->inter != 6 && (!e->actor2 || e->actor2 == c->civ))
+		e->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL); /* as ACLED */
 	if (!e->actor2 && strcmp(e->event_type, T_VAC) == 0)
 		e->actor2 = c->civ;
 	/* a peaceful protest has no side acted upon; whom it speaks for
@@ -2166,6 +2249,26 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->sub_event_type = e->sub_event_type;
 			o->cls = RASD_EC_CLASH;
 		}
+		if (!same_type && near_mention &&
+		    ((generic_type(o) && e->cls == RASD_EC_PROTEST) ||
+		     (o->cls == RASD_EC_PROTEST && generic_type(e))) &&
+		    (o->fatalities > 0 || e->fatalities > 0)) {
+			/* قتلت القوات العشرات خلال الاحتجاجات: one event, the force
+			 * that killed against the protesters */
+			const struct rasd_event *kill = generic_type(o) ? o : e;
+			const struct rasd_actor *force = kill->actor1;
+			o->event_type = "Protests";
+			o->sub_event_type = "Excessive force against protesters";
+			o->cls = RASD_EC_PROTEST;
+			o->actor1 = force && force->inter != 6 ? force : NULL;
+			o->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
+			if (o->assoc_actor1 == o->actor1)
+				o->assoc_actor1 = NULL;
+			if (o->fatalities < e->fatalities)
+				o->fatalities = e->fatalities;
+			o->merged++;
+			return true;
+		}
 		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
 		    strcmp(e->event_type, T_SD) != 0) {
 			/* the typed mention decides the type */
@@ -2173,10 +2276,13 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->sub_event_type = e->sub_event_type;
 			o->cls = e->cls;
 		}
-		if (!o->actor1)
+		/* the side hit in one mention is not the agent of the other
+		 * (قتل العشرات من الحوثيين في معارك: the Houthis died) */
+		if (!o->actor1 && e->actor1 != o->actor2)
 			o->actor1 = e->actor1;
-		if (!o->actor2 || (o->actor2 == c->civ && e->actor2 && e->actor2 != c->civ &&
-				   strcmp(o->event_type, T_VAC) != 0))
+		if ((!o->actor2 || (o->actor2 == c->civ && e->actor2 && e->actor2 != c->civ &&
+				    strcmp(o->event_type, T_VAC) != 0)) &&
+		    e->actor2 != o->actor1)
 			o->actor2 = e->actor2;
 		if (!o->assoc_actor1)
 			o->assoc_actor1 = e->assoc_actor1;
@@ -2548,6 +2654,87 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	return RASD_OK;
 }
 
+/* «الجيش», «قوات الأمن», «القوات الحكومية» (actor code STATE) name the forces
+ * of the state the article is about: the state force the article named just
+ * before (الجيش الإسرائيلي … الجيش, within 80 words), else the first
+ * state-forces actor of the article's country (date-dependent codes are
+ * recoded later), else the last state force named at all. A mention
+ * that cannot be resolved, or that a nationality qualifies (قوات الأمن
+ * الكويتية: a state rasd has no code for), is dropped. */
+static void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+				 struct mentions *m, const char *country)
+{
+	uint32_t state, national = UINT32_MAX, i, last = UINT32_MAX, last_tok = 0;
+	size_t k, w = 0;
+	const struct rasd_actor *a;
+
+	if (!rasd_lex_actor_by_code(lex, "STATE", &state))
+		return;
+	for (i = 0; country && *country && (a = rasd_lex_actor(lex, i)) != NULL; i++)
+		if (i != state && a->inter == 1 && strcmp(a->country, country) == 0) {
+			national = i;
+			break;
+		}
+	for (k = 0; k < m->nact; k++) {
+		struct m_actor *ma = &m->act[k];
+		bool army = false;
+		uint32_t q;
+		if (ma->actor != state) {
+			a = rasd_lex_actor(lex, ma->actor);
+			/* a state's own forces, or a foreign army (not a coalition,
+			 * which lists the theatres it fights in) */
+			if (a && !(ma->flags & RASD_ACTOR_ANAPHOR) &&
+			    (a->inter == 1 || (a->inter == 8 && strcmp(a->theatre, a->country) == 0))) {
+				last = ma->actor;
+				last_tok = ma->tok + ma->ntok;
+			}
+			m->act[w++] = *ma;
+			continue;
+		}
+		{
+			uint32_t nx = ma->tok + ma->ntok;
+			const struct rasd_token *t = nx < doc->ntokens ? &doc->tokens[nx] : NULL;
+			if (t && t->kind == RASD_TOK_WORD && t->klen > 6 &&
+			    memcmp(t->key, "ال", 4) == 0 &&
+			    ((t->klen >= 2 && memcmp(t->key + t->klen - 2, "ي", 2) == 0) ||
+			     (t->klen >= 4 && memcmp(t->key + t->klen - 4, "يه", 4) == 0))) {
+				/* قوات الجيش اليمني: the name read from its last word
+				 * (الجيش اليمني); قوات الأمن الكويتية, which rasd has
+				 * no code for, is dropped */
+				struct rasd_lex_match ms[16];
+				size_t n = rasd_lex_match_at(lex, doc, nx - 1, ms, 16), r;
+				bool found = false;
+				for (r = 0; r < n && !found; r++)
+					if (ms[r].kind == RASD_LEX_ACTOR && ms[r].u.actor.actor != state &&
+					    ms[r].ntokens >= 2) {
+						ma->actor = ms[r].u.actor.actor;
+						ma->ntok = nx + ms[r].ntokens - 1 - ma->tok;
+						found = true;
+					}
+				if (found)
+					m->act[w++] = *ma;
+				continue;
+			}
+		}
+		/* «الجيش»: the army just named (within a few sentences), else the
+		 * article's own state's; the government's forces, its security
+		 * forces and police are the article's state's */
+		for (q = ma->tok; q < ma->tok + ma->ntok; q++)
+			if (TOKEN_IS(&doc->tokens[q], "الجيش") || TOKEN_IS(&doc->tokens[q], "والجيش") ||
+			    TOKEN_IS(&doc->tokens[q], "بالجيش") || TOKEN_IS(&doc->tokens[q], "للجيش"))
+				army = true;
+		if (last != UINT32_MAX &&
+		    (national == UINT32_MAX || (army && ma->tok < last_tok + 80)))
+			ma->actor = last;
+		else if (national != UINT32_MAX)
+			ma->actor = national;
+		else
+			continue;
+		m->act[w++] = *ma;
+	}
+	m->nact = w;
+}
+
 enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_article *art,
 			      const struct rasd_extract_options *opt, struct rasd_arena *a,
 			      struct rasd_event **events, size_t *nevents, struct rasd_error *err)
@@ -2620,6 +2807,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	if (!*country && title.ntokens)
 		country = dominant_country(lex, &title_m);
 	c.doc_country = country;
+	resolve_state_forces(lex, &body, &body_m, country);
 	resolve_places(lex, &body, &body_m, country);
 	c.headline = !(art->title && art->title_n) && is_headline(&body);
 	st = code_doc(&c, &out, false);
@@ -2636,6 +2824,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
 	if (title.ntokens) {
+		resolve_state_forces(lex, &title, &title_m, country);
 		resolve_places(lex, &title, &title_m, country);
 		c.doc = &title;
 		c.m = &title_m;

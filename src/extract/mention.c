@@ -391,6 +391,11 @@ static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t 
 		if (CUE(&h, RASD_CUE_PLACE_SETTLEMENT) || CUE(&h, RASD_CUE_PLACE_FACILITY) ||
 		    CUE(&h, RASD_CUE_PLACE_RURAL) || CUE(&h, RASD_CUE_DIRECTION))
 			return 0;
+		/* محافظة البلاد، منطقة المدنيين: a listed common word names no
+		 * place the gazetteer lacks */
+		if (CUE(&h, RASD_CUE_NOT_PLACE) && CUE(&h, RASD_CUE_NOT_PLACE)->ntokens == 1 &&
+		    !h.place)
+			return 0;
 	}
 	t = &doc->tokens[j];
 	if (require_definite && !starts_with(t, "ال") && !in_list(t, name_prefixes))
@@ -1305,7 +1310,14 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				p->cands = NULL;
 			}
 		}
-		if (p->ncand && doc_country && *doc_country && p->name && !strchr(p->name, ' ')) {
+		if (p->ncand && doc_country && *doc_country && p->name &&
+		    (!strchr(p->name, ' ') ||
+		     /* جبل الإشارة: one name word behind a cue kept in the name */
+		     (p->cue != PCUE_NONE && p->cue_tok == p->tok &&
+		      !strchr(strchr(p->name, ' ') + 1, ' ') &&
+		      /* a border crossing is named after the town across it */
+		      !(p->cue_key && (strcmp(p->cue_key, "معبر") == 0 ||
+				       strcmp(p->cue_key, "منفذ") == 0))))) {
 			/* small places abroad are name clashes, not the place meant */
 			uint32_t keep = 0;
 			for (k = 0; k < p->ncand; k++) {
@@ -1349,8 +1361,13 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 					break;
 				if (!o->ncand || o->anaphor)
 					continue;
-				/* only a container: شرقي مدينة تعز، في ريف حلب، بحمص */
+				/* only a container: شرقي مدينة تعز، في ريف حلب، بحمص; a
+				 * direction contains a neighbourhood, but only locates a
+				 * town (جرمانا شرقي دمشق lies outside the city) */
 				if (!o->direction && o->cue != PCUE_RURAL && !o->locative)
+					break;
+				if (o->direction && o->cue != PCUE_RURAL && !o->locative &&
+				    p->place->kind != RASD_PLACE_NEIGHBOURHOOD)
 					break;
 				if (o->tok > 0 && doc->tokens[o->tok].klen >= 4 &&
 				    memcmp(doc->tokens[o->tok].key, "ل", 2) == 0 &&
