@@ -1698,6 +1698,11 @@ static bool year_in_past(const struct ctx *c, const struct frame *f)
 		}
 		if (past_year && !recent_day)
 			return true;
+		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
+		 * the trigger frames the verbs that follow it */
+		for (k = s->tok_begin + 1; k + 1 < f->trig->tok && !recent_day; k++)
+			if (TOK_IS(c, k, "منذ") && past_year_at(c, k + 1, py))
+				return true;
 	}
 	for (k = f->cb; k < f->ce; k++) {
 		if (!past_year_at(c, k, py))
