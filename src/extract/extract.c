@@ -2129,6 +2129,15 @@ static bool elaborates(struct ctx *c, struct event_list *l, const struct frame *
 	struct rasd_event e;
 	size_t k;
 
+	if (t->form == RASD_FORM_VERB && l->n > 0) {
+		/* واستهدف الهجوم بلدة حمورية، طال القصف: a verb whose subject is a
+		 * definite attack noun tells more of that attack */
+		size_t q = FIRST(trig, ntrig, t->tok + t->ntok);
+		if (q < c->m->ntrig && c->m->trig[q].tok == t->tok + t->ntok &&
+		    c->m->trig[q].definite && c->m->trig[q].form != RASD_FORM_VERB &&
+		    c->m->trig[q].cls != RASD_EC_KILL)
+			t = &c->m->trig[q];
+	}
 	if (!t->definite || t->form == RASD_FORM_VERB || l->n == 0)
 		return false;
 	own_place = f->place >= 0 && c->m->place[f->place].tok >= f->cb &&
@@ -2144,7 +2153,11 @@ static bool elaborates(struct ctx *c, struct event_list *l, const struct frame *
 	for (k = l->n; k-- > 0;) {
 		struct rasd_event *o = &l->ev[k];
 		bool kin = o->cls == t->cls || (f->foiled && o->modality == RASD_MOD_FOILED) ||
-			   (generic_type(o) && generic_type(&e));
+			   (generic_type(o) && generic_type(&e)) ||
+			   /* الهجوم: whatever violent event was told */
+			   (t->cls == RASD_EC_ATTACK && (strcmp(o->event_type, T_ERV) == 0 ||
+							 strcmp(o->event_type, T_BATTLES) == 0 ||
+							 strcmp(o->event_type, T_VAC) == 0));
 		if (o->evidence.field != c->field || !kin)
 			continue;
 		if (own_place) {
