@@ -1,34 +1,44 @@
 /*
  * lexicon.c - loads the analyst-editable TSV lexicons (triggers, actors and
  * their aliases, cue words, number words, calendar words, places) and
- * compiles them into one hash of first words, each with the phrases that
- * start with it. Matching a document position costs one probe per clitic
- * reading of the word there. Every key goes through the same normalizer as
- * the text. Part of lex/.
+ * compiles them into a trie of words held in two hashes: first words, and
+ * (word so far, next word) steps. Matching a document position costs one
+ * probe per clitic reading of the word there, plus one per further word of
+ * the longest phrase that fits, however many phrases share a beginning.
+ * Every key goes through the same normalizer as the text. Part of lex/.
  */
 #include "tsv.h"
-#include <stdlib.h>
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NO_ENTRY UINT32_MAX
+#define ROOT UINT32_MAX /* the parent of a first word */
+#define MAX_PHRASE_WORDS 12
 
 struct entry {
 	struct rasd_str first;
 	const struct rasd_str *rest; /* following words, key form */
 	uint32_t nrest;
-	uint32_t next; /* next entry with the same first word */
+	uint32_t next; /* next entry ending at the same trie node */
 	struct rasd_lex_match m; /* kind and payload; ntokens/clitics unset */
 };
 
+/*
+ * A trie node: one word after the node it follows (its parent). First
+ * words live in `slots` and their node id is the slot index; later words
+ * live in `steps`, id nslots + slot index. The entries that end at a node
+ * are chained in file order, at most one per signature (see signature()).
+ */
 struct slot {
-	const char *key;
-	uint32_t len;
-	uint32_t tag;   /* high half of the key's hash */
-	uint32_t head;  /* one-word entries, or (bigram table) entries of 2+ words */
-	bool multi;     /* (word table) some entry of 2+ words starts with this word */
+	const char *key;       /* the word; NULL: the slot is free */
+	unsigned len : 31;
+	unsigned children : 1; /* some phrase goes on past this word */
+	uint32_t tag;          /* high half of the hash */
+	uint32_t parent;       /* node id of the word before, or ROOT */
+	uint32_t head;         /* entries that end here */
 };
 
 struct vec {
@@ -43,8 +53,8 @@ struct rasd_lexicon {
 	struct vec places;       /* struct rasd_place */
 	struct slot *slots;   /* first words */
 	size_t nslots;
-	struct slot *slots2;  /* first two words, for phrases */
-	size_t nslots2;
+	struct slot *steps;   /* later words, keyed by (parent node, word) */
+	size_t nsteps;
 };
 
 static void *vec_push(struct vec *v)
@@ -85,24 +95,34 @@ static uint64_t hash_bytes(const char *p, size_t n)
 	return h ^ (h >> 32);
 }
 
-static struct slot *find_in(struct slot *slots, size_t nslots, const char *key, size_t len)
+/* The hash of a word after node `parent`; after ROOT it is the word's own. */
+static uint64_t hash_step(uint32_t parent, const char *p, size_t n)
 {
-	uint64_t h = hash_bytes(key, len);
+	return hash_bytes(p, n) ^ ((uint64_t)(uint32_t)(parent + 1) * 0x9E3779B97F4A7C15ull);
+}
+
+/* The slot of (parent, word), or the free slot where it would go. */
+static struct slot *find_in(struct slot *slots, size_t nslots, uint32_t parent, const char *key,
+			    size_t len)
+{
+	uint64_t h = hash_step(parent, key, len);
 	size_t mask = nslots - 1, i = (size_t)h & mask;
 	uint32_t tag = (uint32_t)(h >> 32);
 
 	for (;;) {
 		struct slot *s = &slots[i];
 		/* the tag settles most mismatches without touching the key */
-		if (!s->key || (s->tag == tag && s->len == len && memcmp(s->key, key, len) == 0))
+		if (!s->key || (s->tag == tag && s->parent == parent && s->len == len &&
+				memcmp(s->key, key, len) == 0))
 			return s;
 		i = (i + 1) & mask;
 	}
 }
 
-static struct slot *find_slot(const struct rasd_lexicon *lex, const char *key, size_t len)
+/* The slot of a first word, or a free one. */
+static const struct slot *find_first(const struct rasd_lexicon *lex, const char *word, size_t len)
 {
-	return find_in(lex->slots, lex->nslots, key, len);
+	return find_in(lex->slots, lex->nslots, ROOT, word, len);
 }
 
 static const char *dup_str(struct rasd_lexicon *lex, const struct rasd_str *s)
@@ -131,8 +151,8 @@ static enum rasd_status add_phrase(struct rasd_lexicon *lex, struct rasd_arena *
 	for (i = 0; i < key.n; i++)
 		if (key.p[i] == ' ')
 			nw++;
-	if (nw > 12)
-		return tsv_fail(t, err, col, "phrase longer than 12 words");
+	if (nw > MAX_PHRASE_WORDS)
+		return tsv_fail(t, err, col, "phrase longer than %d words", MAX_PHRASE_WORDS);
 	k = rasd_arena_strndup(&lex->arena, key.p, key.n);
 	words = rasd_arena_alloc(&lex->arena, nw * sizeof(*words));
 	if (!k || !words)
@@ -500,6 +520,16 @@ static enum rasd_status add_place_name(struct vec *names, struct rasd_lexicon *l
 		return rasd_error_set(err, st, t->line, (long)col, "cannot normalize place name");
 	if (key.n == 0)
 		return tsv_fail(t, err, col, "place name '%.*s' has no letters", (int)n, p);
+	{
+		/* as for other phrases: the matcher follows at most this many words */
+		size_t i, nw = 1;
+		for (i = 0; i < key.n; i++)
+			if (key.p[i] == ' ')
+				nw++;
+		if (nw > MAX_PHRASE_WORDS)
+			return tsv_fail(t, err, col, "place name longer than %d words",
+					MAX_PHRASE_WORDS);
+	}
 	pn = vec_push(names);
 	if (!pn)
 		return rasd_error_set(err, RASD_ENOMEM, t->line, 0, "out of memory");
@@ -662,49 +692,84 @@ static enum rasd_status group_places(struct rasd_lexicon *lex, struct vec *names
 }
 
 /*
- * Two tables: one-word entries by their word, and longer phrases by their
- * first two words. A word that starts many place names (أبو، جبل، عين) then
- * costs one probe for the pair at hand, not a walk over every phrase.
+ * What decides whether an entry is matched through a reading, and whether
+ * it can displace another: its kind, its cue role, and the two flags the
+ * filters in rasd_lex_match_at look at. Of two entries ending at one node
+ * with one signature the later can never win (same length, and the first
+ * of the longest is kept), so only the first is chained: a thousand copies
+ * of a phrase cost what one does.
+ */
+static unsigned signature(const struct rasd_lex_match *m)
+{
+	unsigned sub = 0;
+
+	if (m->kind == RASD_LEX_CUE)
+		sub = (unsigned)m->u.cue;
+	else if (m->kind == RASD_LEX_ACTOR)
+		sub = (m->u.actor.flags & RASD_ACTOR_VICTIM) != 0;
+	else if (m->kind == RASD_LEX_TRIGGER)
+		sub = m->u.trigger.form == RASD_FORM_VERB;
+	return (unsigned)m->kind | sub << 8;
+}
+
+static struct slot *add_node(struct slot *slots, size_t nslots, uint32_t parent,
+			     const struct rasd_str *word)
+{
+	struct slot *s = find_in(slots, nslots, parent, word->p, word->n);
+
+	if (!s->key) {
+		s->key = word->p;
+		s->len = (unsigned)word->n;
+		s->tag = (uint32_t)(hash_step(parent, word->p, word->n) >> 32);
+		s->parent = parent;
+		s->head = NO_ENTRY;
+	}
+	return s;
+}
+
+/*
+ * The trie: first words in one table, later words in another keyed by the
+ * node they follow. A word that starts many place names (أبو، جبل، عين) or
+ * a million phrases that share two words (منذ ب1، منذ ب2 …) then cost one
+ * probe per word of the text, not a walk over the phrases.
  */
 static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *err)
 {
-	size_t n = 16, i;
+	size_t n = 16, n2 = 16, nlater = 0, i;
 	struct entry *e = lex->entries.p;
 
+	/* at most one node per word: tables at most half full */
+	for (i = 0; i < lex->entries.n; i++)
+		nlater += e[i].nrest;
 	while (n < lex->entries.n * 2)
 		n *= 2;
+	while (n2 < nlater * 2)
+		n2 *= 2;
+	if (n + n2 >= ROOT)
+		return rasd_error_set(err, RASD_ETOOBIG, 0, 0, "too many lexicon words");
 	lex->slots = calloc(n, sizeof(*lex->slots));
-	lex->slots2 = calloc(n, sizeof(*lex->slots2));
-	if (!lex->slots || !lex->slots2)
+	lex->steps = calloc(n2, sizeof(*lex->steps));
+	if (!lex->slots || !lex->steps)
 		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 	lex->nslots = n;
-	lex->nslots2 = n;
-	/* Insert in reverse so chains keep file order. */
-	for (i = lex->entries.n; i-- > 0;) {
-		struct slot *s = find_slot(lex, e[i].first.p, e[i].first.n);
-		if (!s->key) {
-			s->key = e[i].first.p;
-			s->len = (uint32_t)e[i].first.n;
-			s->tag = (uint32_t)(hash_bytes(s->key, s->len) >> 32);
-			s->head = NO_ENTRY;
+	lex->nsteps = n2;
+	for (i = 0; i < lex->entries.n; i++) {
+		struct slot *s = add_node(lex->slots, n, ROOT, &e[i].first);
+		uint32_t id = (uint32_t)(s - lex->slots), *link;
+		unsigned sig = signature(&e[i].m);
+		size_t w;
+
+		for (w = 0; w < e[i].nrest; w++) {
+			s->children = 1;
+			s = add_node(lex->steps, n2, id, &e[i].rest[w]);
+			id = (uint32_t)(n + (size_t)(s - lex->steps));
 		}
-		if (e[i].nrest == 0) {
-			e[i].next = s->head;
-			s->head = (uint32_t)i;
-		} else {
-			/* the words of a phrase are contiguous: "w1 w2 ..." */
-			size_t blen = (size_t)(e[i].rest[0].p + e[i].rest[0].n - e[i].first.p);
-			struct slot *b = find_in(lex->slots2, lex->nslots2, e[i].first.p, blen);
-			s->multi = true;
-			if (!b->key) {
-				b->key = e[i].first.p;
-				b->len = (uint32_t)blen;
-				b->tag = (uint32_t)(hash_bytes(b->key, b->len) >> 32);
-				b->head = NO_ENTRY;
-			}
-			e[i].next = b->head;
-			b->head = (uint32_t)i;
-		}
+		/* append, keeping file order; the chain holds one per signature */
+		for (link = &s->head; *link != NO_ENTRY; link = &e[*link].next)
+			if (signature(&e[*link].m) == sig)
+				break;
+		if (*link == NO_ENTRY)
+			*link = (uint32_t)i;
 	}
 	return RASD_OK;
 }
@@ -819,11 +884,12 @@ void rasd_lexicon_free(struct rasd_lexicon *lex)
 	free(lex->actors.p);
 	free(lex->places.p);
 	free(lex->slots);
-	free(lex->slots2);
+	free(lex->steps);
 	free(lex);
 }
 
-/* May an entry of this kind be matched through a reading with these clitics? */
+/* May an entry of this kind be matched through a reading with these clitics?
+ * (What this looks at must be in signature().) */
 static bool reading_allowed(const struct rasd_lex_match *m, unsigned clitics)
 {
 	switch (m->kind) {
@@ -852,24 +918,42 @@ static size_t skip_quotes(const struct rasd_doc *doc, size_t j)
 	return j;
 }
 
-/* Match the entry's words from rest[k0] at token j; returns document tokens
- * covered from i, or 0. */
-static uint32_t match_rest(const struct entry *e, const struct rasd_doc *doc, size_t i, size_t j,
-			   size_t k0)
+/*
+ * Follow the phrases whose first word is node `first` over the tokens after
+ * i (quotation marks skipped; the second word is not punctuation): for each
+ * node on the way with entries, its chain and the tokens covered from i.
+ * One probe per word, however many phrases share the words. Returns how
+ * many chains; fewer than MAX_PHRASE_WORDS.
+ */
+static size_t follow_phrases(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+			     uint32_t first, uint32_t *heads, uint32_t *lens)
 {
-	size_t k;
+	size_t n = 0, j = skip_quotes(doc, i + 1);
+	uint32_t node = first;
 
-	for (k = k0; k < e->nrest; k++) {
-		const struct rasd_token *t;
+	if (j >= doc->ntokens || doc->tokens[j].kind == RASD_TOK_PUNCT)
+		return 0;
+	for (;;) {
+		const struct rasd_token *w = &doc->tokens[j];
+		const struct slot *s = find_in(lex->steps, lex->nsteps, node, w->key, w->klen);
+
+		if (!s->key)
+			break;
+		node = (uint32_t)(lex->nslots + (size_t)(s - lex->steps));
+		j++;
+		if (s->head != NO_ENTRY) {
+			assert(n < MAX_PHRASE_WORDS - 1);
+			heads[n] = s->head;
+			lens[n] = (uint32_t)(j - i);
+			n++;
+		}
+		if (!s->children)
+			break;
 		j = skip_quotes(doc, j);
 		if (j >= doc->ntokens)
-			return 0;
-		t = &doc->tokens[j];
-		if (t->klen != e->rest[k].n || memcmp(t->key, e->rest[k].p, t->klen) != 0)
-			return 0;
-		j++;
+			break;
 	}
-	return (uint32_t)(j - i);
+	return n;
 }
 
 static unsigned subkind(const struct rasd_lex_match *m)
@@ -919,7 +1003,6 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 			 struct rasd_lex_match *out, size_t max)
 {
 	char scratch[RASD_CLITIC_SCRATCH];
-	char pair[2 * RASD_MAX_TOKEN_BYTES + 8];
 	struct rasd_reading r[RASD_MAX_CANDIDATES];
 	const struct rasd_token *t;
 	const struct entry *entries = lex->entries.p;
@@ -943,87 +1026,81 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 		nr = rasd_clitic_readings(t->key, t->klen, scratch, r);
 	}
 	for (k = 0; k < nr; k++) {
-		const struct slot *s = find_slot(lex, r[k].form.p, r[k].form.n);
-		uint32_t chains[2], ci;
-		size_t jnext = 0, kstart[2] = {0, 1};
+		const struct slot *s = find_first(lex, r[k].form.p, r[k].form.n);
+		/* chains of entries: [0] one word, then longer phrases by length */
+		uint32_t heads[MAX_PHRASE_WORDS], lens[MAX_PHRASE_WORDS];
+		size_t nh = 1, h;
 		uint32_t new_kinds = 0, new_roles = 0;
 
 		if (!s->key)
 			continue;
-		chains[0] = s->head;
-		chains[1] = NO_ENTRY;
-		if (s->multi) {
-			/* the pair (this reading, next word) in the phrase table */
-			size_t j = skip_quotes(doc, i + 1);
-			if (j < doc->ntokens && doc->tokens[j].kind != RASD_TOK_PUNCT &&
-			    r[k].form.n + 1 + doc->tokens[j].klen <= sizeof(pair)) {
-				const struct slot *b;
-				memcpy(pair, r[k].form.p, r[k].form.n);
-				pair[r[k].form.n] = ' ';
-				memcpy(pair + r[k].form.n + 1, doc->tokens[j].key, doc->tokens[j].klen);
-				b = find_in(lex->slots2, lex->nslots2, pair,
-					    r[k].form.n + 1 + doc->tokens[j].klen);
-				if (b->key) {
-					chains[1] = b->head;
-					jnext = j + 1;
-				}
-			}
-		}
-		for (ci = 0; ci < 2; ci++) {
-			uint32_t ei;
-			for (ei = chains[ci]; ei != NO_ENTRY; ei = entries[ei].next) {
-				const struct entry *e = &entries[ei];
-				uint32_t len;
-				size_t o;
-				unsigned sk = subkind(&e->m);
+		heads[0] = s->head;
+		lens[0] = 1;
+		if (s->children)
+			nh += follow_phrases(lex, doc, i, (uint32_t)(s - lex->slots), heads + 1,
+					     lens + 1);
+		/* The one-word entries, then the phrases in file order: the order
+		 * decides ties and the order of the output. */
+		for (;;) {
+			const struct entry *e;
+			uint32_t len;
+			size_t o, from = 0;
+			unsigned sk;
 
-				if (done_kinds & (1u << e->m.kind) &&
-				    (e->m.kind != RASD_LEX_CUE || done_roles & (1u << sk)))
+			if (heads[0] == NO_ENTRY)
+				for (h = 1; h < nh; h++)
+					if (heads[h] < heads[from])
+						from = h;
+			if (heads[from] == NO_ENTRY)
+				break;
+			e = &entries[heads[from]];
+			len = lens[from];
+			heads[from] = e->next;
+			sk = subkind(&e->m);
+
+			/* what decides here must be in signature() */
+			if (done_kinds & (1u << e->m.kind) &&
+			    (e->m.kind != RASD_LEX_CUE || done_roles & (1u << sk)))
+				continue;
+			if (!reading_allowed(&e->m, r[k].clitics))
+				continue;
+			/* a place name read without its article must be long
+			 * enough not to be a common word (الحمورية -> حمورية) */
+			if (e->m.kind == RASD_LEX_PLACE && (r[k].clitics & RASD_CLITIC_ARTICLE) &&
+			    r[k].form.n < 10)
+				continue;
+			/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a
+			 * verb with an object pronoun is not listed by its stem */
+			if ((r[k].clitics & RASD_CLITIC_PRONOUN) &&
+			    (((t->flags & RASD_TOKF_TA_MARBUTA) &&
+			      r[k].form.n + 2 == pronoun_end(&r[k], t)) ||
+			     (e->m.kind == RASD_LEX_TRIGGER && e->m.u.trigger.form == RASD_FORM_VERB)))
+				continue;
+			/* Keep the longest per kind (per role for cues). */
+			for (o = 0; o < nout; o++) {
+				if (out[o].kind != e->m.kind)
 					continue;
-				if (!reading_allowed(&e->m, r[k].clitics))
+				if (e->m.kind == RASD_LEX_CUE && out[o].u.cue != e->m.u.cue)
 					continue;
-				/* a place name read without its article must be long
-				 * enough not to be a common word (الحمورية -> حمورية) */
-				if (e->m.kind == RASD_LEX_PLACE && (r[k].clitics & RASD_CLITIC_ARTICLE) &&
-				    r[k].form.n < 10)
-					continue;
-				/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a
-				 * verb with an object pronoun is not listed by its stem */
-				if ((r[k].clitics & RASD_CLITIC_PRONOUN) &&
-				    (((t->flags & RASD_TOKF_TA_MARBUTA) &&
-				      r[k].form.n + 2 == pronoun_end(&r[k], t)) ||
-				     (e->m.kind == RASD_LEX_TRIGGER &&
-				      e->m.u.trigger.form == RASD_FORM_VERB)))
-					continue;
-				len = ci == 0 ? 1 : match_rest(e, doc, i, jnext, kstart[ci]);
-				if (!len)
-					continue;
-				/* Keep the longest per kind (per role for cues). */
-				for (o = 0; o < nout; o++) {
-					if (out[o].kind != e->m.kind)
-						continue;
-					if (e->m.kind == RASD_LEX_CUE && out[o].u.cue != e->m.u.cue)
-						continue;
-					break;
-				}
-				if (o < nout) {
-					if (len > out[o].ntokens) {
-						out[o] = e->m;
-						out[o].ntokens = len;
-						out[o].clitics = r[k].clitics;
-					}
-					continue;
-				}
-				if (nout >= max)
-					continue;
-				out[nout] = e->m;
-				out[nout].ntokens = len;
-				out[nout].clitics = r[k].clitics;
-				nout++;
-				new_kinds |= 1u << e->m.kind;
-				if (e->m.kind == RASD_LEX_CUE)
-					new_roles |= 1u << sk;
+				break;
 			}
+			if (o < nout) {
+				if (len > out[o].ntokens) {
+					out[o] = e->m;
+					out[o].ntokens = len;
+					out[o].clitics = r[k].clitics;
+				}
+				continue;
+			}
+			if (nout >= max)
+				continue;
+			out[nout] = e->m;
+			out[nout].ntokens = len;
+			out[nout].clitics = r[k].clitics;
+			nout++;
+			new_kinds |= 1u << e->m.kind;
+			if (e->m.kind == RASD_LEX_CUE)
+				new_roles |= 1u << sk;
 		}
 		done_kinds |= new_kinds & ~(1u << RASD_LEX_CUE);
 		done_roles |= new_roles;

@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[] = "/tmp/rasd-test-lex-XXXXXX";
@@ -260,6 +261,93 @@ TEST(million_entries_sharing_a_prefix)
 	write_lexicons();
 }
 
+/* Tokens covered by the cue of this role at token `tok`, or 0; its line. */
+static size_t match_cue(const struct rasd_lexicon *lex, const struct rasd_doc *d, size_t tok,
+			enum rasd_cue_role role, uint32_t *line)
+{
+	struct rasd_lex_match m[16];
+	size_t n = rasd_lex_match_at(lex, d, tok, m, 16), k;
+
+	for (k = 0; k < n; k++)
+		if (m[k].kind == RASD_LEX_CUE && m[k].u.cue == role) {
+			*line = m[k].line;
+			return m[k].ntokens;
+		}
+	return 0;
+}
+
+TEST(phrases_sharing_two_words)
+{
+	/* 200,000 phrases of three tokens that share the first two (a letter
+	 * and a number are two tokens: منذ ب + N), longer and shorter phrases
+	 * on the same words, and copies of one phrase: each use costs a probe
+	 * per word, not a walk over the 200,000; the longest match wins and
+	 * of equals the first line */
+	char path[256];
+	FILE *f;
+	struct rasd_lexicon *lex;
+	struct rasd_error err;
+	struct rasd_doc d;
+	char *text;
+	const char *use = "منذ ب199999 ";
+	size_t nuse = 20000, ulen = strlen(use), k, ok = 0;
+	uint32_t line = 0;
+	clock_t t0;
+	long i;
+
+	snprintf(path, sizeof(path), "%s/cues.tsv", dir);
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fputs("منذ ب\thedge\n", f);                      /* line 1 */
+	for (i = 0; i < 200000; i++)                          /* lines 2..200001 */
+		fprintf(f, "منذ ب%ld\tstatistic\n", i);
+	fputs("منذ ب7 أيام\tstatistic\n", f);               /* line 200002 */
+	for (i = 0; i < 1000; i++)                            /* lines 200003.. */
+		fputs("منذ ب7 أيام\tstatistic\n", f);
+	fputs("منذ ب7 أيام\tdeath\n", f);                   /* line 201003 */
+	fclose(f);
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_OK);
+	if (!lex) {
+		write_lexicons();
+		return;
+	}
+	CHECK_INT(rasd_doc_parse(&A, "وقال منذ ب7 أيام", strlen("وقال منذ ب7 أيام"), &d),
+		  RASD_OK);
+	CHECK_INT(match_cue(lex, &d, 1, RASD_CUE_STATISTIC, &line), 4);
+	CHECK_INT(line, 200002);
+	CHECK_INT(match_cue(lex, &d, 1, RASD_CUE_DEATH, &line), 4);
+	CHECK_INT(line, 201003);
+	CHECK_INT(match_cue(lex, &d, 1, RASD_CUE_HEDGE, &line), 2);
+	CHECK_INT(rasd_doc_parse(&A, "منذ ب8 أيام", strlen("منذ ب8 أيام"), &d), RASD_OK);
+	CHECK_INT(match_cue(lex, &d, 0, RASD_CUE_STATISTIC, &line), 3);
+	CHECK_INT(line, 10);
+	CHECK_INT(match_cue(lex, &d, 0, RASD_CUE_DEATH, &line), 0);
+	/* a quotation mark inside a phrase is read past; the clitic و is too */
+	CHECK_INT(rasd_doc_parse(&A, "ومنذ ب «7» أيام", strlen("ومنذ ب «7» أيام"), &d), RASD_OK);
+	CHECK_INT(match_cue(lex, &d, 0, RASD_CUE_STATISTIC, &line), 6);
+
+	text = malloc(nuse * ulen + 1);
+	if (text) {
+		for (k = 0; k < nuse; k++)
+			memcpy(text + k * ulen, use, ulen);
+		text[nuse * ulen] = '\0';
+		CHECK_INT(rasd_doc_parse(&A, text, nuse * ulen, &d), RASD_OK);
+		t0 = clock();
+		for (k = 0; k < d.ntokens; k++)
+			if (match_cue(lex, &d, k, RASD_CUE_STATISTIC, &line) == 3)
+				ok++;
+		/* a walk over the phrases at each use took minutes; now it is
+		 * milliseconds (the bound leaves room for sanitizers) */
+		CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+		CHECK_INT(ok, nuse);
+		CHECK_INT(line, 200001);
+		free(text);
+	}
+	rasd_lexicon_free(lex);
+	write_lexicons();
+}
+
 static void setup(void)
 {
 	if (!mkdtemp(dir))
@@ -288,4 +376,5 @@ TEST(start)
 }
 
 RUN_TESTS(T(start), T(loads_and_matches_with_clitics), T(numbers), T(dates),
-	  T(rejects_bad_lines_with_positions), T(million_entries_sharing_a_prefix), T(cleanup))
+	  T(rejects_bad_lines_with_positions), T(million_entries_sharing_a_prefix),
+	  T(phrases_sharing_two_words), T(cleanup))
