@@ -1734,6 +1734,10 @@ static bool purpose_or_method(const struct ctx *c, const struct frame *f)
 	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عبر") || TOK_IS(c, t->tok - 1, "بهدف") ||
 			       TOK_IS(c, t->tok - 1, "لغرض") || TOK_IS(c, t->tok - 1, "بغيه")))
 		return true;
+	/* لتحرير مدينة، لاستعادة السيطرة: a capture told as a purpose */
+	if (t->cls == RASD_EC_TAKEOVER && (t->clitics & RASD_CLITIC_PREP) && tt->klen > 2 &&
+	    memcmp(tt->key, "ل", 2) == 0)
+		return true;
 	/* ل + ال + masdar: in order to (but تعرض للهجوم: was attacked) */
 	if (tt->klen > 4 && memcmp(tt->key, "لل", 4) == 0 &&
 	    !(t->tok > 0 && c->doc->tokens[t->tok - 1].klen >= 6 &&
