@@ -1400,8 +1400,24 @@ static void build_frame(struct ctx *c, struct frame *f)
 	if (f->target_actor && actor_armed(f->target_actor))
 		f->armed_victims = true;
 	if (cue_in(c, t->tok + t->ntok, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < t->tok + t->ntok + 4 &&
-	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at))
+	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at)) {
+		struct rasd_lex_match ms[16];
+		size_t nm = rasd_lex_match_at(c->lex, c->doc, at, ms, 16), q;
+		bool theirs = false;
+		for (q = 0; q < nm; q++)
+			if (ms[q].kind == RASD_LEX_CUE && ms[q].u.cue == RASD_CUE_ARMED_PERSON &&
+			    (ms[q].clitics & RASD_CLITIC_PRONOUN))
+				theirs = true;
 		f->armed_victims = true;
+		/* أعلنت ميليشيات الحوثي مقتل أحد قادتها: "its" commanders are the
+		 * announcer's own dead, so the side named before is the one hit */
+		if (theirs && f->agent >= 0 && c->m->act[f->agent].tok < t->tok && f->target < 0) {
+			f->target = f->agent;
+			f->target_actor = f->agent_actor;
+			f->agent = -1;
+			f->agent_actor = NULL;
+		}
+	}
 	/* قتل في جبهة الساحل، قتلوا خلال المواجهات: a death in the fighting is
 	 * a battle's */
 	if (t->cls == RASD_EC_KILL && died_in_fighting(c, t->tok + t->ntok, f->ce))

@@ -843,6 +843,14 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			const struct rasd_lex_match *setl = CUE(hp, RASD_CUE_PLACE_SETTLEMENT);
 			const struct rasd_lex_match *fac = CUE(hp, RASD_CUE_PLACE_FACILITY);
 			const struct rasd_lex_match *rural = CUE(hp, RASD_CUE_PLACE_RURAL);
+			/* مدرسته، قريتهم: a cue word that owns a pronoun points back,
+			 * it introduces no name */
+			if (setl && (setl->clitics & RASD_CLITIC_PRONOUN))
+				setl = NULL;
+			if (fac && (fac->clitics & RASD_CLITIC_PRONOUN))
+				fac = NULL;
+			if (rural && (rural->clitics & RASD_CLITIC_PRONOUN))
+				rural = NULL;
 			const struct rasd_lex_match *dir = CUE(hp, RASD_CUE_DIRECTION);
 			const struct rasd_lex_match *cue = setl ? setl : fac ? fac : rural;
 			bool definite_cue;

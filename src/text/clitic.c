@@ -20,6 +20,7 @@
 #define HA "\xd9\x87"
 #define MIM "\xd9\x85"
 #define NUN "\xd9\x86"
+#define TA "\xd8\xaa"
 
 /* Key-form words are mostly two-byte Arabic letters: compare letters as
  * 16-bit pairs rather than through strlen/memcmp. */
@@ -135,6 +136,14 @@ size_t rasd_clitic_readings(const char *key, size_t klen, char *scratch,
 		rl = letters(p, n - sl);
 		if (rl >= 3)
 			add(&acc, p, n - sl, rl, r.clitics | RASD_CLITIC_PRONOUN);
+		/* ة is written ت before a suffix: قادتها -> قادة (key قاده) */
+		if (rl >= 3 && at(p, n, n - sl - 2, TA) &&
+		    (size_t)(s - scratch) + (n - sl) <= RASD_CLITIC_SCRATCH) {
+			memcpy(s, p, n - sl - 2);
+			memcpy(s + n - sl - 2, HA, 2);
+			add(&acc, s, n - sl, rl, r.clitics | RASD_CLITIC_PRONOUN);
+			s += n - sl;
+		}
 	}
 	return acc.n;
 }

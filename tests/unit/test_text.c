@@ -118,6 +118,8 @@ TEST(clitic_readings)
 	HAS("وداعش", "داعش");
 	HAS("هجماته", "هجمات");
 	HAS("وقواتها", "قوات");
+	HAS("قادتها", "قاده");   /* ة written ت before a suffix */
+	HAS("بمدينتهم", "مدينه");
 	n = rasd_clitic_readings("بيروت", strlen("بيروت"), scratch, r);
 	CHECK(n > 0 && r[0].form.n == strlen("بيروت"));
 	/* a stripped reading never leaves a single letter */
