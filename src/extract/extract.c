@@ -2692,6 +2692,61 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	return RASD_OK;
 }
 
+/* غارة جوية على شمال غربي اليمن … المستشفى الجمهوري في حجة: an event the
+ * text places only in a part of a country takes the governorate of the
+ * article when every place the article names in that country lies in one
+ * governorate (at geo_precision 3, as ACLED codes a province-level place). */
+static void narrow_country_events(const struct ctx *c, struct event_list *l)
+{
+	const struct mentions *m = c->m;
+	size_t i, k;
+
+	for (i = 0; i < l->n; i++) {
+		struct rasd_event *e = &l->ev[i];
+		const char *adm = NULL;
+		const struct m_place *best = NULL;
+		bool one = true;
+		bool region = false;
+		if (!e->place || e->place->kind != RASD_PLACE_COUNTRY || !e->country ||
+		    e->evidence.field != RASD_FIELD_TEXT)
+			continue;
+		/* only a part of the country (شمال غربي اليمن): a bare country name
+		 * may mean strikes all over it */
+		for (k = 0; k < m->nplace && !region; k++) {
+			const struct m_place *p = &m->place[k];
+			uint32_t at = c->doc->tokens[p->tok].start;
+			if (p->place == e->place && p->direction && at >= e->evidence.sent_start &&
+			    at < e->evidence.sent_end)
+				region = true;
+		}
+		if (!region)
+			continue;
+		for (k = 0; k < m->nplace && one; k++) {
+			const struct m_place *p = &m->place[k];
+			if (!p->place || p->place->kind == RASD_PLACE_COUNTRY || !p->admin1 ||
+			    !*p->admin1 || !p->country || strcmp(p->country, e->country) != 0)
+				continue;
+			if (adm && strcmp(adm, p->admin1) != 0)
+				one = false;
+			adm = p->admin1;
+			/* the governorate itself (or its seat) for coordinates */
+			if (!best || p->place->kind < best->place->kind)
+				best = p;
+		}
+		if (!one || !best)
+			continue;
+		e->location = best->place->kind == RASD_PLACE_ADMIN1 ? best->name : best->admin1;
+		e->place = best->place->kind == RASD_PLACE_ADMIN1 ? best->place : NULL;
+		e->admin1 = best->admin1;
+		e->admin2 = best->place->kind == RASD_PLACE_ADMIN1 ? NULL : best->admin2;
+		e->pcode = e->place && e->place->pcode[0] ? e->place->pcode : NULL;
+		e->has_coords = best->has_coords;
+		e->latitude = best->lat;
+		e->longitude = best->lon;
+		e->geo_precision = 3;
+	}
+}
+
 /* «الجيش», «قوات الأمن», «القوات الحكومية» (actor code STATE) name the forces
  * of the state the article is about: the state force the article named just
  * before (الجيش الإسرائيلي … الجيش, within 80 words), else the first
@@ -2904,6 +2959,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
 	consolidate(&out);
+	narrow_country_events(&c, &out);
 	attribute_yemen_air_raids(lex, art, &out);
 	for (i = 0; i < out.n; i++)
 		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));
