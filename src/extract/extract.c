@@ -741,6 +741,29 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 	return count;
 }
 
+/* قتلوا، قتلا: a verb agreeing with a plural or dual subject */
+static bool plural_verb(const struct rasd_token *t)
+{
+	return t->klen > 6 && (memcmp(t->key + t->klen - 4, "وا", 4) == 0 ||
+			       memcmp(t->key + t->klen - 2, "ا", 2) == 0);
+}
+
+/* أربعة أشخاص من عائلة واحدة قتلوا: the count that opens the clause's
+ * subject, a number followed by a plural noun */
+static const struct m_number *subject_count(const struct ctx *c, const struct frame *f, uint32_t verb)
+{
+	size_t q = FIRST(num, nnum, f->cb);
+	for (; q < c->m->nnum && c->m->num[q].tok < verb; q++) {
+		const struct m_number *n = &c->m->num[q];
+		uint32_t after = n->tok + n->ntok;
+		if (n->value < 2 || after >= verb || c->doc->tokens[after].kind != RASD_TOK_WORD)
+			continue;
+		if (looks_plural(&c->doc->tokens[after]) || number_at_tok(c, after))
+			return n;
+	}
+	return NULL;
+}
+
 static void count_fatalities(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
@@ -799,6 +822,13 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 		before = number_ending_at(c, d);
 		if (!before && d > 0)
 			before = number_ending_at(c, d - 1);
+		/* عائلة واحدة قتلوا: "one" after a noun describes it, it counts no one */
+		if (before && before->value == 1 && before->ntok == 1 && before->tok > f->cb &&
+		    c->doc->tokens[before->tok].kind == RASD_TOK_WORD &&
+		    c->doc->tokens[before->tok - 1].kind == RASD_TOK_WORD)
+			before = NULL;
+		if (!before && i == 0 && t->form == RASD_FORM_VERB && plural_verb(&c->doc->tokens[d]))
+			before = subject_count(c, f, d);
 		if (before && before->tok >= f->cb && c->doc->tokens[d].kind == RASD_TOK_WORD &&
 		    !(d > 0 && before->tok + before->ntok == d - 1 &&
 		      cue_at(c, d - 1, RASD_CUE_INJURY))) {
