@@ -1073,6 +1073,13 @@ static void set_type(const struct frame *f, const char **type, const char **sub)
 	case RASD_EC_ATTACK:
 	case RASD_EC_KILL:
 	default:
+		if (f->trig->cls == RASD_EC_ATTACK && a1 && (a1->inter == 5 || a1->inter == 6) &&
+		    !f->means_air && !f->means_artillery && !f->means_ied) {
+			/* اعتداء محتجين على القنصلية: protesters who attack riot */
+			*type = T_RIOTS;
+			*sub = "Violent demonstration";
+			return;
+		}
 		if (f->means_air) {
 			*type = T_ERV;
 			*sub = "Air/drone strike";
@@ -1192,7 +1199,11 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
 						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
 						"تقضي", "دوي", "اصوات", "تنديدا", "احتجاجا",
-						"رفضا", "استنكارا", "تضامنا", NULL};
+						"رفضا", "استنكارا", "تضامنا",
+						/* تهديدهم بالقتل، عقوبة القتل: a threat or a
+						 * sentence, not a killing */
+						"تهديد", "تهديدهم", "تهديده", "بتهديد", "التهديد",
+						"عقوبه", "بعقوبه", "عقوبات", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
@@ -1470,6 +1481,21 @@ static void build_frame(struct ctx *c, struct frame *f)
 		}
 	}
 
+	if (t->cls == RASD_EC_ATTACK && t->form != RASD_FORM_VERB) {
+		/* اعتداء محتجين: a noun in construct with the crowd that did it */
+		size_t q = FIRST(act, nact, t->tok + t->ntok);
+		if (q < c->m->nact && c->m->act[q].head == t->tok + t->ntok) {
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[q].actor);
+			if (ac && (ac->inter == 5 || ac->inter == 6)) {
+				if (f->target == (int)q) {
+					f->target = -1;
+					f->target_actor = NULL;
+				}
+				f->agent = (int)q;
+				f->agent_actor = ac;
+			}
+		}
+	}
 	count_fatalities(c, f);
 	if (f->pre_count > 0) {
 		f->fatalities = f->pre_count;
@@ -1928,6 +1954,8 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
 	if (!e->actor1 && e->cls == RASD_EC_RIOT)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
+	if (strcmp(e->event_type, T_RIOTS) == 0 && e->actor1 && e->actor1->inter == 6)
+		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL); /* as ACLED */
 	if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0 &&
 	    e->actor1 && e->actor1->inter != 6 && (!e->actor2 || e->actor2 == c->civ))
 		e->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL); /* as ACLED */
@@ -2318,8 +2346,10 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->cls = RASD_EC_CLASH;
 		}
 		if (!same_type && near_mention &&
-		    ((generic_type(o) && e->cls == RASD_EC_PROTEST) ||
-		     (o->cls == RASD_EC_PROTEST && generic_type(e))) &&
+		    ((generic_type(o) && e->cls == RASD_EC_PROTEST &&
+		      strcmp(o->event_type, T_RIOTS) != 0) ||
+		     (o->cls == RASD_EC_PROTEST && generic_type(e) &&
+		      strcmp(e->event_type, T_RIOTS) != 0)) &&
 		    (o->fatalities > 0 || e->fatalities > 0)) {
 			/* قتلت القوات العشرات خلال الاحتجاجات: one event, the force
 			 * that killed against the protesters */
@@ -2328,7 +2358,7 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			o->event_type = "Protests";
 			o->sub_event_type = "Excessive force against protesters";
 			o->cls = RASD_EC_PROTEST;
-			o->actor1 = force && force->inter != 6 ? force : NULL;
+			o->actor1 = force && force->inter != 5 && force->inter != 6 ? force : NULL;
 			o->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
 			if (o->assoc_actor1 == o->actor1)
 				o->assoc_actor1 = NULL;
