@@ -371,7 +371,8 @@ enum rasd_calendar_kind {
 	RASD_CAL_DAY_OFFSET,
 	RASD_CAL_PART_OF_DAY,
 	RASD_CAL_PERIOD,
-	RASD_CAL_MONTH_PART
+	RASD_CAL_MONTH_PART,
+	RASD_CAL_DAY_ORDINAL /* التاسع (من أيار): a day of the month as an ordinal */
 };
 
 enum rasd_period_unit { RASD_PERIOD_DAY = 1, RASD_PERIOD_WEEK, RASD_PERIOD_MONTH, RASD_PERIOD_YEAR };

@@ -183,6 +183,51 @@ static size_t ago(const struct rasd_lexicon *lex, const struct rasd_doc *doc, si
 	return j + 1 - i;
 }
 
+/* A day of the month followed at `k` by a month name (and maybe the other
+ * calendar's name and a year): the whole expression from `start`, or 0. */
+static size_t day_of_month(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t start,
+			   size_t k, int day, int32_t published, bool since, struct rasd_date_expr *out)
+{
+	struct rasd_lex_match m;
+	int year = 0, month;
+
+	if (!cal_at(lex, doc, k, &m) ||
+	    (m.u.calendar.kind != RASD_CAL_MONTH && m.u.calendar.kind != RASD_CAL_HIJRI_MONTH))
+		return 0;
+	month = m.u.calendar.value;
+	k = skip_alt_month(lex, doc, k + m.ntokens);
+	k = read_year(doc, k, &year);
+	if (m.u.calendar.kind == RASD_CAL_HIJRI_MONTH || year < 0) {
+		if (year >= 0) {
+			/* Hijri month without a year: the year that puts it
+			 * nearest before publication. */
+			int hy;
+			if (published == INT32_MIN)
+				return 0;
+			hy = (int)((published + 2440588L - 1948439L) * 30L / 10631L) + 1;
+			while (rasd_days_from_hijri(hy, month, day) > published + 31)
+				hy--;
+			out->date = rasd_days_from_hijri(hy, month, day);
+		} else {
+			out->date = rasd_days_from_hijri(-year, month, day);
+		}
+	} else {
+		if (year == 0) {
+			if (published == INT32_MIN)
+				return 0;
+			year = infer_year(published, month);
+		}
+		if (day > days_in_month(year, month))
+			return 0;
+		out->date = rasd_days_from_civil(year, month, day);
+	}
+	out->precision = 1;
+	out->tok = (uint32_t)start;
+	out->ntok = (uint32_t)(k - start);
+	out->since = since;
+	return out->ntok;
+}
+
 size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 		    int32_t published, struct rasd_date_expr *out)
 {
@@ -246,42 +291,20 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 	/* Day number + month */
 	{
 		long day = small_number(&doc->tokens[j]);
-		if (day >= 1 && day <= 31 && cal_at(lex, doc, j + 1, &m) &&
-		    (m.u.calendar.kind == RASD_CAL_MONTH || m.u.calendar.kind == RASD_CAL_HIJRI_MONTH)) {
-			int year = 0, month = m.u.calendar.value;
-			size_t k = j + 1 + m.ntokens;
-			k = skip_alt_month(lex, doc, k);
-			k = read_year(doc, k, &year);
-			if (m.u.calendar.kind == RASD_CAL_HIJRI_MONTH || year < 0) {
-				if (year >= 0) {
-					/* Hijri month without a year: the year that puts it
-					 * nearest before publication. */
-					int hy;
-					if (published == INT32_MIN)
-						return 0;
-					hy = (int)((published + 2440588L - 1948439L) * 30L / 10631L) + 1;
-					while (rasd_days_from_hijri(hy, month, (int)day) > published + 31)
-						hy--;
-					out->date = rasd_days_from_hijri(hy, month, (int)day);
-				} else {
-					out->date = rasd_days_from_hijri(-year, month, (int)day);
-				}
-			} else {
-				if (year == 0) {
-					if (published == INT32_MIN)
-						return 0;
-					year = infer_year(published, month);
-				}
-				if (day > days_in_month(year, month))
-					return 0;
-				out->date = rasd_days_from_civil(year, month, (int)day);
-			}
-			out->precision = 1;
-			out->tok = (uint32_t)start;
-			out->ntok = (uint32_t)(k - start);
-			out->since = since;
-			return out->ntok;
-		}
+		if (day >= 1 && day <= 31)
+			return day_of_month(lex, doc, start, j + 1, (int)day, published, since, out);
+	}
+	/* التاسع من أيار، ليلة التاسع والعاشر من مايو: an ordinal day, من, a
+	 * month (the first day named dates it) */
+	if (cal_at(lex, doc, j, &m) && m.u.calendar.kind == RASD_CAL_DAY_ORDINAL) {
+		size_t k = j + m.ntokens;
+		if (cal_at(lex, doc, k, &m2) && m2.u.calendar.kind == RASD_CAL_DAY_ORDINAL &&
+		    (m2.clitics & RASD_CLITIC_CONJ))
+			k += m2.ntokens;
+		if (k + 1 < doc->ntokens && key_is(&doc->tokens[k], "من"))
+			return day_of_month(lex, doc, start, k + 1, m.u.calendar.value, published,
+					    since, out);
+		return 0;
 	}
 	if (!cal_at(lex, doc, j, &m))
 		return 0;

@@ -425,7 +425,7 @@ static enum rasd_status load_calendar(struct rasd_lexicon *lex, struct tsv *t,
 {
 	static const char *const kinds[] = {"",        "month",       "hijri-month",
 					    "weekday", "day-offset",  "part-of-day",
-					    "period",  "month-part"};
+					    "period",  "month-part",  "day-ordinal"};
 	int r;
 
 	while ((r = tsv_next(t, err)) > 0) {
@@ -436,7 +436,7 @@ static enum rasd_status load_calendar(struct rasd_lexicon *lex, struct tsv *t,
 
 		if (st)
 			return st;
-		kind = name_index(t, 1, kinds, 8);
+		kind = name_index(t, 1, kinds, 9);
 		if (!kind)
 			return tsv_fail(t, err, 2, "unknown calendar kind '%.*s'",
 					(int)t->field[1].n, t->field[1].p);
@@ -480,6 +480,9 @@ static enum rasd_status load_calendar(struct rasd_lexicon *lex, struct tsv *t,
 			} else if (kind == RASD_CAL_WEEKDAY) {
 				lo = 0;
 				hi = 6;
+			} else if (kind == RASD_CAL_DAY_ORDINAL) {
+				lo = 1;
+				hi = 31;
 			}
 			if (!tsv_field_long(t, 2, lo, hi, &v))
 				return tsv_fail(t, err, 3, "value must be an integer in %ld..%ld", lo,

@@ -41,7 +41,8 @@ static void write_lexicons(void)
 				   "آذار\tmonth\t3\nالإثنين\tweekday\t1\nأمس\tday-offset\t-1\n"
 				   "الشهر الحالي\tperiod\tmonth:0\nالشهر الماضي\tperiod\tmonth:-1\n"
 				   "مطلع\tmonth-part\tearly\nرمضان\thijri-month\t9\n"
-				   "مساء\tpart-of-day\t0\n");
+				   "مساء\tpart-of-day\t0\nالتاسع\tday-ordinal\t9\n"
+				   "العاشر\tday-ordinal\t10\nالحادي والعشرين\tday-ordinal\t21\n");
 	write_file("places.tsv",
 		   "# id name variants en kind cc admin1 admin2 pcode lat lon pop\n"
 		   "p1\tدير الزور\tديرالزور\tDeir ez-Zor\tadmin1\tSY\tدير الزور\t\tSY09\t35.3\t40.1\t1000\n"
@@ -188,6 +189,12 @@ TEST(dates)
 	CHECK(de.since);
 	/* 9 Ramadan 1439 AH = 25 May 2018 (tabular calendar) */
 	DATE("9 رمضان 1439", 0, "2018-05-25", 1);
+	DATE("في التاسع من نوفمبر", 0, "2021-11-09", 1);
+	DATE("ليلة التاسع والعاشر من نوفمبر", 1, "2021-11-09", 1);
+	DATE("الحادي والعشرين من آذار 2020", 0, "2020-03-21", 1);
+	s = "التاسع في الترتيب"; /* an ordinal without من + a month is no date */
+	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
+	CHECK_INT(rasd_date_at(lex, &d, 0, pub, &de), 0);
 	/* a number that is not a day, and relative dates without a publication date */
 	s = "45 نوفمبر";
 	CHECK_INT(rasd_doc_parse(&A, s, strlen(s), &d), RASD_OK);
