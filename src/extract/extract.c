@@ -1388,6 +1388,8 @@ static bool means_context(const struct ctx *c, uint32_t tok)
 	       (TOK_IS(c, tok - 2, "مع") || TOK_IS(c, tok - 2, "وسط") || TOK_IS(c, tok - 2, "ظل"));
 }
 
+static bool body_word(const struct ctx *c, uint32_t k);
+
 static void build_frame(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
@@ -1481,6 +1483,12 @@ static void build_frame(struct ctx *c, struct frame *f)
 		}
 	}
 
+	if (t->cls == RASD_EC_KILL && f->agent >= 0 && c->m->act[f->agent].tok < t->tok &&
+	    body_word(c, t->tok)) {
+		/* عثرت قوات الأمن على 8 جثث: who found the bodies did not kill */
+		f->agent = -1;
+		f->agent_actor = NULL;
+	}
 	if (t->cls == RASD_EC_ATTACK && t->form != RASD_FORM_VERB) {
 		/* اعتداء محتجين: a noun in construct with the crowd that did it */
 		size_t q = FIRST(act, nact, t->tok + t->ntok);
@@ -2466,6 +2474,68 @@ static enum rasd_status list_events(struct ctx *c, int place, size_t event_index
 	return RASD_OK;
 }
 
+/* Bodies (جثة، جثث، رفات) are a killing only where the sentence says they
+ * were found: عثرت القوات على 8 جثث، انتشال جثث الضحايا. */
+/* جثة، جثث، جثتها، والجثث، رفات، جثامين: a word for bodies, clitics and
+ * all */
+static bool body_word(const struct ctx *c, uint32_t k)
+{
+	const struct rasd_token *t = &c->doc->tokens[k];
+	const char *p = t->key;
+	size_t n = t->klen;
+	if (n >= 2 && (memcmp(p, "و", 2) == 0 || memcmp(p, "ف", 2) == 0) && n > 6)
+		p += 2, n -= 2;
+	if (n >= 2 && (memcmp(p, "ب", 2) == 0 || memcmp(p, "ل", 2) == 0) && n > 6)
+		p += 2, n -= 2;
+	if (n >= 4 && memcmp(p, "ال", 4) == 0 && n > 6)
+		p += 4, n -= 4;
+	return (n >= 6 && memcmp(p, "جث", 4) == 0) || (n >= 8 && memcmp(p, "رفات", 8) == 0);
+}
+
+static bool body_found_only(const struct ctx *c, const struct frame *f)
+{
+	static const char *const find[] = {"عثر", "عثرت", "عثروا", "العثور", "عثرنا", "انتشال",
+					   "انتشلت", "اكتشاف", "اكتشفت", "وعثر", "وعثرت", "ظهور",
+					   "ظهرت", NULL};
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+	size_t q;
+	if (!body_word(c, f->trig->tok)) {
+		/* جثث متفسخة ومفخخة: a booby-trapped body is no bombing */
+		if (f->trig->cls != RASD_EC_IED && f->trig->cls != RASD_EC_SUICIDE)
+			return false;
+		for (k = f->trig->tok > s->tok_begin + 3 ? f->trig->tok - 3 : s->tok_begin;
+		     k < f->trig->tok; k++)
+			if (body_word(c, k))
+				return true;
+		return false;
+	}
+	static const char *const violence[] = {"مقبره", "جماعيه", "بالرصاص", "رصاص", "اعدام",
+					       "اعدامهم", "اعدامه", "تعذيب", "مكبلي", "مكبله",
+					       "معصوبي", "مقطوعه", "ذبحا", "ميدانيا", NULL};
+	bool found = false, violent = false;
+	size_t i;
+	for (k = s->tok_begin; k < f->trig->tok && !found; k++)
+		for (q = 0; find[q]; q++)
+			if (tok_is(c, k, find[q]))
+				found = true;
+	if (!found)
+		return true;
+	/* and only in a conflict's telling: an armed group in the sentence or
+	 * marks of killing (a mass grave, bullets, an execution); a body found
+	 * after a fire, a flood or a crime is not coded */
+	for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
+		const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[i].actor);
+		if (ac && ac->inter >= 2 && ac->inter <= 4)
+			violent = true;
+	}
+	for (k = s->tok_begin; k < s->tok_end && !violent; k++)
+		for (q = 0; violence[q]; q++)
+			if (tok_is(c, k, violence[q]))
+				violent = true;
+	return !violent;
+}
+
 static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool title)
 {
 	size_t i;
@@ -2486,6 +2556,8 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		    is_statistic(c, &f) || purpose_or_method(c, &f) ||
 		    statement_or_reference(c, &f))
 			continue;
+		if (body_found_only(c, &f))
+			continue; /* جثة with no one finding it: a funeral, an exchange */
 		if (sentence_has_since(c, &f) &&
 		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
 			continue; /* a sentence about a period is a statistic */
@@ -2534,7 +2606,7 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		    !agreement_made(c, &f))
 			continue; /* a truce talked about is not a truce agreed */
 		if (f.trig->cls == RASD_EC_KILL && f.trig->form != RASD_FORM_VERB && f.trig->tok > 0 &&
-		    number_ending_at(c, f.trig->tok))
+		    number_ending_at(c, f.trig->tok) && !body_word(c, f.trig->tok))
 			continue; /* مئة قتيل: a toll, counted on the event it belongs to */
 		if ((f.trig->cls == RASD_EC_PROTEST || f.trig->cls == RASD_EC_RIOT) &&
 		    f.trig->form == RASD_FORM_PART)
