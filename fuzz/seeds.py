@@ -31,6 +31,9 @@ SENTENCES = [
     "لـ”قسد“ و«داعش» و\"الجيش\" #الجيش_اليمني #قسد",
     "للحسكة وبالحسكة ولبنان وبيروت وهجماته وبهجومهم",
     "منذ ب199999 منذ مطلع",
+    # day-ordinal dates; ت before a pronoun read as ة; cue words with pronouns
+    "ليلة التاسع والعاشر من أيار، الحادي والعشرين من يونيو 2020، الثالث من.",
+    "أعلنت الجماعة مقتل أحد قادتها وقائدتهم في مدرسته قرب سجنه.",
 ]
 
 HOSTILE = [
@@ -177,6 +180,14 @@ def main():
         write("lexicon", b"\x07" + head.encode())
     write("lexicon", b"\x04" + "ثلاثة\t3\tunit\nخمسة\tfive\tunit\n".encode())
     write("lexicon", b"\x05" + "الشهر الماضي\tperiod\tmonth:-1\nX\tperiod\tweek\n".encode())
+    write("lexicon", b"\x05" + ("التاسع\tday-ordinal\t9\nالحادي والعشرين\tday-ordinal\t21\n"
+                                "أيار\tmonth\t5\nالثاني والثلاثين\tday-ordinal\t32\n"
+                                "ليلة التاسع والعاشر من أيار").encode())
+    # phrases sharing first words (the trie), one of 12 words; then one of 13 (refused)
+    words = "قصف جوي روسي على بلدة في ريف إدلب الجنوبي أمس مساء اليوم".split()
+    trie = "".join(" ".join(words[:k]) + "\tairstrike\tnoun\n" for k in (1, 2, 3, 12, 2))
+    write("lexicon", b"\x00" + (trie + "# " + " ".join(words + words[:3]) + "\n").encode())
+    write("lexicon", b"\x00" + (trie + " ".join(words + ["أمس"]) + "\tairstrike\tnoun\n").encode())
     write("lexicon", b"\x06" + "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t36.2\t37.1\t0\r\n".encode() +
           b"\xff\n")
     write("lexicon", b"\x02" + "داعش\tISIS\tanaphor,victim\nقسد\tSDF\tbogus\n".encode())
@@ -189,7 +200,7 @@ def main():
               (title + "\n" + a["text"]).encode())
     write("extract", b"\x01" + published_bytes("2025-03-18") + report.encode())
     write("extract", b"\x00" + b"\xff\xff" + report.encode())
-    for s in SENTENCES[:3]:
+    for s in SENTENCES[:3] + SENTENCES[-2:]:
         write("extract", b"\x00" + published_bytes("2025-05-03") + s.encode())
     for s in HOSTILE[:5]:
         write("extract", b"\x00" + published_bytes("2025-05-03") + ("قتل " + s + " في غارة").encode())
