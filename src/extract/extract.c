@@ -2062,6 +2062,12 @@ static bool specific_enough(const struct ctx *c, const struct frame *f)
 		p = &c->m->place[p->ref];
 	if (p->tok < f->cb || p->tok >= f->ce)
 		return false;
+	/* في ريف حماة, not أنشطة طهران (a capital for its government) */
+	{
+		const struct m_place *q = &c->m->place[f->place];
+		if (!q->locative && !q->anaphor && q->cue == PCUE_NONE && !q->direction)
+			return false;
+	}
 	return p->specificity >= 4 && !(p->place && p->place->kind == RASD_PLACE_REGION);
 }
 
