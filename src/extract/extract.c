@@ -2542,6 +2542,20 @@ static bool body_found_only(const struct ctx *c, const struct frame *f)
 	return !violent;
 }
 
+/* A capture takes ground: a place named right after the verb or noun
+ * (حرر الجيش مدينة X، السيطرة على قرية)، or an armed side that takes it. */
+static bool takes_ground(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	size_t q = FIRST(place, nplace, t->tok);
+	if (f->agent_actor && f->agent_actor->inter != 6 && f->agent_actor->inter != 7)
+		return true;
+	for (; q < c->m->nplace && c->m->place[q].tok <= t->tok + t->ntok + 3; q++)
+		if (c->m->place[q].tok >= t->tok && c->m->place[q].tok < f->ce)
+			return true;
+	return false;
+}
+
 static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool title)
 {
 	size_t i;
@@ -2564,6 +2578,8 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue;
 		if (body_found_only(c, &f))
 			continue; /* جثة with no one finding it: a funeral, an exchange */
+		if (t->cls == RASD_EC_TAKEOVER && !takes_ground(c, &f))
+			continue; /* حرر الكثير من الأموال: freed money, took no town */
 		if (sentence_has_since(c, &f) &&
 		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
 			continue; /* a sentence about a period is a statistic */
