@@ -292,7 +292,11 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 		    TOK_IS(c, k - 1, "منتسبي") || TOK_IS(c, k - 1, "عائلات") ||
 		    TOK_IS(c, k - 1, "التابع") || TOK_IS(c, k - 1, "التابعه") ||
 		    TOK_IS(c, k - 1, "التابعين") || TOK_IS(c, k - 1, "تابعين") ||
-		    TOK_IS(c, k - 1, "تابع") || TOK_IS(c, k - 1, "تابعه"))
+		    TOK_IS(c, k - 1, "تابع") || TOK_IS(c, k - 1, "تابعه") ||
+		    /* الميليشيا الموالية لقوات النظام: those loyal to it */
+		    TOK_IS(c, k - 1, "المواليه") || TOK_IS(c, k - 1, "الموالي") ||
+		    TOK_IS(c, k - 1, "الموالين") || TOK_IS(c, k - 1, "الموالون") ||
+		    TOK_IS(c, k - 1, "مواليه") || TOK_IS(c, k - 1, "موالين"))
 			return true;
 	return false;
 }
@@ -332,7 +336,9 @@ static bool partitive(const struct ctx *c, const struct m_actor *a)
 	uint32_t k = word_before(c, a);
 	return k >= 2 && TOK_IS(c, k - 1, "من") &&
 	       (cue_at(c, k - 2, RASD_CUE_ARMED_PERSON) || number_at_tok(c, k - 2) ||
-		number_ending_at(c, k - 1));
+		number_ending_at(c, k - 1) ||
+		/* قتلى وجرحى من الحوثيين: the dead and wounded of a side */
+		cue_at(c, k - 2, RASD_CUE_DEATH) || cue_at(c, k - 2, RASD_CUE_INJURY));
 }
 
 /* Is this actor the subject of a verb that opens the sentence? */
@@ -462,6 +468,12 @@ static void assign_actors(struct ctx *c, struct frame *f)
 				target = (int)i;
 			continue;
 		}
+		if (victim_class && head > t->tok && partitive(c, a)) {
+			/* سقط قتلى من الحوثيين: the side the dead belong to */
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
 		/* قُتل نحو 40 عنصرا من ميليشيات الحوثي: the killed and their side */
 		if (passive && head >= t->tok + t->ntok &&
 		    (head <= t->tok + t->ntok + 4 ||
@@ -496,8 +508,9 @@ static void assign_actors(struct ctx *c, struct frame *f)
 			} else if (target < 0) {
 				target = (int)i;
 			}
-		} else if (best_after != -2) {
-			best_before = (int)i; /* nearest subject before the trigger */
+		} else if (best_after != -2 && !partitive(c, a)) {
+			/* nearest subject before the trigger (not قتلى من الحوثيين) */
+			best_before = (int)i;
 		}
 	}
 	if (best_after == -2)
@@ -1648,11 +1661,20 @@ static void build_frame(struct ctx *c, struct frame *f)
 	}
 	if (t->cls == RASD_EC_INTERCEPT && f->agent >= 0) {
 		/* اعتراض صاروخ أطلقته ميليشيا الحوثي: who launched it is the target */
+		static const char *const weapon[] = {"صاروخ", "الصاروخ", "صاروخا", "صواريخ",
+						     "الصواريخ", "طائره", "الطائره", "مسيره",
+						     "المسيره", "طائرات", "قذيفه", "القذيفه", NULL};
 		const struct m_actor *a = &c->m->act[f->agent];
 		uint32_t k;
-		for (k = a->head > 2 ? a->head - 2 : 0; k < a->head; k++)
-			if (key_has_prefix(&c->doc->tokens[k], "اطلق") ||
-			    key_has_prefix(&c->doc->tokens[k], "يطلق")) {
+		size_t w;
+		for (k = a->head > 2 ? a->head - 2 : 0; k < a->head; k++) {
+			bool launched = key_has_prefix(&c->doc->tokens[k], "اطلق") ||
+					key_has_prefix(&c->doc->tokens[k], "يطلق");
+			/* الصاروخ الحوثي: the missile's own side */
+			for (w = 0; weapon[w] && !launched; w++)
+				if (k + 1 == a->head && tok_is(c, k, weapon[w]))
+					launched = true;
+			if (launched) {
 				int was_target = f->target;
 				const struct rasd_actor *was = f->target_actor;
 				f->target = f->agent;
@@ -1665,6 +1687,7 @@ static void build_frame(struct ctx *c, struct frame *f)
 				}
 				break;
 			}
+		}
 	}
 	if (t->cls == RASD_EC_INTERCEPT && !f->agent_actor) {
 		/* أعلنت قيادة التحالف اعتراض صاروخ: who announces the interception
