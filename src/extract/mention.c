@@ -1372,10 +1372,17 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				/* only a container: شرقي مدينة تعز، في ريف حلب، بحمص; a
 				 * direction contains a neighbourhood, but only locates a
 				 * town (جرمانا شرقي دمشق lies outside the city) */
-				if (!o->direction && o->cue != PCUE_RURAL && !o->locative)
-					break;
+				if (!o->direction && o->cue != PCUE_RURAL && !o->locative &&
+				    /* في مدينة تعز، شرقي مدينة تعز: a cue-led place after a
+				     * locative or direction word */
+				    !(o->cue == PCUE_SETTLEMENT &&
+				      (locative_before(doc, o->tok, 0) ||
+				       (o->cue_key && doc->tokens[o->tok].klen == strlen(o->cue_key) + 2 &&
+					starts_with(&doc->tokens[o->tok], "ب")))))
+					break; /* بمدينة تعز counts too */
 				if (o->direction && o->cue != PCUE_RURAL && !o->locative &&
-				    p->place->kind != RASD_PLACE_NEIGHBOURHOOD)
+				    p->place->kind != RASD_PLACE_NEIGHBOURHOOD &&
+				    !(p->cue_key && strcmp(p->cue_key, "حي") == 0))
 					break;
 				if (o->tok > 0 && doc->tokens[o->tok].klen >= 4 &&
 				    memcmp(doc->tokens[o->tok].key, "ل", 2) == 0 &&
