@@ -2884,6 +2884,13 @@ static void narrow_country_events(const struct ctx *c, struct event_list *l)
 		const struct m_place *best = NULL;
 		bool one = true;
 		bool region = false;
+		/* a toll with no place at all (قتل خمسة مدنيين في غارات) in an
+		 * article about one governorate: there, if it names it twice */
+		bool placeless = !e->location && e->country && *e->country &&
+				 e->evidence.field == RASD_FIELD_TEXT;
+		size_t seen = 0;
+		if (placeless)
+			goto scan;
 		if (!e->place || e->place->kind != RASD_PLACE_COUNTRY || !e->country ||
 		    e->evidence.field != RASD_FIELD_TEXT)
 			continue;
@@ -2898,6 +2905,7 @@ static void narrow_country_events(const struct ctx *c, struct event_list *l)
 		}
 		if (!region)
 			continue;
+	scan:
 		for (k = 0; k < m->nplace && one; k++) {
 			const struct m_place *p = &m->place[k];
 			if (!p->place || p->place->kind == RASD_PLACE_COUNTRY || !p->admin1 ||
@@ -2906,11 +2914,12 @@ static void narrow_country_events(const struct ctx *c, struct event_list *l)
 			if (adm && strcmp(adm, p->admin1) != 0)
 				one = false;
 			adm = p->admin1;
+			seen++;
 			/* the governorate itself (or its seat) for coordinates */
 			if (!best || p->place->kind < best->place->kind)
 				best = p;
 		}
-		if (!one || !best)
+		if (!one || !best || (placeless && seen < 2))
 			continue;
 		e->location = best->place->kind == RASD_PLACE_ADMIN1 ? best->name : best->admin1;
 		e->place = best->place->kind == RASD_PLACE_ADMIN1 ? best->place : NULL;
