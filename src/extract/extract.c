@@ -2869,6 +2869,35 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	return RASD_OK;
 }
 
+/* Air raids told without their author in an article whose other air raids
+ * in that country all have one (غارات النظام … الغارات قتلت 94) are that
+ * author's: the article speaks of one campaign. */
+static void share_strike_agents(struct event_list *l)
+{
+	size_t i, j;
+	for (i = 0; i < l->n; i++) {
+		struct rasd_event *e = &l->ev[i];
+		const struct rasd_actor *who = NULL;
+		bool one = true;
+		/* air raids only: shelling and rockets cross front lines both ways
+		 * (غزة and بئر السبع in one report), chemical attacks are disputed */
+		if (e->actor1 || strcmp(e->sub_event_type, "Air/drone strike") != 0)
+			continue;
+		for (j = 0; j < l->n && one; j++) {
+			const struct rasd_event *o = &l->ev[j];
+			if (j == i || !o->actor1 || strcmp(o->sub_event_type, e->sub_event_type) != 0 ||
+			    !o->country || !e->country || strcmp(o->country, e->country) != 0)
+				continue;
+			if (who && who != o->actor1)
+				one = false;
+			who = o->actor1;
+		}
+		/* only a force that flies: a state's or a foreign one */
+		if (one && who && who != e->actor2 && (who->inter == 1 || who->inter == 8))
+			e->actor1 = who;
+	}
+}
+
 /* غارة جوية على شمال غربي اليمن … المستشفى الجمهوري في حجة: an event the
  * text places only in a part of a country takes the governorate of the
  * article when every place the article names in that country lies in one
@@ -3145,6 +3174,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
 	consolidate(&out);
+	share_strike_agents(&out);
 	narrow_country_events(&c, &out);
 	attribute_yemen_air_raids(lex, art, &out);
 	for (i = 0; i < out.n; i++)
