@@ -1808,12 +1808,25 @@ static bool year_in_past(const struct ctx *c, const struct frame *f)
 				return true;
 	}
 	for (k = f->cb; k < f->ce; k++) {
+		size_t i;
+		bool dated = false;
 		if (!past_year_at(c, k, py))
 			continue;
 		if (k > 0 && (TOK_IS(c, k - 1, "عام") || TOK_IS(c, k - 1, "العام") ||
 			      TOK_IS(c, k - 1, "سنه") || TOK_IS(c, k - 1, "في") ||
 			      TOK_IS(c, k - 1, "بدايه") || TOK_IS(c, k - 1, "منذ") ||
 			      TOK_IS(c, k - 1, "مطلع") || TOK_IS(c, k - 1, "اواخر")))
+			return true;
+		/* معركة القصير 2013: a past year on its own; a year that ends a full
+		 * date (28 ديسمبر 2017) is judged with its date */
+		for (i = END_BEFORE(date, ndate, k + 1); i-- > 0 && !dated;) {
+			const struct rasd_date_expr *d = &c->m->date[i];
+			if (d->tok + d->ntok <= k)
+				break;
+			if (d->precision <= 3)
+				dated = true;
+		}
+		if (!dated)
 			return true;
 	}
 	return false;
@@ -1987,9 +2000,16 @@ static void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
 	if (strcmp(e->event_type, T_RIOTS) == 0 && e->actor1 && e->actor1->inter == 6)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL); /* as ACLED */
-	if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0 &&
-	    e->actor1 && e->actor1->inter != 6 && (!e->actor2 || e->actor2 == c->civ))
-		e->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL); /* as ACLED */
+	if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0) {
+		/* as ACLED: the force acts, the protesters are hit */
+		if (e->actor1 && e->actor1->inter == 6) {
+			e->actor1 = e->actor2 && e->actor2 != c->civ && e->actor2->inter != 6 ?
+					    e->actor2 : NULL;
+			e->actor2 = NULL;
+		}
+		if (!e->actor2 || e->actor2 == c->civ)
+			e->actor2 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
+	}
 	if (!e->actor2 && strcmp(e->event_type, T_VAC) == 0)
 		e->actor2 = c->civ;
 	/* a peaceful protest has no side acted upon; whom it speaks for

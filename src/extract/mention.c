@@ -1014,8 +1014,13 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				}
 				if (cue && !is_dir && pc != PCUE_RURAL && j < doc->ntokens) {
 					size_t nl = 0;
-					if (!definite_cue) {
-						const char *ck = cue_key_of(a, t, c->clitics);
+					const char *uk = cue_key_of(a, t, c->clitics);
+					/* سد المنافذ، منفذ البيع، سجن رجل: cue words that are
+					 * also common nouns name only places the gazetteer knows */
+					bool common = uk && (strcmp(uk, "سد") == 0 || strcmp(uk, "منفذ") == 0 ||
+							     strcmp(uk, "سجن") == 0);
+					if (!definite_cue && !common) {
+						const char *ck = uk;
 						bool area = ck && (strcmp(ck, "مناطق") == 0 ||
 								   strcmp(ck, "مدن") == 0 ||
 								   strcmp(ck, "قري") == 0 ||
