@@ -2585,6 +2585,41 @@ static bool body_found_only(const struct ctx *c, const struct frame *f)
 	return !violent;
 }
 
+/* عقب هجوم مانشستر، بعد مجزرة الغوطة: an attack called by its town's name
+ * after «after» is one the reader knows, not news, unless the clause gives
+ * it a day. */
+static bool named_event_at(const struct ctx *c, const struct m_trigger *t, uint32_t ce)
+{
+	uint32_t nx = t->tok + t->ntok;
+	size_t q;
+	if (t->form == RASD_FORM_VERB || t->definite || t->tok == 0 || nx >= ce)
+		return false;
+	if (!(TOK_IS(c, t->tok - 1, "عقب") || TOK_IS(c, t->tok - 1, "بعد") ||
+	      TOK_IS(c, t->tok - 1, "اثر") || TOK_IS(c, t->tok - 1, "منذ") ||
+	      TOK_IS(c, t->tok - 1, "وبعد") || TOK_IS(c, t->tok - 1, "ذكري")))
+		return false;
+	q = FIRST(place, nplace, nx);
+	return q < c->m->nplace && c->m->place[q].tok == nx && !c->m->place[q].locative &&
+	       c->m->place[q].cue == PCUE_NONE;
+}
+
+static bool named_past_event(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t q;
+	if (f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce)
+		return false;
+	if (named_event_at(c, f->trig, f->ce))
+		return true;
+	/* … الذي أودى بحياة 22 شخصا: the toll of that named attack */
+	for (q = FIRST(trig, ntrig, s->tok_begin); q < c->m->ntrig && c->m->trig[q].tok < f->trig->tok;
+	     q++)
+		if (named_event_at(c, &c->m->trig[q], s->tok_end) &&
+		    f->trig->tok <= c->m->trig[q].tok + c->m->trig[q].ntok + 10)
+			return true;
+	return false;
+}
+
 /* A capture takes ground: a place named right after the verb or noun
  * (حرر الجيش مدينة X، السيطرة على قرية)، or an armed side that takes it. */
 static bool takes_ground(const struct ctx *c, const struct frame *f)
@@ -2623,6 +2658,8 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			continue; /* جثة with no one finding it: a funeral, an exchange */
 		if (t->cls == RASD_EC_TAKEOVER && !takes_ground(c, &f))
 			continue; /* حرر الكثير من الأموال: freed money, took no town */
+		if (named_past_event(c, &f))
+			continue; /* عقب هجوم مانشستر: an attack known by its town's name */
 		if (sentence_has_since(c, &f) &&
 		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
 			continue; /* a sentence about a period is a statistic */
