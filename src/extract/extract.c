@@ -61,6 +61,8 @@ struct ctx {
 	int32_t published;
 	const char *doc_country;
 	uint32_t *sent_of;  /* token -> sentence */
+	uint8_t *opener;    /* token -> opens a clause (clause_opener), once per document */
+	uint32_t *aside_close, *aside_open; /* comma -> the comma pairing it around a date, or 0 */
 	bool *named;        /* actor index -> named explicitly so far (for anaphora) */
 	const struct mentions *named_m; /* mark_named: the mentions it walks, */
 	size_t named_next;              /* and the next actor to look at */
@@ -178,42 +180,32 @@ static uint32_t date_aside_end(const struct ctx *c, uint32_t comma, uint32_t end
 	return 0;
 }
 
-/* The same, seen from the closing comma: the opening one, or 0. */
-static uint32_t date_aside_begin(const struct ctx *c, uint32_t comma, uint32_t begin)
-{
-	uint32_t k;
-	for (k = comma; k > begin && k + 5 > comma; k--)
-		if (date_aside_end(c, k - 1, comma + 1) == comma)
-			return k - 1;
-	return 0;
-}
-
 static void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, uint32_t tok,
 			  uint32_t *cb, uint32_t *ce)
 {
 	uint32_t b = tok, e = tok;
 
 	while (b > s->tok_begin) {
-		uint32_t open;
-		if (b - 1 > s->tok_begin && (open = date_aside_begin(c, b - 1, s->tok_begin)) > s->tok_begin) {
+		uint32_t open = c->aside_open[b - 1];
+		if (b - 1 > s->tok_begin && open > s->tok_begin) {
 			b = open; /* قصفت الطائرات، أمس، مواقع: past the aside */
 			continue;
 		}
 		if (is_clause_punct(c, b - 1) && !TOK_IS(c, b - 1, ":"))
 			break;
-		if (clause_opener(c, b - 1) && b - 1 != tok) {
+		if (c->opener[b - 1] && b - 1 != tok) {
 			b--;
 			break;
 		}
 		b--;
 	}
 	while (e < s->tok_end) {
-		uint32_t close;
-		if (e > tok && (close = date_aside_end(c, e, s->tok_end)) > 0) {
+		uint32_t close = c->aside_close[e];
+		if (e > tok && close > 0) {
 			e = close + 1;
 			continue;
 		}
-		if (e > tok && (is_clause_punct(c, e) || clause_opener(c, e)))
+		if (e > tok && (is_clause_punct(c, e) || c->opener[e]))
 			break;
 		e++;
 	}
@@ -1254,6 +1246,18 @@ static bool is_statistic(const struct ctx *c, const struct frame *f)
 		const struct rasd_date_expr *d = &c->m->date[i];
 		if (d->tok >= s->tok_begin && d->since &&
 		    d->tok >= f->cb && d->tok < f->ce + 8 && !ongoing_since(c, d))
+			return true;
+	}
+	/* منذ إشعالها للحرب، منذ سيطرتها على المدينة: a period from an event,
+	 * not a day (منذ with a date is judged above) */
+	for (k = f->cb; k < s->tok_end && k < f->ce + 8; k++) {
+		size_t q;
+		bool dated = false;
+		if (!TOK_IS(c, k, "منذ") && !TOK_IS(c, k, "ومنذ"))
+			continue;
+		for (q = FIRST(date, ndate, k); q < c->m->ndate && c->m->date[q].tok <= k + 2; q++)
+			dated = true;
+		if (!dated)
 			return true;
 	}
 	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, NULL)) {
@@ -2902,11 +2906,41 @@ static void make_id(const struct rasd_article *art, const struct rasd_event *e, 
 	snprintf(out, n, "rasd-%016llx", (unsigned long long)h);
 }
 
+/* Per-token tables of the document c->doc (with c->m its mentions): the
+ * sentence of each token, the words that open a clause, and the commas that
+ * set a date off (قصفت الطائرات، أمس، مواقع), computed once instead of for
+ * every frame. */
+static enum rasd_status index_doc(struct ctx *c)
+{
+	const struct rasd_doc *doc = c->doc;
+	size_t s, k, n = doc->ntokens + 1;
+
+	c->sent_of = rasd_arena_alloc(c->a, n * sizeof(uint32_t));
+	c->opener = rasd_arena_calloc(c->a, n, 1);
+	c->aside_close = rasd_arena_calloc(c->a, n, sizeof(uint32_t));
+	c->aside_open = rasd_arena_calloc(c->a, n, sizeof(uint32_t));
+	if (!c->sent_of || !c->opener || !c->aside_close || !c->aside_open)
+		return RASD_ENOMEM;
+	for (s = 0; s < doc->nsentences; s++) {
+		const struct rasd_sentence *se = &doc->sentences[s];
+		for (k = se->tok_begin; k < se->tok_end; k++) {
+			uint32_t close;
+			c->sent_of[k] = (uint32_t)s;
+			c->opener[k] = clause_opener(c, (uint32_t)k);
+			close = date_aside_end(c, (uint32_t)k, se->tok_end);
+			if (close) {
+				c->aside_close[k] = close;
+				c->aside_open[close] = (uint32_t)k;
+			}
+		}
+	}
+	return RASD_OK;
+}
+
 static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, enum rasd_field field,
 				   struct mentions *m, struct rasd_doc *doc)
 {
 	enum rasd_status st;
-	size_t s, k;
 
 	st = rasd_doc_parse(c->a, text, n, doc);
 	if (st)
@@ -2917,13 +2951,7 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	c->doc = doc;
 	c->m = m;
 	c->field = field;
-	c->sent_of = rasd_arena_alloc(c->a, (doc->ntokens + 1) * sizeof(uint32_t));
-	if (!c->sent_of)
-		return RASD_ENOMEM;
-	for (s = 0; s < doc->nsentences; s++)
-		for (k = doc->sentences[s].tok_begin; k < doc->sentences[s].tok_end; k++)
-			c->sent_of[k] = (uint32_t)s;
-	return RASD_OK;
+	return index_doc(c);
 }
 
 /* Air raids told without their author in an article whose other air raids
@@ -3105,6 +3133,11 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			      struct rasd_event **events, size_t *nevents, struct rasd_error *err)
 {
 	struct ctx c;
+	struct {
+		uint32_t *sent_of;
+		uint8_t *opener;
+		uint32_t *aside_close, *aside_open;
+	} body_index = {NULL, NULL, NULL, NULL};
 	struct event_list out = {NULL, 0, 0};
 	struct mentions body_m, title_m;
 	struct rasd_doc body, title;
@@ -3191,18 +3224,15 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	if (title.ntokens) {
 		resolve_state_forces(lex, &title, &title_m, country);
 		resolve_places(lex, &title, &title_m, country);
+		body_index.sent_of = c.sent_of;
+		body_index.opener = c.opener;
+		body_index.aside_close = c.aside_close;
+		body_index.aside_open = c.aside_open;
 		c.doc = &title;
 		c.m = &title_m;
 		c.field = RASD_FIELD_TITLE;
-		c.sent_of = rasd_arena_alloc(a, (title.ntokens + 1) * sizeof(uint32_t));
-		if (!c.sent_of)
+		if (index_doc(&c))
 			return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
-		{
-			size_t s, k;
-			for (s = 0; s < title.nsentences; s++)
-				for (k = title.sentences[s].tok_begin; k < title.sentences[s].tok_end; k++)
-					c.sent_of[k] = (uint32_t)s;
-		}
 		{
 			/* headline events only fold into the body's; a body with no
 			 * event keeps a headline event that names a place */
@@ -3225,6 +3255,12 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	/* the body's place lists, now that merges have filled the events */
 	c.doc = &body;
 	c.m = &body_m;
+	if (body_index.sent_of) {
+		c.sent_of = body_index.sent_of;
+		c.opener = body_index.opener;
+		c.aside_close = body_index.aside_close;
+		c.aside_open = body_index.aside_open;
+	}
 	for (i = 0; i < c.npending; i++) {
 		st = list_events(&c, c.pending[i].place, c.pending[i].event, &out);
 		if (st)
