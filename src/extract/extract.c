@@ -61,7 +61,8 @@ struct ctx {
 	int32_t published;
 	const char *doc_country;
 	uint32_t *sent_of;  /* token -> sentence */
-	uint8_t *opener;    /* token -> opens a clause (clause_opener), once per document */
+	uint8_t *opener;    /* token -> opens a clause (clause_opener) */
+	uint8_t *sent_done; /* sentence -> opener and aside tables filled */
 	uint32_t *aside_close, *aside_open; /* comma -> the comma pairing it around a date, or 0 */
 	bool *named;        /* actor index -> named explicitly so far (for anaphora) */
 	const struct mentions *named_m; /* mark_named: the mentions it walks, */
@@ -149,14 +150,25 @@ static bool is_clause_punct(const struct ctx *c, uint32_t i)
 /* Words that open a new clause inside a sentence. */
 static bool clause_opener(const struct ctx *c, uint32_t i)
 {
-	static const char *const w[] = {"بينما", "فيما", "حيث", "كما", "اذ", "لكن", "ولكن",
-					"الا", "وبينما", "وفيما", "بحسب", "وفق", "ووفق",
-					"وكانت", "وكان", "اما", "واما", "ما", NULL};
-	size_t k;
-	for (k = 0; w[k]; k++)
-		if (tok_is(c, i, w[k]))
-			return true;
-	return false;
+	const struct rasd_token *t = &c->doc->tokens[i];
+	/* compared by length first (TOKEN_IS): this runs on every word of a
+	 * sentence with a trigger */
+	switch (t->klen) {
+	case 4:
+		return TOKEN_IS(t, "اذ") || TOKEN_IS(t, "ما");
+	case 6:
+		return TOKEN_IS(t, "حيث") || TOKEN_IS(t, "كما") || TOKEN_IS(t, "لكن") ||
+		       TOKEN_IS(t, "الا") || TOKEN_IS(t, "وفق") || TOKEN_IS(t, "اما");
+	case 8:
+		return TOKEN_IS(t, "فيما") || TOKEN_IS(t, "ولكن") || TOKEN_IS(t, "بحسب") ||
+		       TOKEN_IS(t, "ووفق") || TOKEN_IS(t, "وكان") || TOKEN_IS(t, "واما");
+	case 10:
+		return TOKEN_IS(t, "بينما") || TOKEN_IS(t, "وفيما") || TOKEN_IS(t, "وكانت");
+	case 12:
+		return TOKEN_IS(t, "وبينما");
+	default:
+		return false;
+	}
 }
 
 /* «، الثلاثاء،»: a date set off by commas inside a clause. Given the comma
@@ -180,11 +192,14 @@ static uint32_t date_aside_end(const struct ctx *c, uint32_t comma, uint32_t end
 	return 0;
 }
 
+static void index_sentence(const struct ctx *c, const struct rasd_sentence *se);
+
 static void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, uint32_t tok,
 			  uint32_t *cb, uint32_t *ce)
 {
 	uint32_t b = tok, e = tok;
 
+	index_sentence(c, s);
 	while (b > s->tok_begin) {
 		uint32_t open = c->aside_open[b - 1];
 		if (b - 1 > s->tok_begin && open > s->tok_begin) {
@@ -2916,25 +2931,38 @@ static enum rasd_status index_doc(struct ctx *c)
 	size_t s, k, n = doc->ntokens + 1;
 
 	c->sent_of = rasd_arena_alloc(c->a, n * sizeof(uint32_t));
-	c->opener = rasd_arena_calloc(c->a, n, 1);
-	c->aside_close = rasd_arena_calloc(c->a, n, sizeof(uint32_t));
-	c->aside_open = rasd_arena_calloc(c->a, n, sizeof(uint32_t));
-	if (!c->sent_of || !c->opener || !c->aside_close || !c->aside_open)
+	c->opener = rasd_arena_alloc(c->a, n);
+	c->aside_close = rasd_arena_alloc(c->a, n * sizeof(uint32_t));
+	c->aside_open = rasd_arena_alloc(c->a, n * sizeof(uint32_t));
+	c->sent_done = rasd_arena_calloc(c->a, doc->nsentences + 1, 1);
+	if (!c->sent_of || !c->opener || !c->aside_close || !c->aside_open || !c->sent_done)
 		return RASD_ENOMEM;
-	for (s = 0; s < doc->nsentences; s++) {
-		const struct rasd_sentence *se = &doc->sentences[s];
-		for (k = se->tok_begin; k < se->tok_end; k++) {
-			uint32_t close;
+	for (s = 0; s < doc->nsentences; s++)
+		for (k = doc->sentences[s].tok_begin; k < doc->sentences[s].tok_end; k++)
 			c->sent_of[k] = (uint32_t)s;
-			c->opener[k] = clause_opener(c, (uint32_t)k);
-			close = date_aside_end(c, (uint32_t)k, se->tok_end);
-			if (close) {
-				c->aside_close[k] = close;
-				c->aside_open[close] = (uint32_t)k;
-			}
+	return RASD_OK;
+}
+
+/* The opener and aside tables of one sentence, filled the first time a
+ * frame in it needs them (most sentences have no trigger). */
+static void index_sentence(const struct ctx *c, const struct rasd_sentence *se)
+{
+	uint32_t k, si = c->sent_of[se->tok_begin];
+	if (se->tok_end <= se->tok_begin || c->sent_done[si])
+		return;
+	c->sent_done[si] = 1;
+	for (k = se->tok_begin; k < se->tok_end; k++) {
+		c->opener[k] = clause_opener(c, k);
+		c->aside_close[k] = 0;
+		c->aside_open[k] = 0;
+	}
+	for (k = se->tok_begin; k < se->tok_end; k++) {
+		uint32_t close = date_aside_end(c, k, se->tok_end);
+		if (close) {
+			c->aside_close[k] = close;
+			c->aside_open[close] = k;
 		}
 	}
-	return RASD_OK;
 }
 
 static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, enum rasd_field field,
@@ -3135,9 +3163,9 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	struct ctx c;
 	struct {
 		uint32_t *sent_of;
-		uint8_t *opener;
+		uint8_t *opener, *sent_done;
 		uint32_t *aside_close, *aside_open;
-	} body_index = {NULL, NULL, NULL, NULL};
+	} body_index = {NULL, NULL, NULL, NULL, NULL};
 	struct event_list out = {NULL, 0, 0};
 	struct mentions body_m, title_m;
 	struct rasd_doc body, title;
@@ -3228,6 +3256,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		body_index.opener = c.opener;
 		body_index.aside_close = c.aside_close;
 		body_index.aside_open = c.aside_open;
+		body_index.sent_done = c.sent_done;
 		c.doc = &title;
 		c.m = &title_m;
 		c.field = RASD_FIELD_TITLE;
@@ -3260,6 +3289,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		c.opener = body_index.opener;
 		c.aside_close = body_index.aside_close;
 		c.aside_open = body_index.aside_open;
+		c.sent_done = body_index.sent_done;
 	}
 	for (i = 0; i < c.npending; i++) {
 		st = list_events(&c, c.pending[i].place, c.pending[i].event, &out);

@@ -16,16 +16,6 @@ static bool in_token_order(const void *base, size_t n, size_t size);
 
 #define MAX_MATCH 16
 
-bool token_is(const struct rasd_token *t, const char *key)
-{
-	size_t n;
-	/* most comparisons fail on the first bytes: test them before strlen */
-	if (!t->klen || t->key[0] != key[0] || (t->klen > 1 && t->key[1] != key[1]))
-		return false;
-	n = strlen(key);
-	return t->klen == n && memcmp(t->key, key, n) == 0;
-}
-
 static bool starts_with(const struct rasd_token *t, const char *pre)
 {
 	size_t n = strlen(pre);

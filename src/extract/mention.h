@@ -8,6 +8,8 @@
 
 #include "rasd.h"
 
+#include <string.h>
+
 struct m_trigger {
 	uint32_t tok, ntok;
 	enum rasd_event_class cls;
@@ -105,7 +107,16 @@ const char *dominant_country(const struct rasd_lexicon *lex, const struct mentio
 const char *surface_span(struct rasd_arena *a, const struct rasd_doc *doc, size_t from, size_t to,
 			 unsigned clitics);
 
-bool token_is(const struct rasd_token *t, const char *key);
+/* Is the token's key exactly `key`? Most comparisons fail on the first
+ * bytes, tested before strlen; inline: it runs in every word-list loop. */
+static inline bool token_is(const struct rasd_token *t, const char *key)
+{
+	size_t n;
+	if (!t->klen || t->key[0] != key[0] || (t->klen > 1 && t->key[1] != key[1]))
+		return false;
+	n = strlen(key);
+	return t->klen == n && memcmp(t->key, key, n) == 0;
+}
 /* token_is for a string literal: its length is known at compile time */
 #define TOKEN_IS(t, lit) ((t)->klen == sizeof(lit) - 1 && memcmp((t)->key, lit, sizeof(lit) - 1) == 0)
 
