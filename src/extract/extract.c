@@ -300,6 +300,9 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 		    TOK_IS(c, k - 1, "التابع") || TOK_IS(c, k - 1, "التابعه") ||
 		    TOK_IS(c, k - 1, "التابعين") || TOK_IS(c, k - 1, "تابعين") ||
 		    TOK_IS(c, k - 1, "تابع") || TOK_IS(c, k - 1, "تابعه") ||
+		    /* منطقة خاضعة لسيطرة المعارضة: who holds the place hit */
+		    TOK_IS(c, k - 1, "لسيطره") || TOK_IS(c, k - 1, "سيطره") ||
+		    TOK_IS(c, k - 1, "الخاضعه") || TOK_IS(c, k - 1, "خاضعه") ||
 		    /* الميليشيا الموالية لقوات النظام: those loyal to it */
 		    TOK_IS(c, k - 1, "المواليه") || TOK_IS(c, k - 1, "الموالي") ||
 		    TOK_IS(c, k - 1, "الموالين") || TOK_IS(c, k - 1, "الموالون") ||
@@ -946,6 +949,10 @@ static int choose_place(struct ctx *c, const struct frame *f)
 		score += r->specificity * 4;
 		if (p->reference)
 			score -= 25; /* it only says where the place before it lies */
+		if (p->tok > 0 && (TOK_IS(c, p->tok - 1, "قرب") ||
+				   (p->tok > 1 && TOK_IS(c, p->tok - 1, "من") &&
+				    TOK_IS(c, p->tok - 2, "بالقرب"))))
+			score -= 20; /* قرب دمشق: a landmark, when the sentence has more */
 		if (origin_place(c, p)) {
 			/* where it came from: only when neither the sentence nor the
 			 * paragraph says where it struck */
@@ -1223,7 +1230,10 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						/* تهديدهم بالقتل، عقوبة القتل: a threat or a
 						 * sentence, not a killing */
 						"تهديد", "تهديدهم", "تهديده", "بتهديد", "التهديد",
-						"عقوبه", "بعقوبه", "عقوبات", NULL};
+						"عقوبه", "بعقوبه", "عقوبات",
+						/* بالإعداد لاستخدام مواد سامة: preparing it */
+						"بالاعداد", "الاعداد", "للاعداد", "بالتحضير",
+						"التحضير", "للتحضير", "يخطط", "تخطط", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
@@ -1814,6 +1824,9 @@ static bool year_in_past(const struct ctx *c, const struct frame *f)
 			int y, mo, dd;
 			rasd_civil_from_days(d->date, &y, &mo, &dd);
 			if (d->precision == 4 && y < py && !d->since)
+				past_year = true;
+			/* في ديسمبر 2012: any date long before publication */
+			if (d->precision <= 3 && !d->since && d->date < c->published - HISTORY_DAYS)
 				past_year = true;
 			if (d->precision <= 2 && d->date >= c->published - HISTORY_DAYS)
 				recent_day = true;
