@@ -803,8 +803,12 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					if (h2.place && k + h2.place->ntokens > actor_end)
 						inner_place_longer = true;
 					/* مجلس منبج العسكري names its town; قوات سوريا
-					 * الديمقراطية does not name a country as a place */
-					for (q = 0; h2.place && q < h2.place->u.place.count; q++) {
+					 * الديمقراطية does not name a country as a place, nor
+					 * فيلق القدس، أنصار بيت المقدس a city */
+					for (q = 0; h2.place && q < h2.place->u.place.count &&
+						    (TOKEN_IS(&doc->tokens[i], "مجلس") ||
+						     TOKEN_IS(&doc->tokens[i], "المجلس"));
+					     q++) {
 						const struct rasd_place *pl =
 							rasd_lex_place(lex, h2.place->u.place.places[q]);
 						if (pl->kind >= RASD_PLACE_ADMIN2 && pl->kind != RASD_PLACE_REGION)

@@ -136,6 +136,14 @@ size_t rasd_clitic_readings(const char *key, size_t klen, char *scratch,
 		rl = letters(p, n - sl);
 		if (rl >= 3)
 			add(&acc, p, n - sl, rl, r.clitics | RASD_CLITIC_PRONOUN);
+		/* a plural verb drops its alif before a pronoun: أحرقوه -> أحرقوا */
+		if (rl >= 3 && at(p, n, n - sl - 2, WAW) &&
+		    (size_t)(s - scratch) + (n - sl) + 2 <= RASD_CLITIC_SCRATCH) {
+			memcpy(s, p, n - sl);
+			memcpy(s + n - sl, ALEF, 2);
+			add(&acc, s, n - sl + 2, rl + 1, r.clitics | RASD_CLITIC_PRONOUN);
+			s += n - sl + 2;
+		}
 		/* ة is written ت before a suffix: قادتها -> قادة (key قاده) */
 		if (rl >= 3 && at(p, n, n - sl - 2, TA) &&
 		    (size_t)(s - scratch) + (n - sl) <= RASD_CLITIC_SCRATCH) {

@@ -120,6 +120,7 @@ TEST(clitic_readings)
 	HAS("وقواتها", "قوات");
 	HAS("قادتها", "قاده");   /* ة written ت before a suffix */
 	HAS("بمدينتهم", "مدينه");
+	HAS("واحرقوه", "احرقوا"); /* a plural verb drops its alif before a pronoun */
 	n = rasd_clitic_readings("بيروت", strlen("بيروت"), scratch, r);
 	CHECK(n > 0 && r[0].form.n == strlen("بيروت"));
 	/* a stripped reading never leaves a single letter */
