@@ -1447,6 +1447,17 @@ static void build_frame(struct ctx *c, struct frame *f)
 	f->means_air = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_AIR, NULL);
 	f->means_artillery = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_ARTILLERY, NULL);
 	f->means_ied = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_IED, NULL);
+	if (t->cls == RASD_EC_ATTACK && !f->means_air && !f->means_artillery && !f->means_ied) {
+		/* استهداف المطار …، بطائرتين من دون طيار: the instrument (بـ) told
+		 * later in the sentence */
+		uint32_t at2;
+		if (cue_in(c, f->ce, s->tok_end, RASD_CUE_MEANS_AIR, &at2) &&
+		    c->doc->tokens[at2].klen > 2 && memcmp(c->doc->tokens[at2].key, "ب", 2) == 0)
+			f->means_air = true;
+		else if (cue_in(c, f->ce, s->tok_end, RASD_CUE_MEANS_ARTILLERY, &at2) &&
+			 c->doc->tokens[at2].klen > 2 && memcmp(c->doc->tokens[at2].key, "ب", 2) == 0)
+			f->means_artillery = true;
+	}
 	if ((t->cls == RASD_EC_KILL || t->cls == RASD_EC_ATTACK) && !f->means_air &&
 	    !f->means_artillery && !f->means_ied) {
 		/* قتل عشرون شخصا ... في غارة جوية: killed in a strike told later in
@@ -1555,6 +1566,20 @@ static void build_frame(struct ctx *c, struct frame *f)
 
 	/* claims and foiled attempts */
 	f->claimed = claim_applies(c, f, s);
+	if (!f->claimed && t->form != RASD_FORM_VERB && f->agent_actor &&
+	    (t->cls == RASD_EC_ATTACK || t->cls == RASD_EC_KILL || t->cls == RASD_EC_CLASH ||
+	     t->cls == RASD_EC_AIRSTRIKE || t->cls == RASD_EC_SHELLING || t->cls == RASD_EC_IED ||
+	     t->cls == RASD_EC_SUICIDE || t->cls == RASD_EC_TAKEOVER) &&
+	    f->agent_actor->inter >= 2 && f->agent_actor->inter <= 4 && f->agent >= 0 &&
+	    c->m->act[f->agent].tok < t->tok) {
+		/* أعلن الحوثيون استهداف المطار: a group announcing its own attack
+		 * claims it (a state announcing its operation reports it) */
+		uint32_t k;
+		for (k = t->tok > s->tok_begin + 5 ? t->tok - 5 : s->tok_begin; k < t->tok; k++)
+			if (TOK_IS(c, k, "اعلن") || TOK_IS(c, k, "اعلنت") || TOK_IS(c, k, "اعلنوا") ||
+			    TOK_IS(c, k, "واعلن") || TOK_IS(c, k, "واعلنت") || TOK_IS(c, k, "واعلنوا"))
+				f->claimed = true;
+	}
 	{
 		uint32_t from = t->tok > f->cb + 3 ? t->tok - 3 : f->cb;
 		if (from < s->tok_begin)
