@@ -1219,6 +1219,12 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 
 	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
 		return true;
+	/* الهجوم الكيميائي المزعوم: the alleged attack everyone knows of */
+	if (t->definite && t->form != RASD_FORM_VERB)
+		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
+			if (TOK_IS(c, k, "المزعوم") || TOK_IS(c, k, "المزعومه") ||
+			    TOK_IS(c, k, "المفترض") || TOK_IS(c, k, "المفترضه"))
+				return true;
 	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
 		static const char *const w[] = {"وقف", "لوقف", "بوقف", "منع", "لمنع", "انهاء",
 						"لانهاء", "ضروره", "هذا", "هذه", "ذلك", "تلك",
@@ -1233,7 +1239,12 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						"عقوبه", "بعقوبه", "عقوبات",
 						/* بالإعداد لاستخدام مواد سامة: preparing it */
 						"بالاعداد", "الاعداد", "للاعداد", "بالتحضير",
-						"التحضير", "للتحضير", "يخطط", "تخطط", NULL};
+						"التحضير", "للتحضير", "يخطط", "تخطط",
+						/* كرد على الهجوم، بشأن الهجوم، موقع الهجوم:
+						 * talk about an attack told elsewhere */
+						"كرد", "ردا", "بشان", "يتعلق", "خلفيه", "موقع",
+						/* بعد أيام من هجوم: one told days before */
+						"ايام", "اسابيع", "اشهر", NULL};
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
