@@ -1100,6 +1100,13 @@ static void set_type(const struct frame *f, const char **type, const char **sub)
 	case RASD_EC_ATTACK:
 	case RASD_EC_KILL:
 	default:
+		if (a2 && a2->inter == 6 && (!a1 || a1->inter == 1) && !f->means_air &&
+		    !f->means_artillery && !f->means_ied) {
+			/* مقتل متظاهر برصاص قوات الأمن: force against protesters */
+			*type = "Protests";
+			*sub = "Excessive force against protesters";
+			return;
+		}
 		if (f->trig->cls == RASD_EC_ATTACK && a1 && (a1->inter == 5 || a1->inter == 6) &&
 		    !f->means_air && !f->means_artillery && !f->means_ied) {
 			/* اعتداء محتجين على القنصلية: protesters who attack riot */
@@ -3346,6 +3353,13 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
 	consolidate(&out);
+	for (i = 0; i < out.n; i++) {
+		/* merges may have handed the crowd the force's role */
+		struct rasd_event *e = &out.ev[i];
+		if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0 && e->actor1 &&
+		    (e->actor1->inter == 5 || e->actor1->inter == 6))
+			e->actor1 = NULL;
+	}
 	share_strike_agents(&out);
 	narrow_country_events(&c, &out);
 	attribute_yemen_air_raids(lex, art, &out);
