@@ -43,6 +43,7 @@ struct frame {
 	bool intercepted;  /* the missile or drone was destroyed in flight */
 	long pre_count;    /* أربعة عناصر ... قتلوا: victims counted before the verb */
 	bool civilian_victims, armed_victims;
+	bool execution; /* أعدم، رميا بالرصاص: killed in someone's hands */
 	bool means_air, means_artillery, means_ied;
 	bool dropped;
 	double confidence;
@@ -180,10 +181,15 @@ static uint32_t date_aside_end(const struct ctx *c, uint32_t comma, uint32_t end
 	size_t i;
 	if (!TOK_IS(c, comma, "،") && !TOK_IS(c, comma, ","))
 		return 0;
-	if (k < end && (TOK_IS(c, k, "يوم") || TOK_IS(c, k, "فجر") || TOK_IS(c, k, "مساء") ||
-			TOK_IS(c, k, "صباح") || TOK_IS(c, k, "ليل") || TOK_IS(c, k, "ليله")))
-		k++;
 	i = FIRST(date, ndate, k);
+	/* «، مساء الأربعاء،» is one date expression; «، يوم الأربعاء،» may
+	 * start one word later */
+	if ((i >= c->m->ndate || c->m->date[i].tok != k) && k < end &&
+	    (TOK_IS(c, k, "يوم") || TOK_IS(c, k, "فجر") || TOK_IS(c, k, "مساء") ||
+	     TOK_IS(c, k, "صباح") || TOK_IS(c, k, "ليل") || TOK_IS(c, k, "ليله"))) {
+		k++;
+		i = FIRST(date, ndate, k);
+	}
 	if (i >= c->m->ndate || c->m->date[i].tok != k)
 		return 0;
 	k = c->m->date[i].tok + c->m->date[i].ntok;
@@ -646,6 +652,8 @@ static bool conj_word(const struct ctx *c, uint32_t i)
  * joined by و after the first one (from = the token after it). A count of
  * the injured or captured (و5 جرحى، وإصابة 10), a subset (بينهم 3 أطفال) or
  * punctuation ends the list. */
+static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool conj);
+
 static long more_dead(const struct ctx *c, uint32_t from, uint32_t ce)
 {
 	uint32_t k, limit = from + 8;
@@ -664,8 +672,15 @@ static long more_dead(const struct ctx *c, uint32_t from, uint32_t ce)
 		    TOK_IS(c, k, "بينها") || TOK_IS(c, k, "اغلبهم") || TOK_IS(c, k, "معظمهم"))
 			break;
 		n = number_at_tok(c, k);
-		if (!n)
+		if (!n) {
+			/* قتل جنديان ومسلح: one more named without a number */
+			long one = conj_word(c, k) ? armed_word_count(c, k, ce, true) : 0;
+			if (one > 0 && k == from) {
+				sum += one;
+				limit = k + 8;
+			}
 			continue;
+		}
 		if (n->vague || !(conj_word(c, k) || (k > from && TOK_IS(c, k - 1, "و"))))
 			break;
 		if (n->tok + n->ntok < ce && (cue_at(c, n->tok + n->ntok, RASD_CUE_INJURY) ||
@@ -764,6 +779,71 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 	return count;
 }
 
+/* How many combatants one word at k names: جندي 1, شرطيان 2, مسلحين اثنين
+ * 2 (a count after it); 0 for plurals and collectives (قوات، دورية). A
+ * leading و (ومسلحان) is allowed when conj is set. */
+static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool conj)
+{
+	static const char *const collective[] = {"قوات", "ميليشيا", "مليشيا", "دوريه", "افراد",
+						 "قيادات", "قاده", "مرتزقه", "مجندين", NULL};
+	struct rasd_token bare;
+	const struct rasd_token *t = &bare;
+	const struct m_number *n;
+	size_t q;
+
+	if (k >= ce || !cue_at(c, k, RASD_CUE_ARMED_PERSON))
+		return 0;
+	bare = c->doc->tokens[k];
+	if (conj && bare.klen > 4 && memcmp(bare.key, "و", 2) == 0)
+		bare.key += 2, bare.klen -= 2;
+	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
+		bare.key += 4, bare.klen -= 4; /* قتل الجندي، قتلت العناصر */
+	for (q = 0; collective[q]; q++)
+		if (token_is(t, collective[q]))
+			return 0;
+	n = k + 1 < ce ? number_at_tok(c, k + 1) : NULL;
+	if (n && !n->vague && n->tok == k + 1)
+		return n->value;
+	if (t->klen > 6 && memcmp(t->key + t->klen - 4, "ان", 4) == 0)
+		return 2; /* جنديان، عنصران */
+	if (looks_plural(t) || (t->klen > 6 && memcmp(t->key + t->klen - 2, "و", 2) == 0) ||
+	    (t->klen > 6 && memcmp(t->key + t->klen - 2, "ي", 2) == 0 && !token_is(t, "جندي") &&
+	     !token_is(t, "عسكري") && !token_is(t, "شرطي") && !token_is(t, "قيادي")))
+		return 0;
+	return 1;
+}
+
+/* قتل جندي، قتلت قوات الجيش مسلحا، مقتل قيادي، قتل شرطيان ومسلحان: the
+ * combatants named right after a killing (after its agent when the agent
+ * follows the verb), joined by و, are its dead. */
+static long armed_victim_count(const struct ctx *c, const struct frame *f, uint32_t from)
+{
+	uint32_t k = from, lim;
+	long sum;
+
+	if (f->agent >= 0 && c->m->act[f->agent].tok == k)
+		k = c->m->act[f->agent].tok + c->m->act[f->agent].ntok;
+	if (f->agent >= 0 && c->m->act[f->agent].head == k)
+		return 0; /* قتل مسلح مدنيا: the gunman is the killer */
+	sum = armed_word_count(c, k, f->ce, false);
+	if (sum <= 0)
+		return 0;
+	/* the next و-joined word within a few (adjectives, «من الأمن» between) */
+	for (lim = k + 5, k++; k < f->ce && k < lim; k++) {
+		long more;
+		if (c->doc->tokens[k].kind == RASD_TOK_PUNCT)
+			break;
+		if (!conj_word(c, k))
+			continue;
+		more = armed_word_count(c, k, f->ce, true);
+		if (more <= 0)
+			break;
+		sum += more;
+		lim = k + 5;
+	}
+	return sum;
+}
+
 /* قتلوا، قتلا: a verb agreeing with a plural or dual subject */
 static bool plural_verb(const struct rasd_token *t)
 {
@@ -797,8 +877,6 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 	size_t cue_lo = FIRST(cue, ncue, f->cb), cue_hi = FIRST(cue, ncue, f->ce);
 	size_t trig_lo = FIRST(trig, ntrig, f->cb), trig_hi = FIRST(trig, ntrig, f->ce);
 
-	if (c->m->unsorted)
-		cue_hi = c->m->ncue, trig_hi = c->m->ntrig;
 	/* Death words in the clause, the trigger itself first for killings. */
 	for (i = 0; i < c->m->ncue + 1 + c->m->ntrig && best < 0; i++) {
 		uint32_t d, dend;
@@ -815,6 +893,7 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 		if (i == 0) {
 			if (t->cls != RASD_EC_KILL)
 				continue;
+
 			d = t->tok;
 			dend = t->tok + t->ntok;
 		} else if (i - 1 < c->m->ncue) {
@@ -832,6 +911,10 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 			d = kt->tok;
 			dend = kt->tok + kt->ntok;
 		}
+		/* محاولة قتل ضابط: an attempt kills nobody */
+		if (d > 0 && (TOK_IS(c, d - 1, "محاوله") || TOK_IS(c, d - 1, "بمحاوله") ||
+			      TOK_IS(c, d - 1, "لمحاوله") || TOK_IS(c, d - 1, "محاولات")))
+			continue;
 		/* dual death nouns carry their count: قتيلين */
 		{
 			const struct m_number *self = number_at_tok(c, d);
@@ -871,6 +954,8 @@ static void count_fatalities(struct ctx *c, struct frame *f)
 		{
 			bool plural;
 			long n = count_victims(c, dend, f->ce, i == 0, &plural);
+			if (n == 0 && !plural)
+				n = armed_victim_count(c, f, dend);
 			if (n > 0) {
 				best = n;
 				break;
@@ -1123,8 +1208,8 @@ static void set_type(const struct frame *f, const char **type, const char **sub)
 		} else if (f->means_ied) {
 			*type = T_ERV;
 			*sub = "Remote explosive/landmine/IED";
-		} else if (civ_target || (!actor_armed(a2) && f->trig->cls == RASD_EC_KILL &&
-					  !f->armed_victims)) {
+		} else if (civ_target || f->execution ||
+			   (!actor_armed(a2) && f->trig->cls == RASD_EC_KILL && !f->armed_victims)) {
 			*type = T_VAC;
 			*sub = "Attack";
 		} else {
@@ -1244,12 +1329,16 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 						 * sentence, not a killing */
 						"تهديد", "تهديدهم", "تهديده", "بتهديد", "التهديد",
 						"عقوبه", "بعقوبه", "عقوبات",
+						/* بتهمة قتل، تهمة الشروع في قتل: a charge */
+						"تهمه", "بتهمه", "بتهم", "تهمتي", "الشروع",
 						/* بالإعداد لاستخدام مواد سامة: preparing it */
 						"بالاعداد", "الاعداد", "للاعداد", "بالتحضير",
 						"التحضير", "للتحضير", "يخطط", "تخطط",
 						/* كرد على الهجوم، بشأن الهجوم، موقع الهجوم:
 						 * talk about an attack told elsewhere */
 						"كرد", "ردا", "بشان", "يتعلق", "خلفيه", "موقع",
+						/* يشتبه بتورطهم في تفجير: suspects of one */
+						"بتورطهم", "بتورطه", "بتورط", "بالتورط", "تورطهم",
 						/* بعد أيام من هجوم: one told days before */
 						"ايام", "اسابيع", "اشهر", NULL};
 		size_t j;
@@ -1454,7 +1543,7 @@ static void build_frame(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
-	uint32_t at;
+	uint32_t at, after;
 	size_t i;
 
 	clause_bounds(c, s, t->tok, &f->cb, &f->ce);
@@ -1513,7 +1602,14 @@ static void build_frame(struct ctx *c, struct frame *f)
 	}
 	if (f->target_actor && actor_armed(f->target_actor))
 		f->armed_victims = true;
-	if (cue_in(c, t->tok + t->ntok, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < t->tok + t->ntok + 4 &&
+	/* قتلت قوات الجيش اليمني مسلحا: when the agent follows the verb, the
+	 * victim comes right after the agent */
+	after = t->tok + t->ntok;
+	if (!(cue_in(c, after, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < after + 4 &&
+	      !(f->agent >= 0 && c->m->act[f->agent].head == at)) &&
+	    f->agent >= 0 && c->m->act[f->agent].tok >= after && c->m->act[f->agent].tok < after + 2)
+		after = c->m->act[f->agent].tok + c->m->act[f->agent].ntok;
+	if (cue_in(c, after, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < after + 4 &&
 	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at)) {
 		struct rasd_lex_match ms[16];
 		size_t nm = rasd_lex_match_at(c->lex, c->doc, at, ms, 16), q;
@@ -1553,6 +1649,12 @@ static void build_frame(struct ctx *c, struct frame *f)
 			f->agent_actor = NULL;
 		}
 	}
+	/* أعدم ضابطا: a soldier executed was not killed in battle */
+	f->execution = t->cls == RASD_EC_KILL && (key_has_prefix(&c->doc->tokens[t->tok], "اعدم") ||
+						 key_has_prefix(&c->doc->tokens[t->tok], "واعدم") ||
+						 key_has_prefix(&c->doc->tokens[t->tok], "رميا"));
+	if (f->execution)
+		f->armed_victims = false;
 
 	if (t->cls == RASD_EC_KILL && f->agent >= 0 && c->m->act[f->agent].tok < t->tok &&
 	    body_word(c, t->tok)) {
@@ -1892,6 +1994,17 @@ static bool year_in_past(const struct ctx *c, const struct frame *f)
 			      TOK_IS(c, k - 1, "بدايه") || TOK_IS(c, k - 1, "منذ") ||
 			      TOK_IS(c, k - 1, "مطلع") || TOK_IS(c, k - 1, "اواخر")))
 			return true;
+		/* قتل 2015 مدنيا: a count, not a year */
+		if (k + 1 < c->doc->ntokens && c->doc->tokens[k + 1].kind == RASD_TOK_WORD) {
+			const struct rasd_token *nx = &c->doc->tokens[k + 1];
+			size_t ai = FIRST(act, nact, k + 1);
+			if (cue_at(c, k + 1, RASD_CUE_DEATH) || cue_at(c, k + 1, RASD_CUE_ARMED_PERSON) ||
+			    cue_at(c, k + 1, RASD_CUE_INJURY) ||
+			    (ai < c->m->nact && c->m->act[ai].tok == k + 1 &&
+			     (c->m->act[ai].flags & RASD_ACTOR_VICTIM)) ||
+			    (looks_plural(nx) && nx->klen >= 10 && memcmp(nx->key, "ال", 4) != 0))
+				continue;
+		}
 		/* معركة القصير 2013: a past year on its own; a year that ends a full
 		 * date (28 ديسمبر 2017) is judged with its date */
 		for (i = END_BEFORE(date, ndate, k + 1); i-- > 0 && !dated;) {
@@ -2395,6 +2508,25 @@ static bool elaborates(struct ctx *c, struct event_list *l, const struct frame *
 	return false;
 }
 
+/* أعدم ضابطا كبيرا رميا بالرصاص، قتلوه ذبحا: an adverb of manner (an
+ * accusative masdar, ending in ا) a few words after a killing tells how
+ * that killing was done */
+static bool manner_of(const struct rasd_event *o, const struct rasd_event *e)
+{
+	const struct rasd_event *first = o->evidence.start < e->evidence.start ? o : e;
+	const struct rasd_event *second = first == o ? e : o;
+	const char *w = second->trigger, *sp;
+	size_t n;
+	if (!w || second->evidence.start < first->evidence.end ||
+	    second->evidence.start - first->evidence.end >= 40)
+		return false;
+	sp = strchr(w, ' ');
+	n = sp ? (size_t)(sp - w) : strlen(w);
+	if (n > 2 && memcmp(w + n - 2, "\xd9\x8b", 2) == 0)
+		n -= 2; /* رمياً: the tanween written after the alif */
+	return n > 4 && memcmp(w + n - 2, "ا", 2) == 0;
+}
+
 static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		       bool title)
 {
@@ -2427,7 +2559,8 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 			/* two killings listed in one sentence are two events */
 			if (o->cls == RASD_EC_KILL && e->cls == RASD_EC_KILL && o->fatalities > 0 &&
 			    e->fatalities > 0 && !definite_trigger(o) &&
-			    !definite_trigger(e) && o->evidence.start != e->evidence.start)
+			    !definite_trigger(e) && o->evidence.start != e->evidence.start &&
+			    !manner_of(o, e))
 				continue;
 			if (!shares_actor(o, e) && o->cls != RASD_EC_INTERCEPT &&
 			    e->cls != RASD_EC_INTERCEPT)
@@ -3138,6 +3271,21 @@ static void narrow_country_events(const struct ctx *c, struct event_list *l)
  * recoded later), else the last state force named at all. A mention
  * that cannot be resolved, or that a nationality qualifies (قوات الأمن
  * الكويتية: a state rasd has no code for), is dropped. */
+/* الشرطة المحلية، القوات الحكومية: adjectives that say which of a state's
+ * forces, not whose; any other nisba after them names a state (or, for
+ * قوات الأمن الداخلي, a force of its own: the Asayish, Lebanon's ISF) */
+static bool generic_adjective(const struct rasd_token *t)
+{
+	static const char *const adj[] = {"المحليه", "الحكومي", "الحكوميه",
+					  "النظامي", "النظاميه", "الرسمي", "الرسميه", "الاتحادي",
+					  "الاتحاديه", "المركزي", "المركزيه", NULL};
+	size_t q;
+	for (q = 0; adj[q]; q++)
+		if (token_is(t, adj[q]))
+			return true;
+	return false;
+}
+
 static void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
 				 struct mentions *m, const char *country)
 {
@@ -3188,9 +3336,12 @@ static void resolve_state_forces(const struct rasd_lexicon *lex, const struct ra
 						ma->ntok = nx + ms[r].ntokens - 1 - ma->tok;
 						found = true;
 					}
-				if (found)
+				if (found) {
 					m->act[w++] = *ma;
-				continue;
+					continue;
+				}
+				if (!generic_adjective(t))
+					continue;
 			}
 		}
 		/* «الجيش»: the army just named (within a few sentences), else the

@@ -8,6 +8,7 @@
  */
 #include "mention.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -1079,12 +1080,14 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			}
 		}
 	}
-	m->unsorted = !in_token_order(m->trig, m->ntrig, sizeof(*m->trig)) ||
-		      !in_token_order(m->act, m->nact, sizeof(*m->act)) ||
-		      !in_token_order(m->cue, m->ncue, sizeof(*m->cue)) ||
-		      !in_token_order(m->num, m->nnum, sizeof(*m->num)) ||
-		      !in_token_order(m->date, m->ndate, sizeof(*m->date)) ||
-		      !in_token_order(m->place, m->nplace, sizeof(*m->place));
+	/* every array is pushed at the scan position: the binary searches of
+	 * MENTION_FIRST rely on it */
+	assert(in_token_order(m->trig, m->ntrig, sizeof(*m->trig)) &&
+	       in_token_order(m->act, m->nact, sizeof(*m->act)) &&
+	       in_token_order(m->cue, m->ncue, sizeof(*m->cue)) &&
+	       in_token_order(m->num, m->nnum, sizeof(*m->num)) &&
+	       in_token_order(m->date, m->ndate, sizeof(*m->date)) &&
+	       in_token_order(m->place, m->nplace, sizeof(*m->place)));
 	return RASD_OK;
 }
 
@@ -1116,8 +1119,7 @@ size_t mention_first_at(const struct mentions *m, const void *base, size_t n, si
 			uint32_t tok)
 {
 	size_t lo = 0, hi = n;
-	if (m->unsorted)
-		return 0;
+	(void)m;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (tok_of(base, mid, size) < tok)
@@ -1224,14 +1226,12 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 	/* Other mentions nearby (this paragraph and the ones either side) that
 	 * name this candidate's province. */
 	k = idx;
-	while (k > 0 && !m->unsorted && doc->tokens[m->place[k - 1].tok].para + 1 >= para)
+	while (k > 0 && doc->tokens[m->place[k - 1].tok].para + 1 >= para)
 		k--;
-	if (m->unsorted)
-		k = 0;
 	for (; k < m->nplace; k++) {
 		const struct m_place *o = &m->place[k];
 		uint32_t j;
-		if (doc->tokens[o->tok].para > para + 1 && !m->unsorted)
+		if (doc->tokens[o->tok].para > para + 1)
 			break;
 		if (k == idx || !o->ncand)
 			continue;
@@ -1474,7 +1474,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		para = doc->tokens[p->tok].para;
 		for (j = i + 1; j < m->nplace && !best; j++) {
 			const struct m_place *o = &m->place[j];
-			if (o->tok > p->tok + p->ntok + 8 && !m->unsorted)
+			if (o->tok > p->tok + p->ntok + 8)
 				break;
 			if (o->place && o->tok <= p->tok + p->ntok + 8 &&
 			    o->place->kind != RASD_PLACE_COUNTRY)
@@ -1482,7 +1482,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		}
 		for (j = i; j-- > 0 && !best;) {
 			const struct m_place *o = &m->place[j];
-			if (doc->tokens[o->tok].para < para && !m->unsorted)
+			if (doc->tokens[o->tok].para < para)
 				break;
 			if (o->place && doc->tokens[o->tok].para == para &&
 			    o->place->kind != RASD_PLACE_COUNTRY)

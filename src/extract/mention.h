@@ -77,20 +77,19 @@ struct mentions {
 	size_t ndate;
 	struct m_place *place;
 	size_t nplace;
-	bool unsorted; /* some array is out of token order: search from the start */
 };
 
 /* Index of the first element of a mention array (trig, act, cue, num, date,
  * place; each begins with its token) at or after token `tok`, by binary
- * search; 0 when the arrays are not in token order. */
+ * search. find_mentions pushes every array in token order (each mention at
+ * the scan position), and asserts it. */
 size_t mention_first_at(const struct mentions *m, const void *base, size_t n, size_t size,
 			uint32_t tok);
 #define MENTION_FIRST(m, arr, n, tok) \
 	mention_first_at((m), (m)->arr, (m)->n, sizeof(*(m)->arr), (tok))
 /* For walking backwards from token `tok`: the index past the last mention
- * before it (n when the arrays are not in token order). */
-#define MENTION_END_BEFORE(m, arr, n, tok) \
-	((m)->unsorted ? (m)->n : MENTION_FIRST(m, arr, n, tok))
+ * before it. */
+#define MENTION_END_BEFORE(m, arr, n, tok) MENTION_FIRST(m, arr, n, tok)
 
 /* Collect all mentions of a document (arrays in the arena, in token order). */
 enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
