@@ -413,6 +413,57 @@ static bool means_agent(const struct ctx *c, const struct m_trigger *t, const st
 	return false;
 }
 
+/* Is there a killing word (a verb or noun of class kill) in [from, to)? */
+static bool kill_between(const struct ctx *c, uint32_t from, uint32_t to)
+{
+	size_t q;
+	for (q = FIRST(trig, ntrig, from); q < c->m->ntrig && c->m->trig[q].tok < to; q++)
+		if (c->m->trig[q].cls == RASD_EC_KILL)
+			return true;
+	return false;
+}
+
+/* قوات، ميليشيات، دورية: a force, not people counted one by one */
+static bool collective_force(const struct rasd_token *t)
+{
+	static const char *const w[] = {"قوات", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "دوريه",
+					"دوريات", "وحدات", "قوه", "افراد", "قيادات", "قاده",
+					"مرتزقه", "مجندين", NULL};
+	struct rasd_token bare = *t;
+	size_t q;
+	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
+		bare.key += 4, bare.klen -= 4;
+	for (q = 0; w[q]; q++)
+		if (token_is(&bare, w[q]))
+			return true;
+	return false;
+}
+
+/* After a subject: does the clause go on without an object? The end of
+ * the clause, punctuation, a date, or a word of place, time or means
+ * (في، قرب، خلال، برصاص) says so. */
+static bool nothing_done_after(const struct ctx *c, uint32_t k, uint32_t ce)
+{
+	static const char *const w[] = {"في", "علي", "قرب", "خلال", "جراء", "اثر", "بعد", "عند",
+					"داخل", "امس", "اليوم", "صباح", "مساء", "فجر", "ليل",
+					"ليله", "واصيب", "واصيبت", "وجرح", "متاثرا", "متاثرين",
+					NULL};
+	size_t i, q;
+	if (k >= ce)
+		return true;
+	if (c->doc->tokens[k].kind == RASD_TOK_PUNCT)
+		return true;
+	i = FIRST(date, ndate, k);
+	if (i < c->m->ndate && c->m->date[i].tok == k)
+		return true;
+	for (q = 0; w[q]; q++)
+		if (tok_is(c, k, w[q]))
+			return true;
+	/* برصاص، بنيران، بقصف: how they died */
+	return c->doc->tokens[k].klen > 6 && memcmp(c->doc->tokens[k].key, "ب", 2) == 0 &&
+	       !cue_at(c, k, RASD_CUE_ARMED_PERSON) && number_at_tok(c, k) == NULL;
+}
+
 static void assign_actors(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
@@ -438,6 +489,22 @@ static void assign_actors(struct ctx *c, struct frame *f)
 		if (nx + 1 < f->ce && cue_at(c, nx, RASD_CUE_ARMED_PERSON) &&
 		    (TOK_IS(c, nx + 1, "من") || number_at_tok(c, nx + 1)))
 			passive = true;
+		/* قتل جندي إسرائيلي الجمعة، قتل جنديان تركيان في هجوم: soldiers
+		 * named right after the verb with no object after them died */
+		q = nx;
+		if (TOK_IS(c, q, "فيها") || TOK_IS(c, q, "فيه") || TOK_IS(c, q, "خلالها") ||
+		    TOK_IS(c, q, "خلاله") || TOK_IS(c, q, "بها"))
+			q++; /* عملية دهس قتل فيها جنديان */
+		for (i = FIRST(act, nact, q); i < c->m->nact && c->m->act[i].tok == q && !passive;
+		     i++)
+			if (t->cls == RASD_EC_KILL && cue_at(c, q, RASD_CUE_ARMED_PERSON) &&
+			    !collective_force(&c->doc->tokens[q]) &&
+			    /* a state's soldiers; gunmen (قتل مسلحون في بغداد
+			     * امرأة) are mostly the killers */
+			    (rasd_lex_actor(c->lex, c->m->act[i].actor)->inter == 1 ||
+			     rasd_lex_actor(c->lex, c->m->act[i].actor)->inter == 8) &&
+			    nothing_done_after(c, c->m->act[i].tok + c->m->act[i].ntok, f->ce))
+				passive = true;
 	}
 	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
 	bool vso;
@@ -495,6 +562,13 @@ static void assign_actors(struct ctx *c, struct frame *f)
 		    (head <= t->tok + t->ntok + 4 ||
 		     (head <= t->tok + t->ntok + 8 && after_min(c, a))) &&
 		    !agent_marker_before(c, head, f->cb) && !means_agent(c, t, a)) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (!victim_class && head >= t->tok + t->ntok && kill_between(c, t->tok + t->ntok, a->tok)) {
+			/* عملية دهس قتل فيها جنديان إسرائيليان: the dead of the
+			 * attack, not its author */
 			if (target < 0)
 				target = (int)i;
 			continue;
@@ -784,12 +858,9 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
  * leading و (ومسلحان) is allowed when conj is set. */
 static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool conj)
 {
-	static const char *const collective[] = {"قوات", "ميليشيا", "مليشيا", "دوريه", "افراد",
-						 "قيادات", "قاده", "مرتزقه", "مجندين", NULL};
 	struct rasd_token bare;
 	const struct rasd_token *t = &bare;
 	const struct m_number *n;
-	size_t q;
 
 	if (k >= ce || !cue_at(c, k, RASD_CUE_ARMED_PERSON))
 		return 0;
@@ -798,9 +869,8 @@ static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool 
 		bare.key += 2, bare.klen -= 2;
 	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
 		bare.key += 4, bare.klen -= 4; /* قتل الجندي، قتلت العناصر */
-	for (q = 0; collective[q]; q++)
-		if (token_is(t, collective[q]))
-			return 0;
+	if (collective_force(t))
+		return 0;
 	n = k + 1 < ce ? number_at_tok(c, k + 1) : NULL;
 	if (n && !n->vague && n->tok == k + 1)
 		return n->value;

@@ -364,6 +364,9 @@ static bool name_word_ok(struct scan *lex, const struct rasd_doc *doc, size_t j,
 		return false;
 	if (first && starts_with(t, "وال"))
 		return false;
+	/* إحياء للذكرى: a cue is followed by its name, never by لِلـ */
+	if (starts_with(t, "لل") && t->klen > 6)
+		return false;
 	return true;
 }
 
@@ -1148,6 +1151,15 @@ static void add_country_vote(const char **codes, double *votes, size_t *n, const
 	}
 }
 
+/* جبل القاهرة، سلسلة جبال عقبة: a mountain's name, whatever city it shares
+ * the name with */
+static bool landmark_cue(const struct m_place *p)
+{
+	return p->cue != PCUE_NONE && p->cue_key &&
+	       (strcmp(p->cue_key, "جبل") == 0 || strcmp(p->cue_key, "جبال") == 0 ||
+		strcmp(p->cue_key, "تله") == 0 || strcmp(p->cue_key, "تبه") == 0);
+}
+
 const char *dominant_country(const struct rasd_lexicon *lex, const struct mentions *m)
 {
 	const char *codes[32];
@@ -1160,7 +1172,7 @@ const char *dominant_country(const struct rasd_lexicon *lex, const struct mentio
 		const char *cc = NULL;
 		bool one = true;
 		double w;
-		if (!p->ncand)
+		if (!p->ncand || landmark_cue(p))
 			continue;
 		for (k = 0; k < p->ncand; k++) {
 			const struct rasd_place *pl = rasd_lex_place(lex, p->cands[k]);
@@ -1212,6 +1224,29 @@ static int place_precision(const struct rasd_place *p, bool near)
 	return prec;
 }
 
+/* Is an armed actor of this country (الحوثيون، الجيش اليمني) named within
+ * a few words of tok? The actors are in token order: a binary search finds
+ * the window. */
+static bool actor_country_near(const struct rasd_lexicon *lex, const struct mentions *m,
+			       uint32_t tok, const char *country)
+{
+	uint32_t lo_tok = tok > 30 ? tok - 30 : 0;
+	size_t lo = 0, hi = m->nact;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->act[mid].tok < lo_tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < m->nact && m->act[lo].tok <= tok + 30; lo++) {
+		const struct rasd_actor *ac = rasd_lex_actor(lex, m->act[lo].actor);
+		if (ac && ac->inter >= 1 && ac->inter <= 4 && strcmp(ac->country, country) == 0)
+			return true;
+	}
+	return false;
+}
+
 static double candidate_score(const struct rasd_lexicon *lex, const struct mentions *m, size_t idx,
 			      const struct rasd_place *c, const char *doc_country,
 			      const struct rasd_doc *doc)
@@ -1223,6 +1258,10 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 
 	if (doc_country && *doc_country && strcmp(c->country, doc_country) == 0)
 		s += 10;
+	/* الجوف beside the Houthis is Yemen's, in a report about several
+	 * countries */
+	if (p->ncand > 1 && actor_country_near(lex, m, p->tok, c->country))
+		s += 4;
 	/* Other mentions nearby (this paragraph and the ones either side) that
 	 * name this candidate's province. */
 	k = idx;
@@ -1325,12 +1364,16 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		      /* a border crossing is named after the town across it */
 		      !(p->cue_key && (strcmp(p->cue_key, "معبر") == 0 ||
 				       strcmp(p->cue_key, "منفذ") == 0))))) {
-			/* small places abroad are name clashes, not the place meant */
+			/* small places abroad are name clashes, not the place meant;
+			 * so is any city abroad behind a mountain's cue (جبل القاهرة
+			 * in Yemen is not Cairo) */
 			uint32_t keep = 0;
+			bool landmark = landmark_cue(p);
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
-				if (strcmp(c->country, doc_country) == 0 || c->kind <= RASD_PLACE_CITY ||
-				    c->kind == RASD_PLACE_REGION || c->kind == RASD_PLACE_WATER)
+				if (strcmp(c->country, doc_country) == 0 ||
+				    (!landmark && (c->kind <= RASD_PLACE_CITY || c->kind == RASD_PLACE_REGION ||
+						   c->kind == RASD_PLACE_WATER)))
 					keep++;
 			}
 			if (keep == 0) {
