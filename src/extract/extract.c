@@ -1381,6 +1381,11 @@ static bool statement_or_reference(const struct ctx *c, const struct frame *f)
 
 	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
 		return true;
+	/* تنفيذ هجماتها، غاراتهم: their attacks in general, not one, unless
+	 * the clause dates them (استهدفت غاراتها الأربعاء) */
+	if (t->form == RASD_FORM_PLURAL && (t->clitics & RASD_CLITIC_PRONOUN) && t->ntok == 1 &&
+	    !(f->date && f->date->tok >= f->cb && f->date->tok < f->ce))
+		return true;
 	/* الهجوم الكيميائي المزعوم: the alleged attack everyone knows of */
 	if (t->definite && t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
@@ -2713,6 +2718,11 @@ static bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_ev
 		 * (قتل العشرات من الحوثيين في معارك: the Houthis died) */
 		if (!o->actor1 && e->actor1 != o->actor2)
 			o->actor1 = e->actor1;
+		/* قتل 12 حوثيا في مواجهات مع العمالقة: the dead were one side of
+		 * the clash, the other side is who fought them */
+		if (!o->actor1 && o->actor2 && e->cls == RASD_EC_CLASH && e->actor1 == o->actor2 && e->actor2 &&
+		    e->actor2 != c->civ)
+			o->actor1 = e->actor2;
 		if ((!o->actor2 || (o->actor2 == c->civ && e->actor2 && e->actor2 != c->civ &&
 				    strcmp(o->event_type, T_VAC) != 0)) &&
 		    e->actor2 != o->actor1)

@@ -354,7 +354,11 @@ static bool name_word_ok(struct scan *lex, const struct rasd_doc *doc, size_t j,
 						   "منذ", "خلال", "لدي", "عند", "اثر", "جراء",
 						   "وسط", "حول", "ضمن", "نحو", "كل", "بعض",
 						   "هذه", "هذا", "تلك", "ذلك", "ان", "انه", "قد",
-						   "كان", "كانت", "او", "ثم", NULL};
+						   "كان", "كانت", "او", "ثم",
+						   /* قرية تقع غربها، بلدة تبعد 5 كم: a verb
+						    * saying where it lies */
+						   "تقع", "يقع", "تبعد", "يبعد", "تسمي", "يسمي",
+						   "تدعي", "يدعي", "تعرف", "يعرف", NULL};
 		if (in_list(t, stop))
 			return false;
 	}
@@ -468,6 +472,27 @@ static const char *cue_key_of(struct rasd_arena *a, const struct rasd_token *t, 
 	return rasd_arena_strndup(a, t->key + b, t->klen - b);
 }
 
+/* الميليشيات الموالية لإيران، المدعومة من تركيا، التابعة لروسيا: whose side,
+ * not where */
+static bool allegiance_before(const struct rasd_doc *doc, uint32_t tok)
+{
+	static const char *const w[] = {"المواليه", "الموالي", "الموالين", "الموالون", "مواليه",
+					"موالين", "موالون", "موالي", "المدعومه", "المدعوم",
+					"المدعومين", "مدعومه", "مدعومين", "مدعوما", "التابعه",
+					"التابع", "التابعين", "تابعه", "تابعين", "الحليفه",
+					"حليفه", NULL};
+	uint32_t k = tok;
+	size_t q;
+	if (k > 1 && (TOKEN_IS(&doc->tokens[k - 1], "من") || TOKEN_IS(&doc->tokens[k - 1], "لـ")))
+		k--;
+	if (k == 0)
+		return false;
+	for (q = 0; w[q]; q++)
+		if (token_is(&doc->tokens[k - 1], w[q]))
+			return true;
+	return false;
+}
+
 static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const struct rasd_doc *doc,
 				  size_t from, size_t to, size_t name_from, size_t name_to,
 				  unsigned name_clitics, const struct rasd_lex_match *pm,
@@ -492,6 +517,8 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 		p->name = surface_span(a, doc, name_from, name_to, name_clitics);
 	if (!p->name)
 		return RASD_ENOMEM;
+	if (allegiance_before(doc, (uint32_t)from))
+		return RASD_OK; /* a side's patron: no candidates, not a place */
 	if (pm) {
 		p->cands = pm->u.place.places;
 		p->ncand = pm->u.place.count;
@@ -1151,6 +1178,55 @@ static void add_country_vote(const char **codes, double *votes, size_t *n, const
 	}
 }
 
+/* منطقة عقبة الظاهر: a cue-led name that goes on with a definite word no
+ * lexicon knows is a compound name of its own, not the city abroad its
+ * first word spells */
+static bool compound_name_after(const struct rasd_doc *doc, const struct mentions *m,
+				const struct m_place *p)
+{
+	uint32_t k = p->tok + p->ntok;
+	const struct rasd_token *t;
+	size_t q;
+	static const char *const adj[] = {"الوحيد", "الكبير", "الصغير", "الجديد", "القديم",
+					  "الاكبر", "الاول", "الثاني", "الاخير", "نفسه", "ذاته",
+					  "ايضا", "حاليا", "مجددا", "اليوم", "امس", "الان", NULL};
+	if (p->cue != PCUE_SETTLEMENT || k >= doc->ntokens)
+		return false;
+	t = &doc->tokens[k];
+	/* only a definite word continues a name (عقبة الظاهر); anything else
+	 * (a verb, عادت) starts the rest of the sentence */
+	if (t->kind != RASD_TOK_WORD || !(t->flags & RASD_TOKF_ARABIC) || t->klen < 8 ||
+	    memcmp(t->key, "ال", 4) != 0 || (t->flags & RASD_TOKF_LINE_BEFORE))
+		return false;
+	/* محافظة صعدة الحدودية، مدينة العقبة الأردنية، المحاصرة: an adjective
+	 * (a nisba, a feminine or plural form) describes the place, it does
+	 * not extend its name */
+	if (memcmp(t->key + t->klen - 2, "ي", 2) == 0 || memcmp(t->key + t->klen - 2, "ه", 2) == 0 ||
+	    memcmp(t->key + t->klen - 4, "ين", 4) == 0 || memcmp(t->key + t->klen - 4, "ون", 4) == 0 ||
+	    memcmp(t->key + t->klen - 4, "ات", 4) == 0)
+		return false;
+	for (q = 0; adj[q]; q++)
+		if (token_is(t, adj[q]))
+			return false;
+	/* a word that is a mention of anything is not part of the name */
+	q = MENTION_FIRST(m, place, nplace, k);
+	if (q < m->nplace && m->place[q].tok == k)
+		return false;
+	q = MENTION_FIRST(m, act, nact, k);
+	if (q < m->nact && m->act[q].tok == k)
+		return false;
+	q = MENTION_FIRST(m, trig, ntrig, k);
+	if (q < m->ntrig && m->trig[q].tok == k)
+		return false;
+	q = MENTION_FIRST(m, cue, ncue, k);
+	if (q < m->ncue && m->cue[q].tok == k)
+		return false;
+	q = MENTION_FIRST(m, date, ndate, k);
+	if (q < m->ndate && m->date[q].tok == k)
+		return false;
+	return true;
+}
+
 /* جبل القاهرة، سلسلة جبال عقبة: a mountain's name, whatever city it shares
  * the name with */
 static bool landmark_cue(const struct m_place *p)
@@ -1368,7 +1444,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 			 * so is any city abroad behind a mountain's cue (جبل القاهرة
 			 * in Yemen is not Cairo) */
 			uint32_t keep = 0;
-			bool landmark = landmark_cue(p);
+			bool landmark = landmark_cue(p) || compound_name_after(doc, m, p);
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
 				if (strcmp(c->country, doc_country) == 0 ||
