@@ -87,8 +87,19 @@ static uint64_t hash_bytes(const char *p, size_t n)
 		n -= 8;
 	}
 	if (n) {
-		uint64_t w = 0;
-		memcpy(&w, p, n);
+		/* the last 1..7 bytes without a variable-length copy: two
+		 * overlapping 4-byte loads, or three single bytes (n is mixed
+		 * into h, so overlaps cannot collide across lengths) */
+		uint64_t w;
+		if (n >= 4) {
+			uint32_t a, b;
+			memcpy(&a, p, 4);
+			memcpy(&b, p + n - 4, 4);
+			w = (uint64_t)a | ((uint64_t)b << 32);
+		} else {
+			w = (uint64_t)(unsigned char)p[0] | ((uint64_t)(unsigned char)p[n / 2] << 8) |
+			    ((uint64_t)(unsigned char)p[n - 1] << 16);
+		}
 		h = (h ^ w) * 0x94D049BB133111EBull;
 		h ^= h >> 29;
 	}
