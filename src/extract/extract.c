@@ -423,20 +423,23 @@ static bool kill_between(const struct ctx *c, uint32_t from, uint32_t to)
 	return false;
 }
 
+/* A copy of a token's key without its article: الجندي -> جندي */
+static struct rasd_token without_article(const struct rasd_token *t)
+{
+	struct rasd_token bare = *t;
+	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
+		bare.key += 4, bare.klen -= 4;
+	return bare;
+}
+
 /* قوات، ميليشيات، دورية: a force, not people counted one by one */
 static bool collective_force(const struct rasd_token *t)
 {
 	static const char *const w[] = {"قوات", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "دوريه",
 					"دوريات", "وحدات", "قوه", "افراد", "قيادات", "قاده",
 					"مرتزقه", "مجندين", NULL};
-	struct rasd_token bare = *t;
-	size_t q;
-	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
-		bare.key += 4, bare.klen -= 4;
-	for (q = 0; w[q]; q++)
-		if (token_is(&bare, w[q]))
-			return true;
-	return false;
+	struct rasd_token bare = without_article(t);
+	return in_list(&bare, w);
 }
 
 /* After a subject: does the clause go on without an object? The end of
@@ -448,17 +451,9 @@ static bool nothing_done_after(const struct ctx *c, uint32_t k, uint32_t ce)
 					"داخل", "امس", "اليوم", "صباح", "مساء", "فجر", "ليل",
 					"ليله", "واصيب", "واصيبت", "وجرح", "متاثرا", "متاثرين",
 					NULL};
-	size_t i, q;
-	if (k >= ce)
+	if (k >= ce || c->doc->tokens[k].kind == RASD_TOK_PUNCT || MENTION_AT(c->m, date, ndate, k) ||
+	    in_list(&c->doc->tokens[k], w))
 		return true;
-	if (c->doc->tokens[k].kind == RASD_TOK_PUNCT)
-		return true;
-	i = FIRST(date, ndate, k);
-	if (i < c->m->ndate && c->m->date[i].tok == k)
-		return true;
-	for (q = 0; w[q]; q++)
-		if (tok_is(c, k, w[q]))
-			return true;
 	/* برصاص، بنيران، بقصف: how they died */
 	return c->doc->tokens[k].klen > 6 && memcmp(c->doc->tokens[k].key, "ب", 2) == 0 &&
 	       !cue_at(c, k, RASD_CUE_ARMED_PERSON) && number_at_tok(c, k) == NULL;
@@ -867,8 +862,7 @@ static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool 
 	bare = c->doc->tokens[k];
 	if (conj && bare.klen > 4 && memcmp(bare.key, "و", 2) == 0)
 		bare.key += 2, bare.klen -= 2;
-	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
-		bare.key += 4, bare.klen -= 4; /* قتل الجندي، قتلت العناصر */
+	bare = without_article(&bare); /* قتل الجندي، قتلت العناصر */
 	if (collective_force(t))
 		return 0;
 	n = k + 1 < ce ? number_at_tok(c, k + 1) : NULL;
@@ -1614,11 +1608,21 @@ static bool means_context(const struct ctx *c, uint32_t tok)
 
 static bool body_word(const struct ctx *c, uint32_t k);
 
+/* An armed-person word within 4 words from `from` in the clause that is
+ * not the agent's own head (قتلت عناصر داعش مدنيين: the killers) */
+static bool armed_person_near(const struct ctx *c, const struct frame *f, uint32_t from,
+			      uint32_t *at)
+{
+	return cue_in(c, from, f->ce, RASD_CUE_ARMED_PERSON, at) && *at < from + 4 &&
+	       !(f->agent >= 0 && c->m->act[f->agent].head == *at);
+}
+
 static void build_frame(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
-	uint32_t at, after;
+	uint32_t at;
+	bool hit;
 	size_t i;
 
 	clause_bounds(c, s, t->tok, &f->cb, &f->ce);
@@ -1677,15 +1681,17 @@ static void build_frame(struct ctx *c, struct frame *f)
 	}
 	if (f->target_actor && actor_armed(f->target_actor))
 		f->armed_victims = true;
-	/* قتلت قوات الجيش اليمني مسلحا: when the agent follows the verb, the
-	 * victim comes right after the agent */
-	after = t->tok + t->ntok;
-	if (!(cue_in(c, after, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < after + 4 &&
-	      !(f->agent >= 0 && c->m->act[f->agent].head == at)) &&
-	    f->agent >= 0 && c->m->act[f->agent].tok >= after && c->m->act[f->agent].tok < after + 2)
-		after = c->m->act[f->agent].tok + c->m->act[f->agent].ntok;
-	if (cue_in(c, after, f->ce, RASD_CUE_ARMED_PERSON, &at) && at < after + 4 &&
-	    t->cls == RASD_EC_KILL && !(f->agent >= 0 && c->m->act[f->agent].head == at)) {
+	/* قتل عنصرين، قتلت قوات الجيش اليمني مسلحا: combatants killed right
+	 * after the verb, or right after its agent when the agent follows it */
+	hit = false;
+	if (t->cls == RASD_EC_KILL) {
+		const struct m_actor *ag = f->agent >= 0 ? &c->m->act[f->agent] : NULL;
+		uint32_t end = t->tok + t->ntok;
+		hit = armed_person_near(c, f, end, &at);
+		if (!hit && ag && ag->tok >= end && ag->tok < end + 2)
+			hit = armed_person_near(c, f, ag->tok + ag->ntok, &at);
+	}
+	if (hit) {
 		struct rasd_lex_match ms[16];
 		size_t nm = rasd_lex_match_at(c->lex, c->doc, at, ms, 16), q;
 		bool theirs = false;
@@ -2229,9 +2235,8 @@ static bool consequence_kill(const struct ctx *c, const struct frame *f)
 	      TOK_IS(c, t->tok - 1, "الي") || (t->clitics & RASD_CLITIC_PREP)))
 		return false;
 	for (k = s->tok_begin; k < t->tok; k++)
-		for (q = 0; verb[q]; q++)
-			if (tok_is(c, k, verb[q]))
-				return true;
+		if (in_list(&c->doc->tokens[k], verb))
+			return true;
 	return false;
 }
 
@@ -2836,7 +2841,6 @@ static bool body_found_only(const struct ctx *c, const struct frame *f)
 					   "ظهرت", NULL};
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
-	size_t q;
 	if (!body_word(c, f->trig->tok)) {
 		/* جثث متفسخة ومفخخة: a booby-trapped body is no bombing */
 		if (f->trig->cls != RASD_EC_IED && f->trig->cls != RASD_EC_SUICIDE)
@@ -2853,9 +2857,7 @@ static bool body_found_only(const struct ctx *c, const struct frame *f)
 	bool found = false, violent = false;
 	size_t i;
 	for (k = s->tok_begin; k < f->trig->tok && !found; k++)
-		for (q = 0; find[q]; q++)
-			if (tok_is(c, k, find[q]))
-				found = true;
+		found = in_list(&c->doc->tokens[k], find);
 	if (!found)
 		return true;
 	/* and only in a conflict's telling: an armed group in the sentence or
@@ -2867,9 +2869,7 @@ static bool body_found_only(const struct ctx *c, const struct frame *f)
 			violent = true;
 	}
 	for (k = s->tok_begin; k < s->tok_end && !violent; k++)
-		for (q = 0; violence[q]; q++)
-			if (tok_is(c, k, violence[q]))
-				violent = true;
+		violent = in_list(&c->doc->tokens[k], violence);
 	return !violent;
 }
 
@@ -3359,11 +3359,7 @@ static bool generic_adjective(const struct rasd_token *t)
 	static const char *const adj[] = {"المحليه", "الحكومي", "الحكوميه",
 					  "النظامي", "النظاميه", "الرسمي", "الرسميه", "الاتحادي",
 					  "الاتحاديه", "المركزي", "المركزيه", NULL};
-	size_t q;
-	for (q = 0; adj[q]; q++)
-		if (token_is(t, adj[q]))
-			return true;
-	return false;
+	return in_list(t, adj);
 }
 
 static void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,

@@ -173,14 +173,6 @@ static const char *const not_names[] = {
 	"مهجوره", "خاليه", "مدمره", "امنيه", "عمليات", "اشتباكات", "خطوط", "جبهات", "خفض",
 	"تخفيف", "منزوعه", "حظر", "الطيران", "النفوذ", "العمليات", NULL};
 
-static bool in_list(const struct rasd_token *t, const char *const *list)
-{
-	size_t i;
-	for (i = 0; list[i]; i++)
-		if (token_is(t, list[i]))
-			return true;
-	return false;
-}
 
 /* Lexicon hits at one token, split by kind. */
 struct hits {
@@ -284,15 +276,9 @@ static bool locative_before(const struct rasd_doc *doc, size_t i, unsigned cliti
 					"غربي", "شرقي", "شمالي", "جنوبي", "وسط", "جنوبا", "شمالا",
 					"عن", "بمحاذاه", "تجاه", "صوب", "ضواحي", "اهالي", "سكان",
 					"ابناء", "مدينه", "بلده", "قريه", NULL};
-	size_t k;
 	if (clitics & RASD_CLITIC_PREP)
 		return true;
-	if (i == 0)
-		return false;
-	for (k = 0; w[k]; k++)
-		if (token_is(&doc->tokens[i - 1], w[k]))
-			return true;
-	return false;
+	return i > 0 && in_list(&doc->tokens[i - 1], w);
 }
 
 /* Facility words that name a site inside a town: the town is the place. */
@@ -482,15 +468,9 @@ static bool allegiance_before(const struct rasd_doc *doc, uint32_t tok)
 					"التابع", "التابعين", "تابعه", "تابعين", "الحليفه",
 					"حليفه", NULL};
 	uint32_t k = tok;
-	size_t q;
 	if (k > 1 && (TOKEN_IS(&doc->tokens[k - 1], "من") || TOKEN_IS(&doc->tokens[k - 1], "لـ")))
 		k--;
-	if (k == 0)
-		return false;
-	for (q = 0; w[q]; q++)
-		if (token_is(&doc->tokens[k - 1], w[q]))
-			return true;
-	return false;
+	return k > 0 && in_list(&doc->tokens[k - 1], w);
 }
 
 static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const struct rasd_doc *doc,
@@ -1160,6 +1140,12 @@ size_t mention_first_at(const struct mentions *m, const void *base, size_t n, si
 	return lo;
 }
 
+bool mention_starts_at(const void *base, size_t n, size_t size, uint32_t tok)
+{
+	size_t i = mention_first_at(NULL, base, n, size, tok);
+	return i < n && tok_of(base, i, size) == tok;
+}
+
 /* ------------------------------------------------------- disambiguation */
 
 static void add_country_vote(const char **codes, double *votes, size_t *n, const char *cc, double w)
@@ -1186,7 +1172,6 @@ static bool compound_name_after(const struct rasd_doc *doc, const struct mention
 {
 	uint32_t k = p->tok + p->ntok;
 	const struct rasd_token *t;
-	size_t q;
 	static const char *const adj[] = {"الوحيد", "الكبير", "الصغير", "الجديد", "القديم",
 					  "الاكبر", "الاول", "الثاني", "الاخير", "نفسه", "ذاته",
 					  "ايضا", "حاليا", "مجددا", "اليوم", "امس", "الان", NULL};
@@ -1205,26 +1190,12 @@ static bool compound_name_after(const struct rasd_doc *doc, const struct mention
 	    memcmp(t->key + t->klen - 4, "ين", 4) == 0 || memcmp(t->key + t->klen - 4, "ون", 4) == 0 ||
 	    memcmp(t->key + t->klen - 4, "ات", 4) == 0)
 		return false;
-	for (q = 0; adj[q]; q++)
-		if (token_is(t, adj[q]))
-			return false;
+	if (in_list(t, adj))
+		return false;
 	/* a word that is a mention of anything is not part of the name */
-	q = MENTION_FIRST(m, place, nplace, k);
-	if (q < m->nplace && m->place[q].tok == k)
-		return false;
-	q = MENTION_FIRST(m, act, nact, k);
-	if (q < m->nact && m->act[q].tok == k)
-		return false;
-	q = MENTION_FIRST(m, trig, ntrig, k);
-	if (q < m->ntrig && m->trig[q].tok == k)
-		return false;
-	q = MENTION_FIRST(m, cue, ncue, k);
-	if (q < m->ncue && m->cue[q].tok == k)
-		return false;
-	q = MENTION_FIRST(m, date, ndate, k);
-	if (q < m->ndate && m->date[q].tok == k)
-		return false;
-	return true;
+	return !MENTION_AT(m, place, nplace, k) && !MENTION_AT(m, act, nact, k) &&
+	       !MENTION_AT(m, trig, ntrig, k) && !MENTION_AT(m, cue, ncue, k) &&
+	       !MENTION_AT(m, date, ndate, k);
 }
 
 /* جبل القاهرة، سلسلة جبال عقبة: a mountain's name, whatever city it shares
@@ -1301,20 +1272,11 @@ static int place_precision(const struct rasd_place *p, bool near)
 }
 
 /* Is an armed actor of this country (الحوثيون، الجيش اليمني) named within
- * a few words of tok? The actors are in token order: a binary search finds
- * the window. */
+ * a few words of tok? */
 static bool actor_country_near(const struct rasd_lexicon *lex, const struct mentions *m,
 			       uint32_t tok, const char *country)
 {
-	uint32_t lo_tok = tok > 30 ? tok - 30 : 0;
-	size_t lo = 0, hi = m->nact;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->act[mid].tok < lo_tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = MENTION_FIRST(m, act, nact, tok > 30 ? tok - 30 : 0);
 	for (; lo < m->nact && m->act[lo].tok <= tok + 30; lo++) {
 		const struct rasd_actor *ac = rasd_lex_actor(lex, m->act[lo].actor);
 		if (ac && ac->inter >= 1 && ac->inter <= 4 && strcmp(ac->country, country) == 0)

@@ -87,6 +87,10 @@ size_t mention_first_at(const struct mentions *m, const void *base, size_t n, si
 			uint32_t tok);
 #define MENTION_FIRST(m, arr, n, tok) \
 	mention_first_at((m), (m)->arr, (m)->n, sizeof(*(m)->arr), (tok))
+/* Does a mention of that array begin exactly at token `tok`? */
+bool mention_starts_at(const void *base, size_t n, size_t size, uint32_t tok);
+#define MENTION_AT(m, arr, n, tok) \
+	mention_starts_at((m)->arr, (m)->n, sizeof(*(m)->arr), (tok))
 /* For walking backwards from token `tok`: the index past the last mention
  * before it. */
 #define MENTION_END_BEFORE(m, arr, n, tok) MENTION_FIRST(m, arr, n, tok)
@@ -115,6 +119,15 @@ static inline bool token_is(const struct rasd_token *t, const char *key)
 		return false;
 	n = strlen(key);
 	return t->klen == n && memcmp(t->key, key, n) == 0;
+}
+/* Is the token's key one of the NULL-terminated list's words? */
+static inline bool in_list(const struct rasd_token *t, const char *const *list)
+{
+	size_t i;
+	for (i = 0; list[i]; i++)
+		if (token_is(t, list[i]))
+			return true;
+	return false;
 }
 /* token_is for a string literal: its length is known at compile time */
 #define TOKEN_IS(t, lit) ((t)->klen == sizeof(lit) - 1 && memcmp((t)->key, lit, sizeof(lit) - 1) == 0)
