@@ -46,6 +46,9 @@ struct vec {
 	size_t n, cap, size;
 };
 
+#define FIRST_FILTER_BITS (1u << 17)
+#define FILTER_BIT(h) ((uint32_t)((h) >> 47) & (FIRST_FILTER_BITS - 1))
+
 struct rasd_lexicon {
 	struct rasd_arena arena; /* strings, words, candidate lists */
 	struct vec entries;      /* struct entry */
@@ -53,6 +56,9 @@ struct rasd_lexicon {
 	struct vec places;       /* struct rasd_place */
 	struct slot *slots;   /* first words */
 	size_t nslots;
+	/* one bit per hash of a first word: most words of a text start no
+	 * entry, and this 16 KB filter says so without touching the table */
+	uint64_t first_filter[FIRST_FILTER_BITS / 64];
 	struct slot *steps;   /* later words, keyed by (parent node, word) */
 	size_t nsteps;
 };
@@ -113,10 +119,9 @@ static uint64_t hash_step(uint32_t parent, const char *p, size_t n)
 }
 
 /* The slot of (parent, word), or the free slot where it would go. */
-static struct slot *find_in(struct slot *slots, size_t nslots, uint32_t parent, const char *key,
-			    size_t len)
+static struct slot *find_hashed(struct slot *slots, size_t nslots, uint64_t h, uint32_t parent,
+				const char *key, size_t len)
 {
-	uint64_t h = hash_step(parent, key, len);
 	size_t mask = nslots - 1, i = (size_t)h & mask;
 	uint32_t tag = (uint32_t)(h >> 32);
 
@@ -130,10 +135,21 @@ static struct slot *find_in(struct slot *slots, size_t nslots, uint32_t parent, 
 	}
 }
 
+static struct slot *find_in(struct slot *slots, size_t nslots, uint32_t parent, const char *key,
+			    size_t len)
+{
+	return find_hashed(slots, nslots, hash_step(parent, key, len), parent, key, len);
+}
+
 /* The slot of a first word, or a free one. */
 static const struct slot *find_first(const struct rasd_lexicon *lex, const char *word, size_t len)
 {
-	return find_in(lex->slots, lex->nslots, ROOT, word, len);
+	static const struct slot none;
+	uint64_t h = hash_step(ROOT, word, len);
+	uint32_t b = FILTER_BIT(h);
+	if (!(lex->first_filter[b / 64] >> (b % 64) & 1))
+		return &none;
+	return find_hashed(lex->slots, lex->nslots, h, ROOT, word, len);
 }
 
 static const char *dup_str(struct rasd_lexicon *lex, const struct rasd_str *s)
@@ -769,9 +785,12 @@ static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *
 	lex->nsteps = n2;
 	for (i = 0; i < lex->entries.n; i++) {
 		struct slot *s = add_node(lex->slots, n, ROOT, &e[i].first);
+		uint32_t b = FILTER_BIT(hash_step(ROOT, e[i].first.p, e[i].first.n));
 		uint32_t id = (uint32_t)(s - lex->slots), *link;
 		unsigned sig = signature(&e[i].m);
 		size_t w;
+
+		lex->first_filter[b / 64] |= 1ull << (b % 64);
 
 		for (w = 0; w < e[i].nrest; w++) {
 			s->children = 1;
