@@ -33,6 +33,23 @@ else
 	skip "dev sample: $SHARED/dev/gold.jsonl not found (the shared/ folder is absent)"
 fi
 
+# Every field of every event, not just the brief columns: the full JSON
+# coded from the dev sets and from the first 6,000 articles of the 2018
+# corpus must stay byte for byte what tests/golden/events.sha256 records
+# (restructuring the extractor must not change one event).
+if [ -f "$SHARED/corpus/ant-2018.jsonl.xz" ] && ls "$SHARED"/dev/*.jsonl >/dev/null 2>&1; then
+	{
+		for d in "$SHARED"/dev/*.jsonl; do "$RASD" extract -q "$d"; done
+		xz -dc "$SHARED/corpus/ant-2018.jsonl.xz" | head -n 6000 | "$RASD" extract -q -
+	} >"$T_TMP/events.jsonl" 2>/dev/null
+	got=$(sha256sum "$T_TMP/events.jsonl" | cut -d' ' -f1)
+	want=$(cat tests/golden/events.sha256 2>/dev/null)
+	check "dev sets and a corpus sample code as recorded (tests/golden/events.sha256)" \
+		[ "$got" = "$want" ]
+else
+	skip "events sample: $SHARED/corpus/ant-2018.jsonl.xz or $SHARED/dev absent"
+fi
+
 for input in tests/golden/*.jsonl; do
 	[ -f "$input" ] || continue
 	expected=${input%.jsonl}.expected.tsv

@@ -1,0 +1,400 @@
+/*
+ * counts.c - the counts stage: how many a frame's happening killed. Decides
+ * the toll from the death words of the clause (the killing trigger first,
+ * then قتيل، مقتل، حصيلة) and the numbers before or after them (39 قتيلا،
+ * مقتل ثلاثة عناصر وثلاثة مسلحين), singular and dual victims (قتل جندي،
+ * شرطيان), and «several» as ACLED's 10. Also whether a killing is told as
+ * the result of something earlier in the sentence (أسفر القصف عن مقتل).
+ * Reads the document, the number, cue and actor mentions and the frame's
+ * clause and agent. Part of extract/ (see frame.h).
+ */
+#include "frame.h"
+
+bool qualifier(const struct ctx *c, uint32_t i)
+{
+	static const char *const w[] = {"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "لا", "يقل",
+					"عن", "الي", "زهاء", "ما", "يزيد", "اقل", "الاقل", "علي",
+					"اجمالي", "ليصل", "لتصل", "ارتفع", "الي", "وصل", "بلغ",
+					"الي", "يناهز", "قرابه", "حواليي", NULL};
+	size_t k;
+	for (k = 0; w[k]; k++)
+		if (tok_is(c, i, w[k]))
+			return true;
+	return false;
+}
+
+bool looks_plural(const struct rasd_token *t)
+{
+	size_t n = t->klen;
+	const char *k = t->key;
+	if (n >= 4 && (memcmp(k + n - 4, "ين", 4) == 0 || memcmp(k + n - 4, "ون", 4) == 0 ||
+		       memcmp(k + n - 4, "ات", 4) == 0))
+		return true;
+	return token_is(t, "اطفال") || token_is(t, "نساء") || token_is(t, "اشخاص") ||
+	       token_is(t, "سكان") || token_is(t, "اهالي") || token_is(t, "رجال") ||
+	       token_is(t, "عناصر") || token_is(t, "جنود") || token_is(t, "ضباط") ||
+	       token_is(t, "قتلي");
+}
+
+/* Count after a death word d (end = first token after it); the agent's
+ * words in between are skipped: اغتال مقاتلو داعش اثنين. */
+/* مقتل ثلاثة عناصر من الأمن وثلاثة من المسلحين: further counts of dead
+ * joined by و after the first one (from = the token after it). A count of
+ * the injured or captured (و5 جرحى، وإصابة 10), a subset (بينهم 3 أطفال) or
+ * punctuation ends the list. */
+static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool conj);
+
+static long more_dead(const struct ctx *c, uint32_t from, uint32_t ce)
+{
+	uint32_t k, limit = from + 8;
+	long sum = 0;
+
+	for (k = from; k < ce && k < limit; k++) {
+		const struct m_number *n;
+		const struct rasd_token *t = &c->doc->tokens[k];
+		if (t->kind == RASD_TOK_PUNCT) {
+			if (t->flags & RASD_TOKF_QUOTE)
+				continue;
+			break;
+		}
+		if (cue_at(c, k, RASD_CUE_INJURY) || cue_at(c, k, RASD_CUE_CAPTURE) ||
+		    TOK_IS(c, k, "بينهم") || TOK_IS(c, k, "منهم") || TOK_IS(c, k, "بينهن") ||
+		    TOK_IS(c, k, "بينها") || TOK_IS(c, k, "اغلبهم") || TOK_IS(c, k, "معظمهم"))
+			break;
+		n = number_at_tok(c, k);
+		if (!n) {
+			/* قتل جنديان ومسلح: one more named without a number */
+			long one = conj_word(c, k) ? armed_word_count(c, k, ce, true) : 0;
+			if (one > 0 && k == from) {
+				sum += one;
+				limit = k + 8;
+			}
+			continue;
+		}
+		if (n->vague || !(conj_word(c, k) || (k > from && TOK_IS(c, k - 1, "و"))))
+			break;
+		if (n->tok + n->ntok < ce && (cue_at(c, n->tok + n->ntok, RASD_CUE_INJURY) ||
+					       cue_at(c, n->tok + n->ntok, RASD_CUE_CAPTURE)))
+			break;
+		sum += n->value;
+		k = n->tok + n->ntok - 1;
+		limit = n->tok + n->ntok + 8;
+	}
+	return sum;
+}
+
+static long count_after_death(const struct ctx *c, const struct frame *f, uint32_t end,
+			      uint32_t ce, bool *found, bool *vague)
+{
+	uint32_t j = end, limit = end + 6;
+	const struct m_number *n;
+
+	*found = false;
+	while (j < ce && j < limit) {
+		if (f->agent >= 0 && j == c->m->act[f->agent].head) {
+			const struct m_actor *ag = &c->m->act[f->agent];
+			limit += ag->tok + ag->ntok - j;
+			j = ag->tok + ag->ntok;
+			continue;
+		}
+		if (c->doc->tokens[j].kind == RASD_TOK_PUNCT) {
+			if (c->doc->tokens[j].flags & RASD_TOKF_QUOTE) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		n = number_at_tok(c, j);
+		if (n) {
+			uint32_t after = n->tok + n->ntok;
+			*vague = n->vague;
+			/* 5 جرحى counts the injured; 5 وإصابة 10 names the dead
+			 * and then the injured */
+			if (after < ce && !conj_word(c, after) &&
+			    (cue_at(c, after, RASD_CUE_INJURY) || cue_at(c, after, RASD_CUE_CAPTURE)))
+				return 0;
+			*found = true;
+			return n->vague ? n->value : n->value + more_dead(c, after, ce);
+		}
+		if (cue_at(c, j, RASD_CUE_INJURY) || cue_at(c, j, RASD_CUE_CAPTURE))
+			return 0;
+		if (!qualifier(c, j) && j > end + 1 && !cue_at(c, j, RASD_CUE_DEATH))
+			break;
+		j++;
+	}
+	return 0;
+}
+
+/* Singular victims joined by و after a killing: رئيس المجلس وشخص آخر وامرأة */
+static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool named_ok,
+			  bool *plural)
+{
+	long count = 0;
+	size_t i;
+	uint32_t last_end = from;
+
+	*plural = false;
+	for (i = FIRST(act, nact, from); i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		const struct rasd_token *t;
+		if (a->tok < from)
+			continue;
+		if (a->tok >= ce || a->tok > last_end + 6)
+			break;
+		{
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			/* people, not forces: civilians, protesters (مقتل متظاهر) */
+			if (!(a->flags & RASD_ACTOR_VICTIM) && !(ac && (ac->inter == 6 || ac->inter == 7)))
+				continue;
+		}
+		t = &c->doc->tokens[a->tok + a->ntok - 1];
+		if (a->plural || looks_plural(t)) {
+			*plural = true;
+			if (count == 0)
+				return 0;
+			break;
+		}
+		count++;
+		last_end = a->tok + a->ntok;
+	}
+	if (count == 0 && named_ok && from < ce) {
+		/* a personal name right after the killing: قتل عايد راشد */
+		const struct rasd_token *t = &c->doc->tokens[from];
+		struct rasd_lex_match ms[16];
+		if (t->kind == RASD_TOK_WORD && (t->flags & RASD_TOKF_ARABIC) &&
+		    rasd_lex_match_at(c->lex, c->doc, from, ms, 16) == 0 &&
+		    !(t->klen >= 4 && memcmp(t->key, "ال", 4) == 0) && !looks_plural(t))
+			count = 1;
+	}
+	return count;
+}
+
+/* How many combatants one word at k names: جندي 1, شرطيان 2, مسلحين اثنين
+ * 2 (a count after it); 0 for plurals and collectives (قوات، دورية). A
+ * leading و (ومسلحان) is allowed when conj is set. */
+static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool conj)
+{
+	struct rasd_token bare;
+	const struct rasd_token *t = &bare;
+	const struct m_number *n;
+
+	if (k >= ce || !cue_at(c, k, RASD_CUE_ARMED_PERSON))
+		return 0;
+	bare = c->doc->tokens[k];
+	if (conj && bare.klen > 4 && memcmp(bare.key, "و", 2) == 0)
+		bare.key += 2, bare.klen -= 2;
+	bare = without_article(&bare); /* قتل الجندي، قتلت العناصر */
+	if (collective_force(t))
+		return 0;
+	n = k + 1 < ce ? number_at_tok(c, k + 1) : NULL;
+	if (n && !n->vague && n->tok == k + 1)
+		return n->value;
+	if (t->klen > 6 && memcmp(t->key + t->klen - 4, "ان", 4) == 0)
+		return 2; /* جنديان، عنصران */
+	if (looks_plural(t) || (t->klen > 6 && memcmp(t->key + t->klen - 2, "و", 2) == 0) ||
+	    (t->klen > 6 && memcmp(t->key + t->klen - 2, "ي", 2) == 0 && !token_is(t, "جندي") &&
+	     !token_is(t, "عسكري") && !token_is(t, "شرطي") && !token_is(t, "قيادي")))
+		return 0;
+	return 1;
+}
+
+/* قتل جندي، قتلت قوات الجيش مسلحا، مقتل قيادي، قتل شرطيان ومسلحان: the
+ * combatants named right after a killing (after its agent when the agent
+ * follows the verb), joined by و, are its dead. */
+static long armed_victim_count(const struct ctx *c, const struct frame *f, uint32_t from)
+{
+	uint32_t k = from, lim;
+	long sum;
+
+	if (f->agent >= 0 && c->m->act[f->agent].tok == k)
+		k = c->m->act[f->agent].tok + c->m->act[f->agent].ntok;
+	if (f->agent >= 0 && c->m->act[f->agent].head == k)
+		return 0; /* قتل مسلح مدنيا: the gunman is the killer */
+	sum = armed_word_count(c, k, f->ce, false);
+	if (sum <= 0)
+		return 0;
+	/* the next و-joined word within a few (adjectives, «من الأمن» between) */
+	for (lim = k + 5, k++; k < f->ce && k < lim; k++) {
+		long more;
+		if (c->doc->tokens[k].kind == RASD_TOK_PUNCT)
+			break;
+		if (!conj_word(c, k))
+			continue;
+		more = armed_word_count(c, k, f->ce, true);
+		if (more <= 0)
+			break;
+		sum += more;
+		lim = k + 5;
+	}
+	return sum;
+}
+
+/* قتلوا، قتلا: a verb agreeing with a plural or dual subject */
+static bool plural_verb(const struct rasd_token *t)
+{
+	return t->klen > 6 && (memcmp(t->key + t->klen - 4, "وا", 4) == 0 ||
+			       memcmp(t->key + t->klen - 2, "ا", 2) == 0);
+}
+
+/* أربعة أشخاص من عائلة واحدة قتلوا: the count that opens the clause's
+ * subject, a number followed by a plural noun */
+static const struct m_number *subject_count(const struct ctx *c, const struct frame *f, uint32_t verb)
+{
+	size_t q = FIRST(num, nnum, f->cb);
+	for (; q < c->m->nnum && c->m->num[q].tok < verb; q++) {
+		const struct m_number *n = &c->m->num[q];
+		uint32_t after = n->tok + n->ntok;
+		if (n->value < 2 || after >= verb || c->doc->tokens[after].kind != RASD_TOK_WORD)
+			continue;
+		if (looks_plural(&c->doc->tokens[after]) || number_at_tok(c, after))
+			return n;
+	}
+	return NULL;
+}
+
+void count_fatalities(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	size_t i;
+	long best = -1;
+	/* the clause's cues and triggers: [1 + cue_lo, 1 + cue_hi) and
+	 * [1 + ncue + trig_lo, 1 + ncue + trig_hi) of the index space below */
+	size_t cue_lo = FIRST(cue, ncue, f->cb), cue_hi = FIRST(cue, ncue, f->ce);
+	size_t trig_lo = FIRST(trig, ntrig, f->cb), trig_hi = FIRST(trig, ntrig, f->ce);
+
+	/* Death words in the clause, the trigger itself first for killings. */
+	for (i = 0; i < c->m->ncue + 1 + c->m->ntrig && best < 0; i++) {
+		uint32_t d, dend;
+		bool found;
+		long v;
+		const struct m_number *before;
+
+		if (i >= 1 && i < 1 + cue_lo)
+			i = 1 + cue_lo;
+		if (i >= 1 + cue_hi && i < 1 + c->m->ncue + trig_lo)
+			i = 1 + c->m->ncue + trig_lo;
+		if (i >= 1 + c->m->ncue + trig_hi)
+			break;
+		if (i == 0) {
+			if (t->cls != RASD_EC_KILL)
+				continue;
+
+			d = t->tok;
+			dend = t->tok + t->ntok;
+		} else if (i - 1 < c->m->ncue) {
+			const struct m_cue *q = &c->m->cue[i - 1];
+			if (q->role != RASD_CUE_DEATH || q->tok < f->cb || q->tok >= f->ce)
+				continue;
+			d = q->tok;
+			dend = q->tok + q->ntok;
+		} else {
+			/* a killing verb in the clause counts too: قتل 39 مدنيا في انفجار */
+			size_t k2 = i - 1 - c->m->ncue;
+			const struct m_trigger *kt = &c->m->trig[k2];
+			if (kt->cls != RASD_EC_KILL || kt == t || kt->tok < f->cb || kt->tok >= f->ce)
+				continue;
+			d = kt->tok;
+			dend = kt->tok + kt->ntok;
+		}
+		/* محاولة قتل ضابط: an attempt kills nobody */
+		if (d > 0 && (TOK_IS(c, d - 1, "محاوله") || TOK_IS(c, d - 1, "بمحاوله") ||
+			      TOK_IS(c, d - 1, "لمحاوله") || TOK_IS(c, d - 1, "محاولات")))
+			continue;
+		/* dual death nouns carry their count: قتيلين */
+		{
+			const struct m_number *self = number_at_tok(c, d);
+			if (self && !self->vague && self->value == 2 && self->ntok == 1 &&
+			    c->doc->tokens[d].kind == RASD_TOK_WORD) {
+				best = 2;
+				break;
+			}
+		}
+		/* N before: 39 قتيلا، عشرات القتلى */
+		before = number_ending_at(c, d);
+		if (!before && d > 0)
+			before = number_ending_at(c, d - 1);
+		/* عائلة واحدة قتلوا: "one" after a noun describes it, it counts no one */
+		if (before && before->value == 1 && before->ntok == 1 && before->tok > f->cb &&
+		    c->doc->tokens[before->tok].kind == RASD_TOK_WORD &&
+		    c->doc->tokens[before->tok - 1].kind == RASD_TOK_WORD)
+			before = NULL;
+		if (!before && i == 0 && t->form == RASD_FORM_VERB && plural_verb(&c->doc->tokens[d]))
+			before = subject_count(c, f, d);
+		if (before && before->tok >= f->cb && c->doc->tokens[d].kind == RASD_TOK_WORD &&
+		    !(d > 0 && before->tok + before->ntok == d - 1 &&
+		      cue_at(c, d - 1, RASD_CUE_INJURY))) {
+			best = before->value;
+			f->fatalities_vague = before->vague;
+			break;
+		}
+		{
+			bool vague = false;
+			v = count_after_death(c, f, dend, f->ce, &found, &vague);
+			if (found) {
+				best = v;
+				f->fatalities_vague = vague;
+				break;
+			}
+		}
+		{
+			bool plural;
+			long n = count_victims(c, dend, f->ce, i == 0, &plural);
+			if (n == 0 && !plural)
+				n = armed_victim_count(c, f, dend);
+			if (n > 0) {
+				best = n;
+				break;
+			}
+			if (plural) {
+				best = VAGUE_PLURAL_FATALITIES;
+				f->fatalities_vague = true;
+			}
+		}
+	}
+	f->fatalities = best > 0 ? best : 0;
+	if (f->fatalities > 0)
+		f->violent = true;
+}
+
+void counts_frame(struct ctx *c, struct frame *f)
+{
+	count_fatalities(c, f);
+	if (f->pre_count > 0) {
+		f->fatalities = f->pre_count;
+		f->fatalities_vague = false;
+		f->violent = true;
+	}
+}
+
+/* تسببت قذيفة ... في مقتل 35، أسفرت الغارة عن مقتل، ما أدى إلى مقتل: a
+ * killing told as the result of something earlier in the sentence */
+bool consequence_kill(const struct ctx *c, const struct frame *f)
+{
+	static const char *const verb[] = {"تسبب", "تسببت", "وتسبب", "وتسببت", "يتسبب", "اسفر",
+					   "اسفرت", "واسفر", "واسفرت", "ادي", "ادت", "وادي",
+					   "وادت", "خلف", "خلفت", "اوقع", "اوقعت", "واوقع",
+					   "واوقعت", "اودي", "اودت", "نجم", NULL};
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+	size_t q;
+	if (t->cls == RASD_EC_KILL && t->form == RASD_FORM_VERB && conj_word(c, t->tok)) {
+		/* قصفوا البلدة وقتلوا مدنيين اثنين: the killing the attack did */
+		for (q = FIRST(trig, ntrig, s->tok_begin); q < c->m->ntrig && c->m->trig[q].tok < t->tok;
+		     q++) {
+			enum rasd_event_class o = c->m->trig[q].cls;
+			if (o == RASD_EC_ATTACK || o == RASD_EC_AIRSTRIKE || o == RASD_EC_SHELLING ||
+			    o == RASD_EC_IED || o == RASD_EC_SUICIDE || o == RASD_EC_CLASH)
+				return true;
+		}
+		return false;
+	}
+	if (t->cls != RASD_EC_KILL || t->form == RASD_FORM_VERB || t->tok == s->tok_begin ||
+	    !(TOK_IS(c, t->tok - 1, "في") || TOK_IS(c, t->tok - 1, "عن") ||
+	      TOK_IS(c, t->tok - 1, "الي") || (t->clitics & RASD_CLITIC_PREP)))
+		return false;
+	for (k = s->tok_begin; k < t->tok; k++)
+		if (in_list(&c->doc->tokens[k], verb))
+			return true;
+	return false;
+}

@@ -1,0 +1,269 @@
+/*
+ * frame.h - what the stages of extract/ share: the frame (one trigger with
+ * its clause, actors, place, date, toll and modality, filled stage by stage
+ * in the order the data flows), the per-document context the stages read,
+ * and the small token helpers they all use. The stages, each in its own
+ * file: frames.c (clause), roles.c (who did what to whom), actors.c (which
+ * actor a mention names, coreference), where.c, when.c, counts.c,
+ * modality.c and history.c (what is not an event), type.c, merge.c; the
+ * driver extract.c runs them (extract/ internal).
+ */
+#ifndef RASD_EXTRACT_FRAME_H
+#define RASD_EXTRACT_FRAME_H
+
+#include "mention.h"
+
+#include <string.h>
+
+#define VAGUE_PLURAL_FATALITIES 10 /* ACLED: "several", unspecified plural */
+#define HISTORY_DAYS 60            /* older than this before publication: history */
+#define MAX_PENDING_LISTS 64       /* place lists expanded per article */
+
+/* ACLED's names, exactly. */
+static const char T_BATTLES[] = "Battles";
+static const char T_ERV[] = "Explosions/Remote violence";
+static const char T_VAC[] = "Violence against civilians";
+static const char T_PROTESTS[] = "Protests";
+static const char T_RIOTS[] = "Riots";
+static const char T_SD[] = "Strategic developments";
+
+struct frame {
+	const struct m_trigger *trig;
+	uint32_t sent;                /* sentence index */
+	uint32_t cb, ce;              /* clause token range */
+	int agent, target, assoc;     /* indexes into mentions.act, -1 if none */
+	const struct rasd_actor *agent_actor, *target_actor, *assoc_actor;
+	int place;                    /* index into mentions.place, -1 */
+	const struct rasd_date_expr *date;
+	int32_t day;
+	int precision;
+	long fatalities;
+	bool fatalities_vague;
+	bool claimed, foiled, violent;
+	bool intervention; /* protests: dispersed, shot at, arrested */
+	bool intercepted;  /* the missile or drone was destroyed in flight */
+	long pre_count;    /* أربعة عناصر ... قتلوا: victims counted before the verb */
+	bool civilian_victims, armed_victims;
+	bool execution; /* أعدم، رميا بالرصاص: killed in someone's hands */
+	bool means_air, means_artillery, means_ied;
+	bool dropped;
+	double confidence;
+};
+
+struct event_list {
+	struct rasd_event *ev;
+	size_t n, cap;
+};
+
+struct ctx {
+	const struct rasd_lexicon *lex;
+	const struct rasd_doc *doc;
+	struct mentions *m;
+	struct rasd_arena *a;
+	int32_t published;
+	const char *doc_country;
+	uint32_t *sent_of;  /* token -> sentence */
+	uint8_t *opener;    /* token -> opens a clause (clause_opener) */
+	uint8_t *sent_done; /* sentence -> opener and aside tables filled */
+	uint32_t *aside_close, *aside_open; /* comma -> the comma pairing it around a date, or 0 */
+	bool *named;        /* actor index -> named explicitly so far (for anaphora) */
+	const struct mentions *named_m; /* mark_named: the mentions it walks, */
+	size_t named_next;              /* and the next actor to look at */
+	const struct rasd_date_expr *month_frame;
+	enum rasd_field field;
+	const struct rasd_actor *civ;
+	bool headline; /* the body's first line is a headline */
+	struct event_list headline_events;
+	struct {
+		int place;
+		size_t event;
+	} pending[MAX_PENDING_LISTS]; /* events whose place heads a list */
+	size_t npending;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+/* The first mention of a kind at or after a token (mention arrays are in
+ * token order, so loops over a span start here instead of at 0). */
+#define FIRST(arr, n, tok) MENTION_FIRST(c->m, arr, n, (uint32_t)(tok))
+#define END_BEFORE(arr, n, tok) MENTION_END_BEFORE(c->m, arr, n, (uint32_t)(tok))
+
+static inline bool cue_in(const struct ctx *c, uint32_t from, uint32_t to, enum rasd_cue_role role,
+		   uint32_t *at)
+{
+	size_t i;
+	for (i = FIRST(cue, ncue, from); i < c->m->ncue; i++) {
+		const struct m_cue *q = &c->m->cue[i];
+		if (q->tok >= to)
+			break;
+		if (q->tok >= from && q->role == role) {
+			if (at)
+				*at = q->tok;
+			return true;
+		}
+	}
+	return false;
+}
+
+static inline bool cue_at(const struct ctx *c, uint32_t tok, enum rasd_cue_role role)
+{
+	return cue_in(c, tok, tok + 1, role, NULL);
+}
+
+static inline const struct m_number *number_at_tok(const struct ctx *c, uint32_t tok)
+{
+	size_t i;
+	for (i = FIRST(num, nnum, tok); i < c->m->nnum; i++) {
+		if (c->m->num[i].tok == tok)
+			return &c->m->num[i];
+		if (c->m->num[i].tok > tok)
+			break;
+	}
+	return NULL;
+}
+
+static inline const struct m_number *number_ending_at(const struct ctx *c, uint32_t end)
+{
+	size_t i;
+	/* a number is far shorter than 64 tokens */
+	for (i = FIRST(num, nnum, end > 64 ? end - 64 : 0); i < c->m->nnum; i++) {
+		if (c->m->num[i].tok + c->m->num[i].ntok == end)
+			return &c->m->num[i];
+		if (c->m->num[i].tok >= end)
+			break;
+	}
+	return NULL;
+}
+
+static inline bool tok_is(const struct ctx *c, uint32_t i, const char *key)
+{
+	return i < c->doc->ntokens && token_is(&c->doc->tokens[i], key);
+}
+
+/* tok_is for a string literal */
+#define TOK_IS(c, i, lit) ((i) < (c)->doc->ntokens && TOKEN_IS(&(c)->doc->tokens[i], lit))
+
+static inline bool is_clause_punct(const struct ctx *c, uint32_t i)
+{
+	const struct rasd_token *t = &c->doc->tokens[i];
+	return t->kind == RASD_TOK_PUNCT && (t->flags & RASD_TOKF_CLAUSE);
+}
+
+static inline const struct rasd_actor *actor_of(const struct ctx *c, int idx)
+{
+	return idx < 0 ? NULL : rasd_lex_actor(c->lex, c->m->act[idx].actor);
+}
+
+static inline bool actor_armed(const struct rasd_actor *a)
+{
+	return a && a->inter != 7 && a->inter != 6;
+}
+
+static inline bool key_has_prefix(const struct rasd_token *t, const char *pre)
+{
+	size_t n = strlen(pre);
+	return t->klen >= n && memcmp(t->key, pre, n) == 0;
+}
+
+/* Does this word carry the conjunction و (وأصيب، وإصابة)? */
+static inline bool conj_word(const struct ctx *c, uint32_t i)
+{
+	const struct rasd_token *t = &c->doc->tokens[i];
+	return t->klen > 4 && memcmp(t->key, "\xd9\x88", 2) == 0;
+}
+
+/* A copy of a token's key without its article: الجندي -> جندي */
+static inline struct rasd_token without_article(const struct rasd_token *t)
+{
+	struct rasd_token bare = *t;
+	if (bare.klen > 6 && memcmp(bare.key, "ال", 4) == 0)
+		bare.key += 4, bare.klen -= 4;
+	return bare;
+}
+
+/* ------------------------------------------------------------- stages
+ * In the order build_frame (extract.c) runs them on a frame. */
+
+/* frames.c: the per-token tables of c->doc, then a trigger's clause */
+enum rasd_status index_doc(struct ctx *c);
+void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, uint32_t tok, uint32_t *cb,
+		   uint32_t *ce);
+double frame_confidence(const struct frame *f);
+
+/* roles.c: agent, target and associate in the clause; the victims */
+void assign_actors(struct ctx *c, struct frame *f);
+void roles_victims(struct ctx *c, struct frame *f);
+bool actor_usable(const struct ctx *c, int idx);
+bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit);
+bool collective_force(const struct rasd_token *t);
+
+/* actors.c: coreference, state forces, codes by place and date, and the
+ * inferences made on finished events */
+void mark_named(struct ctx *c, uint32_t upto);
+void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+			  struct mentions *m, const char *country);
+const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_actor *a,
+				      const struct rasd_event *e);
+void share_strike_agents(struct event_list *l);
+void attribute_yemen_air_raids(const struct rasd_lexicon *lex, const struct rasd_article *art,
+			       struct event_list *l);
+
+/* type.c: the means, what was done to a protest, the type, and the actors
+ * ACLED gives each type */
+bool means_context(const struct ctx *c, uint32_t tok);
+void type_means(const struct ctx *c, struct frame *f);
+void type_intervention(struct ctx *c, struct frame *f);
+void set_type(const struct frame *f, const char **type, const char **sub);
+void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *e);
+
+/* counts.c: the toll */
+bool qualifier(const struct ctx *c, uint32_t i);
+bool looks_plural(const struct rasd_token *t);
+void count_fatalities(struct ctx *c, struct frame *f);
+void counts_frame(struct ctx *c, struct frame *f);
+bool consequence_kill(const struct ctx *c, const struct frame *f);
+
+/* modality.c: claims, foiled and stopped attacks, and frames that are no
+ * event */
+void modality_claim_foil(struct ctx *c, struct frame *f);
+void modality_intercept(const struct ctx *c, struct frame *f);
+bool is_question(const struct ctx *c, const struct rasd_sentence *s);
+bool modal_before(const struct ctx *c, const struct frame *f);
+bool statement_or_reference(const struct ctx *c, const struct frame *f);
+bool purpose_or_method(const struct ctx *c, const struct frame *f);
+bool generic_mention(const struct ctx *c, const struct frame *f);
+bool day_or_toll(const struct ctx *c, const struct frame *f);
+bool specific_enough(const struct ctx *c, const struct frame *f);
+bool agreement_made(const struct ctx *c, const struct frame *f);
+bool body_word(const struct ctx *c, uint32_t k);
+bool body_found_only(const struct ctx *c, const struct frame *f);
+bool takes_ground(const struct ctx *c, const struct frame *f);
+
+/* history.c: history and statistics */
+bool is_statistic(const struct ctx *c, const struct frame *f);
+bool year_in_past(const struct ctx *c, const struct frame *f);
+bool sentence_has_since(const struct ctx *c, const struct frame *f);
+bool named_past_event(const struct ctx *c, const struct frame *f);
+bool definite_reference(const struct ctx *c, const struct frame *f);
+
+/* when.c and where.c: the date and the place */
+const struct rasd_date_expr *choose_date(struct ctx *c, const struct frame *f);
+const struct rasd_date_expr *month_frame_before(const struct ctx *c, uint32_t tok);
+void when_event(const struct ctx *c, const struct frame *f, struct rasd_event *e);
+int choose_place(struct ctx *c, const struct frame *f);
+void where_event(const struct ctx *c, const struct frame *f, struct rasd_event *e);
+enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
+			     struct event_list *out);
+void narrow_country_events(const struct ctx *c, struct event_list *l);
+
+/* merge.c: one event per happening */
+enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
+			    const struct rasd_event *e);
+bool elaborates(struct ctx *c, struct event_list *l, const struct frame *f);
+bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e, bool title);
+void consolidate(struct event_list *l);
+
+/* extract.c: an event from a finished frame */
+void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e);
+
+#endif

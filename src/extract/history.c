@@ -1,0 +1,224 @@
+/*
+ * history.c - the modality stage, continued: frames that tell history or a
+ * statistic, not an event. Decides that a clause set in a past year (في
+ * العام 2017، معركة القصير 2013), a period (منذ بداية العام، منذ 2011), a
+ * war's toll (قتل في الحرب 10 آلاف) or an attack known by its town's name
+ * (عقب هجوم مانشستر) is no news, and that a definite noun with nothing of
+ * its own (الهجوم) refers back. Reads the document, the date, trigger and
+ * place mentions, the frame and the publication date. Part of extract/.
+ */
+#include "frame.h"
+
+/* معارك تدور منذ فجر الأحد: fighting that has gone on since a day or two
+ * ago is that day's event (with its toll), not a period's statistic. */
+static bool ongoing_since(const struct ctx *c, const struct rasd_date_expr *d)
+{
+	return d->precision == 1 && c->published != INT32_MIN && d->date <= c->published &&
+	       d->date >= c->published - 3;
+}
+
+bool is_statistic(const struct ctx *c, const struct frame *f)
+{
+	size_t i;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+
+	/* قتل في الحرب اليمنية 10 آلاف شخص: a war's toll, not an event */
+	for (k = f->cb; k < f->ce; k++) {
+		if (TOK_IS(c, k, "الحرب") || TOK_IS(c, k, "النزاع") || TOK_IS(c, k, "الصراع") ||
+		    TOK_IS(c, k, "الازمه") || TOK_IS(c, k, "الحروب")) {
+			if (!(f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+			      f->date->tok < f->ce))
+				return true;
+		}
+	}
+
+	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate && c->m->date[i].tok < s->tok_end;
+	     i++) {
+		const struct rasd_date_expr *d = &c->m->date[i];
+		if (d->tok >= s->tok_begin && d->since &&
+		    d->tok >= f->cb && d->tok < f->ce + 8 && !ongoing_since(c, d))
+			return true;
+	}
+	/* منذ إشعالها للحرب، منذ سيطرتها على المدينة: a period from an event,
+	 * not a day (منذ with a date is judged above) */
+	for (k = f->cb; k < s->tok_end && k < f->ce + 8; k++) {
+		size_t q;
+		bool dated = false;
+		if (!TOK_IS(c, k, "منذ") && !TOK_IS(c, k, "ومنذ"))
+			continue;
+		for (q = FIRST(date, ndate, k); q < c->m->ndate && c->m->date[q].tok <= k + 2; q++)
+			dated = true;
+		if (!dated)
+			return true;
+	}
+	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, NULL)) {
+		/* a daily toll with its own day is still an event (the day of the
+		 * report, in another clause, does not count) */
+		if (f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+		    f->date->tok < f->ce)
+			return false;
+		(void)s;
+		return true;
+	}
+	return false;
+}
+
+/* A definite noun (الهجوم، الغارات) with no place in its clause and no date
+ * in its sentence refers to an event already told. */
+bool definite_reference(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	const struct m_place *p;
+	if (!f->trig->definite || f->trig->form == RASD_FORM_VERB)
+		return false;
+	if (f->date && f->date->tok >= s->tok_begin && f->date->tok < s->tok_end)
+		return false;
+	if (f->fatalities > 0 && !f->fatalities_vague)
+		return false;
+	if (f->place < 0)
+		return true;
+	p = &c->m->place[f->place];
+	return p->tok < f->cb || p->tok >= f->ce;
+}
+
+static long past_year_at(const struct ctx *c, uint32_t k, int py)
+{
+	const struct rasd_token *t = &c->doc->tokens[k];
+	long y = 0;
+	uint32_t q;
+	if (t->kind != RASD_TOK_NUMBER || t->klen != 4)
+		return 0;
+	for (q = 0; q < 4; q++)
+		y = y * 10 + (t->key[q] - '0');
+	return y >= 1900 && y < py ? y : 0;
+}
+
+/* A year named in the clause before the publication year (في العام 2017،
+ * عام 2014) makes the clause history. So does a phrase of its own that
+ * counts from a past year, anywhere in the sentence: «…، منذ اجتياحها صنعاء
+ * أواخر عام 2014، …» (but not «المحاصرة منذ 2013», which describes a
+ * place). */
+bool year_in_past(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k, j;
+	int py, pm, pd;
+	if (c->published == INT32_MIN)
+		return false;
+	rasd_civil_from_days(c->published, &py, &pm, &pd);
+	for (k = s->tok_begin + 1; k < s->tok_end && k < f->trig->tok + 20; k++) {
+		if (!TOK_IS(c, k, "منذ") || !is_clause_punct(c, k - 1))
+			continue;
+		for (j = k + 1; j < s->tok_end && j < k + 10; j++)
+			if (past_year_at(c, j, py))
+				return true;
+	}
+	{
+		/* في العام الماضي، العام المنصرم: a sentence set in an earlier year
+		 * is history, unless it also gives a recent day */
+		size_t i;
+		bool past_year = false, recent_day = false;
+		for (i = FIRST(date, ndate, s->tok_begin);
+		     i < c->m->ndate && c->m->date[i].tok < s->tok_end; i++) {
+			const struct rasd_date_expr *d = &c->m->date[i];
+			int y, mo, dd;
+			rasd_civil_from_days(d->date, &y, &mo, &dd);
+			if (d->precision == 4 && y < py && !d->since)
+				past_year = true;
+			/* في ديسمبر 2012: any date long before publication */
+			if (d->precision <= 3 && !d->since && d->date < c->published - HISTORY_DAYS)
+				past_year = true;
+			if (d->precision <= 2 && d->date >= c->published - HISTORY_DAYS)
+				recent_day = true;
+		}
+		if (past_year && !recent_day)
+			return true;
+		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
+		 * the trigger frames the verbs that follow it */
+		for (k = s->tok_begin + 1; k + 1 < f->trig->tok && !recent_day; k++)
+			if (TOK_IS(c, k, "منذ") && past_year_at(c, k + 1, py))
+				return true;
+	}
+	for (k = f->cb; k < f->ce; k++) {
+		size_t i;
+		bool dated = false;
+		if (!past_year_at(c, k, py))
+			continue;
+		if (k > 0 && (TOK_IS(c, k - 1, "عام") || TOK_IS(c, k - 1, "العام") ||
+			      TOK_IS(c, k - 1, "سنه") || TOK_IS(c, k - 1, "في") ||
+			      TOK_IS(c, k - 1, "بدايه") || TOK_IS(c, k - 1, "منذ") ||
+			      TOK_IS(c, k - 1, "مطلع") || TOK_IS(c, k - 1, "اواخر")))
+			return true;
+		/* قتل 2015 مدنيا: a count, not a year */
+		if (k + 1 < c->doc->ntokens && c->doc->tokens[k + 1].kind == RASD_TOK_WORD) {
+			const struct rasd_token *nx = &c->doc->tokens[k + 1];
+			size_t ai = FIRST(act, nact, k + 1);
+			if (cue_at(c, k + 1, RASD_CUE_DEATH) || cue_at(c, k + 1, RASD_CUE_ARMED_PERSON) ||
+			    cue_at(c, k + 1, RASD_CUE_INJURY) ||
+			    (ai < c->m->nact && c->m->act[ai].tok == k + 1 &&
+			     (c->m->act[ai].flags & RASD_ACTOR_VICTIM)) ||
+			    (looks_plural(nx) && nx->klen >= 10 && memcmp(nx->key, "ال", 4) != 0))
+				continue;
+		}
+		/* معركة القصير 2013: a past year on its own; a year that ends a full
+		 * date (28 ديسمبر 2017) is judged with its date */
+		for (i = END_BEFORE(date, ndate, k + 1); i-- > 0 && !dated;) {
+			const struct rasd_date_expr *d = &c->m->date[i];
+			if (d->tok + d->ntok <= k)
+				break;
+			if (d->precision <= 3)
+				dated = true;
+		}
+		if (!dated)
+			return true;
+	}
+	return false;
+}
+
+bool sentence_has_since(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t i;
+	for (i = FIRST(date, ndate, s->tok_begin);
+	     i < c->m->ndate && c->m->date[i].tok < s->tok_end; i++)
+		if (c->m->date[i].tok >= s->tok_begin &&
+		    c->m->date[i].since && !ongoing_since(c, &c->m->date[i]))
+			return true;
+	return false;
+}
+
+/* عقب هجوم مانشستر، بعد مجزرة الغوطة: an attack called by its town's name
+ * after «after» is one the reader knows, not news, unless the clause gives
+ * it a day. */
+static bool named_event_at(const struct ctx *c, const struct m_trigger *t, uint32_t ce)
+{
+	uint32_t nx = t->tok + t->ntok;
+	size_t q;
+	if (t->form == RASD_FORM_VERB || t->definite || t->tok == 0 || nx >= ce)
+		return false;
+	if (!(TOK_IS(c, t->tok - 1, "عقب") || TOK_IS(c, t->tok - 1, "بعد") ||
+	      TOK_IS(c, t->tok - 1, "اثر") || TOK_IS(c, t->tok - 1, "منذ") ||
+	      TOK_IS(c, t->tok - 1, "وبعد") || TOK_IS(c, t->tok - 1, "ذكري")))
+		return false;
+	q = FIRST(place, nplace, nx);
+	return q < c->m->nplace && c->m->place[q].tok == nx && !c->m->place[q].locative &&
+	       c->m->place[q].cue == PCUE_NONE;
+}
+
+bool named_past_event(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t q;
+	if (f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce)
+		return false;
+	if (named_event_at(c, f->trig, f->ce))
+		return true;
+	/* … الذي أودى بحياة 22 شخصا: the toll of that named attack */
+	for (q = FIRST(trig, ntrig, s->tok_begin); q < c->m->ntrig && c->m->trig[q].tok < f->trig->tok;
+	     q++)
+		if (named_event_at(c, &c->m->trig[q], s->tok_end) &&
+		    f->trig->tok <= c->m->trig[q].tok + c->m->trig[q].ntok + 10)
+			return true;
+	return false;
+}

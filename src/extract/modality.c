@@ -1,0 +1,594 @@
+/*
+ * modality.c - the modality stage: how the text tells a frame. Decides
+ * claims (تبنى التنظيم، بحسب ما أعلن), foiled attempts and the violence of
+ * their foiling (إحباط هجوم), weapons stopped in flight (تم اعتراضه), and
+ * the frames that are no event: questions and links, futures, modals and
+ * negations (سيشن، قد يشن، لم يشن), statements and calls (دعت إلى وقف
+ * استهداف), purposes and methods (من خلال استهداف), generic mentions
+ * (سلسلة من الهجمات), bodies no one found, takeovers of nothing, truces only
+ * talked about. Reads the document, the cue, trigger and actor mentions and
+ * the frame. History and statistics are in history.c. Part of extract/.
+ */
+#include "frame.h"
+
+bool is_question(const struct ctx *c, const struct rasd_sentence *s)
+{
+	uint32_t k;
+	/* "للمزيد: ..." is a link to another story, not this one */
+	if (TOK_IS(c, s->tok_begin, "للمزيد") || TOK_IS(c, s->tok_begin, "اقرا") ||
+	    TOK_IS(c, s->tok_begin, "شاهد") || TOK_IS(c, s->tok_begin, "اقرا"))
+		return true;
+	for (k = s->tok_begin; k < s->tok_end; k++)
+		if (TOK_IS(c, k, "؟") || TOK_IS(c, k, "?"))
+			return true;
+	return false;
+}
+
+/* Future or modal verb just before the trigger: سيشن، قد يشن، يعتزم شن */
+bool modal_before(const struct ctx *c, const struct frame *f)
+{
+	uint32_t t = f->trig->tok, from = t > f->cb + 4 ? t - 4 : f->cb;
+	uint32_t k;
+	const struct rasd_token *tt = &c->doc->tokens[t];
+
+	if (cue_in(c, from, t, RASD_CUE_HEDGE, NULL) || cue_in(c, from, t, RASD_CUE_NEGATION, NULL))
+		return true;
+	if (cue_in(c, f->cb, f->ce, RASD_CUE_HEDGE, NULL) && f->trig->form != RASD_FORM_VERB)
+		return true;
+	/* س + present tense */
+	if (tt->klen >= 6 && memcmp(tt->key, "س", 2) == 0 &&
+	    (memcmp(tt->key + 2, "ي", 2) == 0 || memcmp(tt->key + 2, "ت", 2) == 0 ||
+	     memcmp(tt->key + 2, "ن", 2) == 0))
+		return true;
+	for (k = from; k < t; k++) {
+		const struct rasd_token *w0 = &c->doc->tokens[k];
+		struct rasd_token stripped = *w0;
+		const struct rasd_token *w = &stripped;
+		/* وستمثل، فسيشن: a conjunction before the future prefix */
+		if (stripped.klen >= 8 && (memcmp(stripped.key, "و", 2) == 0 ||
+					   memcmp(stripped.key, "ف", 2) == 0) &&
+		    memcmp(stripped.key + 2, "س", 2) == 0) {
+			stripped.key += 2;
+			stripped.klen -= 2;
+		}
+		if (w->klen >= 6 && memcmp(w->key, "س", 2) == 0 &&
+		    (memcmp(w->key + 2, "ي", 2) == 0 || memcmp(w->key + 2, "ت", 2) == 0) &&
+		    !TOK_IS(c, k, "سياره") && !TOK_IS(c, k, "سيطره") && !TOK_IS(c, k, "سيارات"))
+			return true;
+		/* habitual/method: من خلال، عبر + masdar */
+		if (k + 2 >= t && (TOK_IS(c, k, "خلال") && k > 0 && TOK_IS(c, k - 1, "من")))
+			return true;
+		if (k + 1 == t && (TOK_IS(c, k, "عبر") || TOK_IS(c, k, "لتنفيذ") ||
+				   TOK_IS(c, k, "بتنفيذ") || TOK_IS(c, k, "لشن") ||
+				   TOK_IS(c, k, "بشن") || TOK_IS(c, k, "لمنع") ||
+				   TOK_IS(c, k, "منع")))
+			return true;
+	}
+	return false;
+}
+
+/* Statements, calls and condemnations are not events; nor is what they ask
+ * to stop (دعت إلى وقف استهداف المدنيين), nor "this attack" told again. */
+bool statement_or_reference(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+
+	/* معركة مع الإرهاب، الحرب على الفساد: a fight against an idea */
+	for (k = t->tok + t->ntok; k < s->tok_end && k < t->tok + t->ntok + 10; k++) {
+		uint32_t p = k;
+		if (!(TOK_IS(c, k, "الارهاب") || TOK_IS(c, k, "الفساد") || TOK_IS(c, k, "التطرف") ||
+		      TOK_IS(c, k, "والارهاب")))
+			continue;
+		if (k < t->tok + t->ntok + 3 && k < f->ce)
+			return true;
+		/* معركة بلدها "مستمرة ومفتوحة" مع "الإرهاب": further on, behind
+		 * a preposition */
+		if (p > 0 && c->doc->tokens[p - 1].kind == RASD_TOK_PUNCT)
+			p--;
+		if (p > 0 && (TOK_IS(c, p - 1, "مع") || TOK_IS(c, p - 1, "ضد") ||
+			      TOK_IS(c, p - 1, "علي")))
+			return true;
+	}
+	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
+	if (t->form != RASD_FORM_VERB)
+		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
+			if (TOK_IS(c, k, "يجب") || TOK_IS(c, k, "ينبغي") || TOK_IS(c, k, "يتوقف") ||
+			    TOK_IS(c, k, "تتوقف") || TOK_IS(c, k, "مرفوض") || TOK_IS(c, k, "مدان"))
+				return true;
+
+	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
+		return true;
+	/* تنفيذ هجماتها، غاراتهم: their attacks in general, not one, unless
+	 * the clause dates them (استهدفت غاراتها الأربعاء) */
+	if (t->form == RASD_FORM_PLURAL && (t->clitics & RASD_CLITIC_PRONOUN) && t->ntok == 1 &&
+	    !(f->date && f->date->tok >= f->cb && f->date->tok < f->ce))
+		return true;
+	/* الهجوم الكيميائي المزعوم: the alleged attack everyone knows of */
+	if (t->definite && t->form != RASD_FORM_VERB)
+		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
+			if (TOK_IS(c, k, "المزعوم") || TOK_IS(c, k, "المزعومه") ||
+			    TOK_IS(c, k, "المفترض") || TOK_IS(c, k, "المفترضه"))
+				return true;
+	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
+		static const char *const w[] = {"وقف", "لوقف", "بوقف", "منع", "لمنع", "انهاء",
+						"لانهاء", "ضروره", "هذا", "هذه", "ذلك", "تلك",
+						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
+						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
+						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
+						"تقضي", "دوي", "اصوات", "تنديدا", "احتجاجا",
+						"رفضا", "استنكارا", "تضامنا",
+						/* تهديدهم بالقتل، عقوبة القتل: a threat or a
+						 * sentence, not a killing */
+						"تهديد", "تهديدهم", "تهديده", "بتهديد", "التهديد",
+						"عقوبه", "بعقوبه", "عقوبات",
+						/* بتهمة قتل، تهمة الشروع في قتل: a charge */
+						"تهمه", "بتهمه", "بتهم", "تهمتي", "الشروع",
+						/* بالإعداد لاستخدام مواد سامة: preparing it */
+						"بالاعداد", "الاعداد", "للاعداد", "بالتحضير",
+						"التحضير", "للتحضير", "يخطط", "تخطط",
+						/* كرد على الهجوم، بشأن الهجوم، موقع الهجوم:
+						 * talk about an attack told elsewhere */
+						"كرد", "ردا", "بشان", "يتعلق", "خلفيه", "موقع",
+						/* يشتبه بتورطهم في تفجير: suspects of one */
+						"بتورطهم", "بتورطه", "بتورط", "بالتورط", "تورطهم",
+						/* بعد أيام من هجوم: one told days before */
+						"ايام", "اسابيع", "اشهر", NULL};
+		size_t j;
+		for (j = 0; w[j]; j++)
+			if (tok_is(c, k, w[j]))
+				return true;
+	}
+	return false;
+}
+
+/* A claim cue belongs to one trigger: attributions that follow what they
+ * source (بحسب ما أعلن التنظيم) to the nearest trigger before them, claims
+ * that govern a clause (تبنى التنظيم عملية قتل) to the nearest after. */
+static bool claim_applies(const struct ctx *c, const struct frame *f, const struct rasd_sentence *s)
+{
+	size_t i, k;
+	for (i = FIRST(cue, ncue, s->tok_begin); i < c->m->ncue; i++) {
+		const struct m_cue *q = &c->m->cue[i];
+		const struct m_trigger *best = NULL;
+		bool backward;
+		if (q->tok >= s->tok_end)
+			break;
+		if (q->tok < s->tok_begin || q->role != RASD_CUE_CLAIM)
+			continue;
+		backward = TOK_IS(c, q->tok, "بحسب") || TOK_IS(c, q->tok, "حسب") ||
+			   TOK_IS(c, q->tok, "وفق") || TOK_IS(c, q->tok, "وفقا") ||
+			   TOK_IS(c, q->tok, "حسبما");
+		for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
+			const struct m_trigger *t = &c->m->trig[k];
+			if (t->tok >= s->tok_end)
+				break;
+			if (t->tok < s->tok_begin)
+				continue;
+			if (backward && t->tok < q->tok)
+				best = t; /* the last one before */
+			else if (!backward && t->tok > q->tok) {
+				best = t;
+				break;
+			}
+		}
+		if (!best) {
+			/* a claim with nothing on its side: the nearest other way */
+			for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
+				const struct m_trigger *t = &c->m->trig[k];
+				if (t->tok >= s->tok_end)
+					break;
+				if (t->tok < s->tok_begin)
+					continue;
+				if (!best || (t->tok > q->tok ? t->tok - q->tok : q->tok - t->tok) <
+						     (best->tok > q->tok ? best->tok - q->tok : q->tok - best->tok))
+					best = t;
+			}
+		}
+		if (best == f->trig)
+			return true;
+	}
+	return false;
+}
+
+/* Generic mentions: quantities and kinds of attacks rather than one attack
+ * (سلسلة من الهجمات، عمليات القتل، هجمات متعددة). */
+bool generic_mention(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	uint32_t from = t->tok > f->cb + 4 ? t->tok - 4 : f->cb, after = t->tok + t->ntok;
+	if (cue_in(c, from, t->tok, RASD_CUE_GENERIC, NULL))
+		return true;
+	if (after < f->ce && cue_at(c, after, RASD_CUE_GENERIC))
+		return true;
+	/* سلسلة من الهجمات، العديد من الغارات، عدة هجمات، هجمات متعددة */
+	if (t->tok >= 2 + f->cb && TOK_IS(c, t->tok - 1, "من") &&
+	    (TOK_IS(c, t->tok - 2, "سلسله") || TOK_IS(c, t->tok - 2, "العديد") ||
+	     TOK_IS(c, t->tok - 2, "عدد") || TOK_IS(c, t->tok - 2, "مجموعه") ||
+	     TOK_IS(c, t->tok - 2, "موجه") || TOK_IS(c, t->tok - 2, "عشرات") ||
+	     TOK_IS(c, t->tok - 2, "مئات")))
+		return true;
+	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عده") || TOK_IS(c, t->tok - 1, "جمله")))
+		return true;
+	if (after < f->ce && (TOK_IS(c, after, "متعدده") || TOK_IS(c, after, "مماثله") ||
+			      TOK_IS(c, after, "متفرقه") || TOK_IS(c, after, "متكرره") ||
+			      TOK_IS(c, after, "متتاليه") || TOK_IS(c, after, "عديده") ||
+			      TOK_IS(c, after, "مختلفه")))
+		return true;
+	{
+		/* عمليات القتل والحرق: the kind word may govern a list of triggers */
+		uint32_t k = t->tok;
+		size_t j;
+		while (k > f->cb) {
+			bool prev_trigger = false;
+			if (TOK_IS(c, k - 1, "عمليات") || TOK_IS(c, k - 1, "حالات") ||
+			    TOK_IS(c, k - 1, "اعمال") || TOK_IS(c, k - 1, "موجه") ||
+			    TOK_IS(c, k - 1, "سلسله"))
+				return true;
+			/* a trigger is far shorter than 32 words */
+			for (j = FIRST(trig, ntrig, k > 32 ? k - 32 : 0);
+			     j < c->m->ntrig && c->m->trig[j].tok < k; j++)
+				if (c->m->trig[j].tok + c->m->trig[j].ntok == k)
+					prev_trigger = true;
+			if (!prev_trigger)
+				break;
+			k--;
+		}
+	}
+	return false;
+}
+
+void modality_claim_foil(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t i;
+
+	/* claims and foiled attempts */
+	f->claimed = claim_applies(c, f, s);
+	if (!f->claimed && t->form != RASD_FORM_VERB && f->agent_actor &&
+	    (t->cls == RASD_EC_ATTACK || t->cls == RASD_EC_KILL || t->cls == RASD_EC_CLASH ||
+	     t->cls == RASD_EC_AIRSTRIKE || t->cls == RASD_EC_SHELLING || t->cls == RASD_EC_IED ||
+	     t->cls == RASD_EC_SUICIDE || t->cls == RASD_EC_TAKEOVER) &&
+	    f->agent_actor->inter >= 2 && f->agent_actor->inter <= 4 && f->agent >= 0 &&
+	    c->m->act[f->agent].tok < t->tok) {
+		/* أعلن الحوثيون استهداف المطار: a group announcing its own attack
+		 * claims it (a state announcing its operation reports it) */
+		uint32_t k;
+		for (k = t->tok > s->tok_begin + 5 ? t->tok - 5 : s->tok_begin; k < t->tok; k++)
+			if (TOK_IS(c, k, "اعلن") || TOK_IS(c, k, "اعلنت") || TOK_IS(c, k, "اعلنوا") ||
+			    TOK_IS(c, k, "واعلن") || TOK_IS(c, k, "واعلنت") || TOK_IS(c, k, "واعلنوا"))
+				f->claimed = true;
+	}
+	{
+		uint32_t from = t->tok > f->cb + 3 ? t->tok - 3 : f->cb;
+		if (from < s->tok_begin)
+			from = s->tok_begin;
+		f->foiled = cue_in(c, from, t->tok, RASD_CUE_FOIL, NULL);
+	}
+	if (f->foiled) {
+		/* violence in the sentence: deaths, a clash, captives */
+		bool found_v = f->fatalities > 0;
+		for (i = FIRST(trig, ntrig, s->tok_begin);
+		     i < c->m->ntrig && c->m->trig[i].tok < s->tok_end && !found_v; i++)
+			if (c->m->trig[i].tok >= s->tok_begin &&
+			    c->m->trig[i].cls == RASD_EC_CLASH)
+				found_v = true;
+		if (!found_v && cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_CAPTURE, NULL))
+			found_v = true;
+		if (!found_v) {
+			/* death count anywhere in the sentence */
+			struct frame g = *f;
+			g.cb = s->tok_begin;
+			g.ce = s->tok_end;
+			count_fatalities(c, &g);
+			if (g.fatalities > 0) {
+				f->fatalities = g.fatalities;
+				found_v = true;
+			}
+		}
+		f->violent = found_v;
+		/* the foiling force acts; the would-be attackers are the target */
+		{
+			const struct rasd_actor *foiler = NULL, *attacker = NULL, *assoc = f->assoc_actor;
+			for (i = FIRST(act, nact, s->tok_begin);
+			     i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
+				const struct m_actor *a = &c->m->act[i];
+				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+				if (a->tok < s->tok_begin || !actor_armed(ac) ||
+				    !actor_usable(c, (int)i))
+					continue;
+				if (assoc_marker_before(c, a->head, s->tok_begin)) {
+					if (!assoc)
+						assoc = ac;
+					continue;
+				}
+				if (a->tok < t->tok && !foiler)
+					foiler = ac;
+				else if (ac != foiler && !attacker)
+					attacker = ac;
+			}
+			if (foiler || attacker) {
+				f->agent_actor = foiler;
+				f->target_actor = attacker;
+				f->assoc_actor = assoc != foiler && assoc != attacker ? assoc : NULL;
+			}
+		}
+	}
+}
+
+void modality_intercept(const struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t i;
+
+	if (t->cls == RASD_EC_AIRSTRIKE || t->cls == RASD_EC_SHELLING ||
+	    (t->cls == RASD_EC_ATTACK && (f->means_air || f->means_artillery))) {
+		/* طائرة دون طيار جرى تدميرها، صاروخ تم اعتراضه: the weapon was
+		 * stopped; its launcher is the target of a disrupted use */
+		static const char *const w[] = {"اعتراض", "اعتراضه", "اعتراضها", "اعترضت", "اعترض",
+						"اسقاط", "اسقاطه", "اسقاطها", "اسقطت", "اسقط", "تصدت",
+						"التصدي", "اسقطتها", "اعتراضهما", NULL};
+		/* destroyed (تدميره) counts only as something done to the weapon:
+		 * جرى تدميرها، تم تدميره، قامت بتدميره */
+		static const char *const d[] = {"تدمير", "تدميره", "تدميرها", "بتدميره", "بتدميرها",
+						"تدميرهما", NULL};
+		static const char *const by[] = {"جري", "تم", "وتم", "قامت", "وقامت", "تمكنت", NULL};
+		uint32_t k;
+		size_t q;
+		bool stopped = false;
+		for (k = f->cb; k < f->ce && !stopped; k++) {
+			const struct rasd_token *tk = &c->doc->tokens[k];
+			size_t b;
+			for (q = 0; d[q] && k > 0; q++)
+				if (tok_is(c, k, d[q]))
+					for (b = 0; by[b]; b++)
+						if (tok_is(c, k - 1, by[b]))
+							stopped = true;
+			for (q = 0; w[q]; q++) {
+				size_t wl = strlen(w[q]);
+				/* the word, or the word after و */
+				if ((tk->klen == wl && memcmp(tk->key, w[q], wl) == 0) ||
+				    (tk->klen == wl + 2 && memcmp(tk->key, "و", 2) == 0 &&
+				     memcmp(tk->key + 2, w[q], wl) == 0))
+					stopped = true;
+			}
+		}
+		if (stopped) {
+			/* the launcher (an armed group) is the target of the disrupted
+			 * use; the forces that stopped it (state or coalition) act */
+			const struct rasd_actor *launcher = NULL, *stopper = NULL;
+			f->intercepted = true;
+			for (i = FIRST(act, nact, s->tok_begin);
+			     i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
+				const struct m_actor *a = &c->m->act[i];
+				const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+				if (a->tok < s->tok_begin || !actor_usable(c, (int)i) ||
+				    !ac)
+					continue;
+				if (!launcher && ac->inter >= 2 && ac->inter <= 4)
+					launcher = ac;
+				else if (!stopper && (ac->inter == 1 || ac->inter == 8))
+					stopper = ac;
+			}
+			if (!launcher && f->agent_actor != stopper)
+				launcher = f->agent_actor;
+			f->agent_actor = stopper;
+			f->target_actor = launcher;
+		}
+	}
+	if (t->cls == RASD_EC_INTERCEPT && f->agent >= 0) {
+		/* اعتراض صاروخ أطلقته ميليشيا الحوثي: who launched it is the target */
+		static const char *const weapon[] = {"صاروخ", "الصاروخ", "صاروخا", "صواريخ",
+						     "الصواريخ", "طائره", "الطائره", "مسيره",
+						     "المسيره", "طائرات", "قذيفه", "القذيفه", NULL};
+		const struct m_actor *a = &c->m->act[f->agent];
+		uint32_t k;
+		size_t w;
+		for (k = a->head > 2 ? a->head - 2 : 0; k < a->head; k++) {
+			bool launched = key_has_prefix(&c->doc->tokens[k], "اطلق") ||
+					key_has_prefix(&c->doc->tokens[k], "يطلق");
+			/* الصاروخ الحوثي: the missile's own side */
+			for (w = 0; weapon[w] && !launched; w++)
+				if (k + 1 == a->head && tok_is(c, k, weapon[w]))
+					launched = true;
+			if (launched) {
+				int was_target = f->target;
+				const struct rasd_actor *was = f->target_actor;
+				f->target = f->agent;
+				f->target_actor = f->agent_actor;
+				f->agent = -1;
+				f->agent_actor = NULL;
+				if (was && (was->inter == 1 || was->inter == 8)) {
+					f->agent = was_target; /* the force named with it stopped it */
+					f->agent_actor = was;
+				}
+				break;
+			}
+		}
+	}
+	if (t->cls == RASD_EC_INTERCEPT && !f->agent_actor) {
+		/* أعلنت قيادة التحالف اعتراض صاروخ: who announces the interception
+		 * made it, when it is a state or coalition force */
+		for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact && c->m->act[i].tok < t->tok; i++) {
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[i].actor);
+			if (ac && (ac->inter == 1 || ac->inter == 8) && ac != f->target_actor &&
+			    actor_usable(c, (int)i))
+				f->agent_actor = ac;
+		}
+	}
+	if ((t->cls == RASD_EC_INTERCEPT || f->intercepted) && !f->target_actor) {
+		/* اعتراض ثلاثة صواريخ فوق الرياض: the missiles are those of the
+		 * armed group the report has been speaking of */
+		for (i = END_BEFORE(act, nact, t->tok); i-- > 0;) {
+			const struct m_actor *a = &c->m->act[i];
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			if (a->tok >= t->tok || !ac || !actor_usable(c, (int)i) || ac == f->agent_actor)
+				continue;
+			if (ac->inter >= 2 && ac->inter <= 4) {
+				f->target_actor = ac;
+				break;
+			}
+		}
+	}
+}
+
+/* A truce or an agreement as a noun counts when a verb says it was reached,
+ * signed or announced: توصل الطرفان إلى هدنة، وقع الجانبان اتفاقا. */
+bool agreement_made(const struct ctx *c, const struct frame *f)
+{
+	static const char *const w[] = {"توصل", "توصلت", "توصلا", "توصلوا", "التوصل", "وقع",
+					"وقعت", "وقعا", "توقيع", "ابرم", "ابرمت", "ابرام", "اتفق",
+					"اتفقت", "اتفقا", "دخل", "دخلت", "بدء", "سريان", "تطبيق",
+					"اعلن", "اعلنت", NULL};
+	uint32_t k, from = f->trig->tok > f->cb + 5 ? f->trig->tok - 5 : f->cb;
+	size_t j;
+	for (k = from; k < f->trig->tok; k++)
+		for (j = 0; w[j]; j++)
+			if (tok_is(c, k, w[j]))
+				return true;
+	return false;
+}
+
+/* A masdar that states a method or a purpose: من خلال استهداف، للسيطرة على */
+bool purpose_or_method(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	uint32_t k, from = t->tok > f->cb + 10 ? t->tok - 10 : f->cb;
+	const struct rasd_token *tt = &c->doc->tokens[t->tok];
+
+	if (t->form == RASD_FORM_VERB)
+		return false;
+	for (k = from; k + 1 < t->tok; k++)
+		if (TOK_IS(c, k, "من") && TOK_IS(c, k + 1, "خلال"))
+			return true;
+	/* بمساندة طيران التحالف: air support for another operation */
+	if (t->tok > f->cb && assoc_marker_before(c, t->tok, f->cb))
+		return true;
+	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عبر") || TOK_IS(c, t->tok - 1, "بهدف") ||
+			       TOK_IS(c, t->tok - 1, "لغرض") || TOK_IS(c, t->tok - 1, "بغيه")))
+		return true;
+	/* لتحرير مدينة، لاستعادة السيطرة: a capture told as a purpose */
+	if (t->cls == RASD_EC_TAKEOVER && (t->clitics & RASD_CLITIC_PREP) && tt->klen > 2 &&
+	    memcmp(tt->key, "ل", 2) == 0)
+		return true;
+	/* ل + ال + masdar: in order to (but تعرض للهجوم: was attacked) */
+	if (tt->klen > 4 && memcmp(tt->key, "لل", 4) == 0 &&
+	    !(t->tok > 0 && c->doc->tokens[t->tok - 1].klen >= 6 &&
+	      memcmp(c->doc->tokens[t->tok - 1].key, "تعرض", 8) == 0))
+		return true;
+	return false;
+}
+
+/* A plural or generic mention needs a day or a toll of its own. */
+bool day_or_toll(const struct ctx *c, const struct frame *f)
+{
+	(void)c;
+	if (f->fatalities > 0 && !f->fatalities_vague)
+		return true;
+	return f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce;
+}
+
+/* Does a plural or generic trigger have enough of its own to be one event? */
+bool specific_enough(const struct ctx *c, const struct frame *f)
+{
+	const struct m_place *p;
+	if (f->trig->form != RASD_FORM_PLURAL)
+		return true;
+	/* لهجماتهم، عملياته: their attacks, a habit told of an actor, unless
+	 * the clause gives them a day */
+	if (f->trig->clitics & RASD_CLITIC_PRONOUN)
+		return f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+		       f->date->tok < f->ce;
+	if (f->fatalities > 0 && !f->fatalities_vague)
+		return true;
+	if (f->date && f->date->precision == 1 && f->place >= 0)
+		return true; /* اشتباكات في ريف حماة، أمس: a day and a place */
+	if (f->place < 0)
+		return false;
+	p = &c->m->place[f->place];
+	if (p->anaphor && p->ref >= 0)
+		p = &c->m->place[p->ref];
+	if (p->tok < f->cb || p->tok >= f->ce)
+		return false;
+	/* في ريف حماة, not أنشطة طهران (a capital for its government) */
+	{
+		const struct m_place *q = &c->m->place[f->place];
+		if (!q->locative && !q->anaphor && q->cue == PCUE_NONE && !q->direction)
+			return false;
+	}
+	return p->specificity >= 4 && !(p->place && p->place->kind == RASD_PLACE_REGION);
+}
+
+/* Bodies (جثة، جثث، رفات) are a killing only where the sentence says they
+ * were found: عثرت القوات على 8 جثث، انتشال جثث الضحايا. */
+/* جثة، جثث، جثتها، والجثث، رفات، جثامين: a word for bodies, clitics and
+ * all */
+bool body_word(const struct ctx *c, uint32_t k)
+{
+	const struct rasd_token *t = &c->doc->tokens[k];
+	const char *p = t->key;
+	size_t n = t->klen;
+	if (n >= 2 && (memcmp(p, "و", 2) == 0 || memcmp(p, "ف", 2) == 0) && n > 6)
+		p += 2, n -= 2;
+	if (n >= 2 && (memcmp(p, "ب", 2) == 0 || memcmp(p, "ل", 2) == 0) && n > 6)
+		p += 2, n -= 2;
+	if (n >= 4 && memcmp(p, "ال", 4) == 0 && n > 6)
+		p += 4, n -= 4;
+	return (n >= 6 && memcmp(p, "جث", 4) == 0) || (n >= 8 && memcmp(p, "رفات", 8) == 0);
+}
+
+bool body_found_only(const struct ctx *c, const struct frame *f)
+{
+	static const char *const find[] = {"عثر", "عثرت", "عثروا", "العثور", "عثرنا", "انتشال",
+					   "انتشلت", "اكتشاف", "اكتشفت", "وعثر", "وعثرت", "ظهور",
+					   "ظهرت", NULL};
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t k;
+	if (!body_word(c, f->trig->tok)) {
+		/* جثث متفسخة ومفخخة: a booby-trapped body is no bombing */
+		if (f->trig->cls != RASD_EC_IED && f->trig->cls != RASD_EC_SUICIDE)
+			return false;
+		for (k = f->trig->tok > s->tok_begin + 3 ? f->trig->tok - 3 : s->tok_begin;
+		     k < f->trig->tok; k++)
+			if (body_word(c, k))
+				return true;
+		return false;
+	}
+	static const char *const violence[] = {"مقبره", "جماعيه", "بالرصاص", "رصاص", "اعدام",
+					       "اعدامهم", "اعدامه", "تعذيب", "مكبلي", "مكبله",
+					       "معصوبي", "مقطوعه", "ذبحا", "ميدانيا", NULL};
+	bool found = false, violent = false;
+	size_t i;
+	for (k = s->tok_begin; k < f->trig->tok && !found; k++)
+		found = in_list(&c->doc->tokens[k], find);
+	if (!found)
+		return true;
+	/* and only in a conflict's telling: an armed group in the sentence or
+	 * marks of killing (a mass grave, bullets, an execution); a body found
+	 * after a fire, a flood or a crime is not coded */
+	for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
+		const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[i].actor);
+		if (ac && ac->inter >= 2 && ac->inter <= 4)
+			violent = true;
+	}
+	for (k = s->tok_begin; k < s->tok_end && !violent; k++)
+		violent = in_list(&c->doc->tokens[k], violence);
+	return !violent;
+}
+
+/* A capture takes ground: a place named right after the verb or noun
+ * (حرر الجيش مدينة X، السيطرة على قرية)، or an armed side that takes it. */
+bool takes_ground(const struct ctx *c, const struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	size_t q = FIRST(place, nplace, t->tok);
+	if (f->agent_actor && f->agent_actor->inter != 6 && f->agent_actor->inter != 7)
+		return true;
+	for (; q < c->m->nplace && c->m->place[q].tok <= t->tok + t->ntok + 3; q++)
+		if (c->m->place[q].tok >= t->tok && c->m->place[q].tok < f->ce)
+			return true;
+	return false;
+}

@@ -1,0 +1,555 @@
+/*
+ * roles.c - the roles stage: who did what to whom in a frame's clause.
+ * Decides the agent, the target and the associate of a trigger from the
+ * actor mentions around it and the words that mark their role (برصاص، بيد،
+ * ضد، بدعم، التابع لـ), the verb-first order (استهدفت مقاتلات التحالف ...),
+ * passives (قُتل أربعة عناصر) and partitives (قتلى من الحوثيين); then
+ * whether the victims were civilians or combatants and the corrections
+ * that follow from it (أعلنت الميليشيا مقتل أحد قادتها: its own dead).
+ * Reads the document, the actor and cue mentions and the frame's clause.
+ * Part of extract/ (see frame.h).
+ */
+#include "frame.h"
+
+static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	uint32_t k;
+	for (k = head; k > limit && k + 3 > head; k--) {
+		uint32_t j = k - 1;
+		if (cue_at(c, j, RASD_CUE_TARGET))
+			return true;
+		if (TOK_IS(c, j, "علي") || TOK_IS(c, j, "ضد") || TOK_IS(c, j, "بحق") ||
+		    TOK_IS(c, j, "صفوف") || TOK_IS(c, j, "استهدف") || TOK_IS(c, j, "استهدفت") ||
+		    TOK_IS(c, j, "طالت") || TOK_IS(c, j, "مع") || TOK_IS(c, j, "طرد") ||
+		    TOK_IS(c, j, "دحر") || TOK_IS(c, j, "ايدي") ||
+		    /* مواقع الحوثيين، تجمعات داعش: whose positions were hit */
+		    TOK_IS(c, j, "مواقع") || TOK_IS(c, j, "تجمعات") || TOK_IS(c, j, "تحصينات") ||
+		    TOK_IS(c, j, "معاقل") || TOK_IS(c, j, "مقرات") || TOK_IS(c, j, "تعزيزات") ||
+		    TOK_IS(c, j, "اليات"))
+			return true;
+	}
+	return false;
+}
+
+static bool agent_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	static const char *const w[] = {"يد", "برصاص", "بنيران", "قبل", "شنه", "شنها", "شنتها",
+					"نفذه", "نفذها", "نفذته", "تبناه", "تبنته", "لقوات",
+					"بواسطه", "شنته", NULL};
+	uint32_t k;
+	size_t i;
+	for (k = head; k > limit && k + 3 > head; k--)
+		for (i = 0; w[i]; i++)
+			if (tok_is(c, k - 1, w[i]))
+				return true;
+	return false;
+}
+
+bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	static const char *const w[] = {"بالتعاون", "بدعم", "بمسانده", "بمشاركه", "مدعومه",
+					"مدعوما", "المدعومه", "المدعوم", "بالتنسيق", "واسناد",
+					"باسناد", "بغطاء", "واسناد", NULL};
+	uint32_t k;
+	size_t i;
+	for (k = head; k > limit && k + 4 > head; k--)
+		for (i = 0; w[i]; i++)
+			if (tok_is(c, k - 1, w[i]))
+				return true;
+	return false;
+}
+
+/* "affiliated to": التابع لـ قسد marks an owner, a target of property attacks. */
+static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
+{
+	uint32_t k;
+	for (k = head; k > limit && k + 3 > head; k--)
+		if (TOK_IS(c, k - 1, "بانتمائهم") || TOK_IS(c, k - 1, "بانتمائه") ||
+		    TOK_IS(c, k - 1, "لانتمائهم") || TOK_IS(c, k - 1, "المنتمين") ||
+		    TOK_IS(c, k - 1, "بتهمه") || TOK_IS(c, k - 1, "بالانتماء") ||
+		    TOK_IS(c, k - 1, "منتسبي") || TOK_IS(c, k - 1, "عائلات") ||
+		    TOK_IS(c, k - 1, "التابع") || TOK_IS(c, k - 1, "التابعه") ||
+		    TOK_IS(c, k - 1, "التابعين") || TOK_IS(c, k - 1, "تابعين") ||
+		    TOK_IS(c, k - 1, "تابع") || TOK_IS(c, k - 1, "تابعه") ||
+		    /* منطقة خاضعة لسيطرة المعارضة: who holds the place hit */
+		    TOK_IS(c, k - 1, "لسيطره") || TOK_IS(c, k - 1, "سيطره") ||
+		    TOK_IS(c, k - 1, "الخاضعه") || TOK_IS(c, k - 1, "خاضعه") ||
+		    /* الميليشيا الموالية لقوات النظام: those loyal to it */
+		    TOK_IS(c, k - 1, "المواليه") || TOK_IS(c, k - 1, "الموالي") ||
+		    TOK_IS(c, k - 1, "الموالين") || TOK_IS(c, k - 1, "الموالون") ||
+		    TOK_IS(c, k - 1, "مواليه") || TOK_IS(c, k - 1, "موالين"))
+			return true;
+	return false;
+}
+
+/* A verb-first clause names its agent right after the verb, alone or behind
+ * the means it used: استهدفت مقاتلات التحالف مواقع الحوثيين. There the verb
+ * is not the target marker it is after a subject (الحوثيون استهدفت ...). */
+static bool vso_subject(const struct ctx *c, const struct m_trigger *t, const struct m_actor *a)
+{
+	uint32_t k, end = t->tok + t->ntok;
+	if (t->form != RASD_FORM_VERB || a->tok < end || a->tok > end + 2)
+		return false;
+	for (k = end; k < a->tok; k++)
+		if (!cue_at(c, k, RASD_CUE_MEANS_AIR) && !cue_at(c, k, RASD_CUE_MEANS_ARTILLERY))
+			return false;
+	return true;
+}
+
+/* The word before an actor, past a hashtag mark (من #ميليشيات_الحوثي). */
+static uint32_t word_before(const struct ctx *c, const struct m_actor *a)
+{
+	uint32_t k = a->tok;
+	if (k > 0 && c->doc->tokens[k - 1].kind == RASD_TOK_PUNCT)
+		k--;
+	return k; /* the word before is k - 1 (none when k == 0) */
+}
+
+static bool after_min(const struct ctx *c, const struct m_actor *a)
+{
+	uint32_t k = word_before(c, a);
+	return k > 0 && TOK_IS(c, k - 1, "من");
+}
+
+/* 40 عنصرا من ميليشيات الحوثي: the side of people counted, not a subject */
+static bool partitive(const struct ctx *c, const struct m_actor *a)
+{
+	uint32_t k = word_before(c, a);
+	return k >= 2 && TOK_IS(c, k - 1, "من") &&
+	       (cue_at(c, k - 2, RASD_CUE_ARMED_PERSON) || number_at_tok(c, k - 2) ||
+		number_ending_at(c, k - 1) ||
+		/* قتلى وجرحى من الحوثيين: the dead and wounded of a side */
+		cue_at(c, k - 2, RASD_CUE_DEATH) || cue_at(c, k - 2, RASD_CUE_INJURY));
+}
+
+/* Is this actor the subject of a verb that opens the sentence? */
+static bool opens_with_verb(const struct ctx *c, const struct rasd_sentence *s,
+			    const struct m_actor *a)
+{
+	size_t k;
+	for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
+		const struct m_trigger *t = &c->m->trig[k];
+		if (t->tok >= a->tok)
+			break;
+		if (t->tok < s->tok_begin || t->tok > s->tok_begin + 1)
+			continue;
+		if (t->cls != RASD_EC_KILL && t->cls != RASD_EC_ABDUCT &&
+		    t->cls != RASD_EC_ARREST && vso_subject(c, t, a))
+			return true;
+	}
+	return false;
+}
+
+/* Is this actor mention usable here (anaphors need an earlier naming)? */
+bool actor_usable(const struct ctx *c, int idx)
+{
+	const struct m_actor *a = &c->m->act[idx];
+	const struct rasd_actor *ac;
+	if (!(a->flags & RASD_ACTOR_ANAPHOR))
+		return true;
+	if (c->named[a->actor])
+		return true;
+	/* in its own theatre an anaphor needs no antecedent: التحالف in a
+	 * report from Yemen is the Saudi-led coalition */
+	ac = rasd_lex_actor(c->lex, a->actor);
+	if (ac && c->doc_country && strlen(c->doc_country) == 2 && ac->theatre) {
+		const char *p = strstr(ac->theatre, c->doc_country);
+		return p && (p == ac->theatre || p[-1] == ',') && (p[2] == '\0' || p[2] == ',');
+	}
+	return false;
+}
+
+/* قتل فلسطينيان في قصف إسرائيلي: an actor named with the attack a killing
+ * happened in (right after or within that trigger) carried it out */
+static bool means_agent(const struct ctx *c, const struct m_trigger *t, const struct m_actor *a)
+{
+	size_t q;
+	for (q = FIRST(trig, ntrig, t->tok + t->ntok); q < c->m->ntrig && c->m->trig[q].tok < a->tok;
+	     q++) {
+		const struct m_trigger *o = &c->m->trig[q];
+		if (a->head <= o->tok + o->ntok + 1 && o->cls != RASD_EC_KILL &&
+		    (means_context(c, o->tok) || (o->clitics & RASD_CLITIC_PREP)))
+			return true;
+	}
+	return false;
+}
+
+/* Is there a killing word (a verb or noun of class kill) in [from, to)? */
+static bool kill_between(const struct ctx *c, uint32_t from, uint32_t to)
+{
+	size_t q;
+	for (q = FIRST(trig, ntrig, from); q < c->m->ntrig && c->m->trig[q].tok < to; q++)
+		if (c->m->trig[q].cls == RASD_EC_KILL)
+			return true;
+	return false;
+}
+
+/* قوات، ميليشيات، دورية: a force, not people counted one by one */
+bool collective_force(const struct rasd_token *t)
+{
+	static const char *const w[] = {"قوات", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "دوريه",
+					"دوريات", "وحدات", "قوه", "افراد", "قيادات", "قاده",
+					"مرتزقه", "مجندين", NULL};
+	struct rasd_token bare = without_article(t);
+	return in_list(&bare, w);
+}
+
+/* After a subject: does the clause go on without an object? The end of
+ * the clause, punctuation, a date, or a word of place, time or means
+ * (في، قرب، خلال، برصاص) says so. */
+static bool nothing_done_after(const struct ctx *c, uint32_t k, uint32_t ce)
+{
+	static const char *const w[] = {"في", "علي", "قرب", "خلال", "جراء", "اثر", "بعد", "عند",
+					"داخل", "امس", "اليوم", "صباح", "مساء", "فجر", "ليل",
+					"ليله", "واصيب", "واصيبت", "وجرح", "متاثرا", "متاثرين",
+					NULL};
+	if (k >= ce || c->doc->tokens[k].kind == RASD_TOK_PUNCT || MENTION_AT(c->m, date, ndate, k) ||
+	    in_list(&c->doc->tokens[k], w))
+		return true;
+	/* برصاص، بنيران، بقصف: how they died */
+	return c->doc->tokens[k].klen > 6 && memcmp(c->doc->tokens[k].key, "ب", 2) == 0 &&
+	       !cue_at(c, k, RASD_CUE_ARMED_PERSON) && number_at_tok(c, k) == NULL;
+}
+
+void assign_actors(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	bool victim_class = t->cls == RASD_EC_KILL || t->cls == RASD_EC_ABDUCT ||
+			    t->cls == RASD_EC_ARREST;
+	/* قُتل أربعة عناصر أمن: a killing verb followed by a count or a victim
+	 * is passive (the diacritics that would say so are rarely written) */
+	bool passive = false;
+	size_t i;
+
+	if (victim_class && t->form == RASD_FORM_VERB) {
+		uint32_t nx = t->tok + t->ntok, q = nx;
+		while (q < f->ce && q < nx + 4 && qualifier(c, q))
+			q++; /* قتل نحو 40، قتل أكثر من 40 */
+		if (number_at_tok(c, q))
+			passive = true;
+		/* an armed-person cue opens an actor at most 3 words before it */
+		for (i = FIRST(act, nact, nx); i < c->m->nact && c->m->act[i].tok <= nx + 4 && !passive;
+		     i++)
+			if (c->m->act[i].head == nx && (c->m->act[i].flags & RASD_ACTOR_VICTIM))
+				passive = true;
+		if (nx + 1 < f->ce && cue_at(c, nx, RASD_CUE_ARMED_PERSON) &&
+		    (TOK_IS(c, nx + 1, "من") || number_at_tok(c, nx + 1)))
+			passive = true;
+		/* قتل جندي إسرائيلي الجمعة، قتل جنديان تركيان في هجوم: soldiers
+		 * named right after the verb with no object after them died */
+		q = nx;
+		if (TOK_IS(c, q, "فيها") || TOK_IS(c, q, "فيه") || TOK_IS(c, q, "خلالها") ||
+		    TOK_IS(c, q, "خلاله") || TOK_IS(c, q, "بها"))
+			q++; /* عملية دهس قتل فيها جنديان */
+		for (i = FIRST(act, nact, q); i < c->m->nact && c->m->act[i].tok == q && !passive;
+		     i++)
+			if (t->cls == RASD_EC_KILL && cue_at(c, q, RASD_CUE_ARMED_PERSON) &&
+			    !collective_force(&c->doc->tokens[q]) &&
+			    /* a state's soldiers; gunmen (قتل مسلحون في بغداد
+			     * امرأة) are mostly the killers */
+			    (rasd_lex_actor(c->lex, c->m->act[i].actor)->inter == 1 ||
+			     rasd_lex_actor(c->lex, c->m->act[i].actor)->inter == 8) &&
+			    nothing_done_after(c, c->m->act[i].tok + c->m->act[i].ntok, f->ce))
+				passive = true;
+	}
+	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
+	bool vso;
+
+	for (i = FIRST(act, nact, f->cb); i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		uint32_t head = a->head;
+		const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+		if (a->tok < f->cb)
+			continue;
+		if (a->tok >= f->ce)
+			break;
+		if (!actor_usable(c, (int)i))
+			continue;
+		if (assoc_marker_before(c, head, f->cb)) {
+			if (assoc < 0)
+				assoc = (int)i;
+			continue;
+		}
+		if ((a->flags & RASD_ACTOR_VICTIM) || ac->inter == 7) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		/* an actor among the trigger's own words is its agent: طيران
+		 * التحالف، أوقفت الشرطة، سيطر الحوثيون، قصف إسرائيلي (a victim
+		 * among them, احتجاز رهائن, was settled above) */
+		if (a->tok >= t->tok && a->tok < t->tok + t->ntok) {
+			if (best_after != -2) {
+				best_before = (int)i;
+				best_after = -2;
+			}
+			continue;
+		}
+		if (agent_marker_before(c, head, f->cb)) {
+			best_before = (int)i; /* strongest evidence of the agent */
+			best_after = -2;
+			continue;
+		}
+		vso = !victim_class && best_before < 0 && vso_subject(c, t, a);
+		if ((!vso && target_marker_before(c, head, f->cb)) ||
+		    owner_marker_before(c, head, f->cb)) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (victim_class && head > t->tok && partitive(c, a)) {
+			/* سقط قتلى من الحوثيين: the side the dead belong to */
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		/* قُتل نحو 40 عنصرا من ميليشيات الحوثي: the killed and their side */
+		if (passive && head >= t->tok + t->ntok &&
+		    (head <= t->tok + t->ntok + 4 ||
+		     (head <= t->tok + t->ntok + 8 && after_min(c, a))) &&
+		    !agent_marker_before(c, head, f->cb) && !means_agent(c, t, a)) {
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (!victim_class && head >= t->tok + t->ntok && kill_between(c, t->tok + t->ntok, a->tok)) {
+			/* عملية دهس قتل فيها جنديان إسرائيليان: the dead of the
+			 * attack, not its author */
+			if (target < 0)
+				target = (int)i;
+			continue;
+		}
+		if (head >= t->tok + t->ntok) {
+			/* right after the trigger: the agent of a verb (VSO) or of a
+			 * noun in construct (غارات التحالف), the victim of a killing */
+			uint32_t gap = head - (t->tok + t->ntok);
+			bool adjacent = gap <= 2 || (number_at_tok(c, t->tok + t->ntok) &&
+						     gap <= 4);
+			if (victim_class && adjacent && t->form != RASD_FORM_VERB) {
+				if (target < 0)
+					target = (int)i;
+				continue;
+			}
+			if (victim_class && adjacent && t->form == RASD_FORM_VERB &&
+			    (a->armed_cue || number_at_tok(c, t->tok + t->ntok)) && direct_after < 0 &&
+			    best_before >= 0) {
+				if (target < 0)
+					target = (int)i;
+				continue;
+			}
+			if (best_after == -1 && gap <= 6) {
+				best_after = (int)i;
+				if (adjacent)
+					direct_after = (int)i;
+			} else if (target < 0) {
+				target = (int)i;
+			}
+		} else if (best_after != -2 && !partitive(c, a)) {
+			/* nearest subject before the trigger (not قتلى من الحوثيين) */
+			best_before = (int)i;
+		}
+	}
+	if (best_after == -2)
+		f->agent = best_before;
+	else if (best_after >= 0 && (t->form == RASD_FORM_VERB || best_before < 0))
+		f->agent = best_after;
+	else
+		f->agent = best_before;
+	if (f->agent == best_after && best_before >= 0 && target < 0 && best_after >= 0)
+		target = best_before, f->agent = best_after;
+	if (f->agent >= 0 && best_after >= 0 && f->agent != best_after && target < 0)
+		target = best_after;
+	f->target = target == f->agent ? -1 : target;
+	f->assoc = assoc;
+	/* مقاتلات التحالف ومدفعية الجيش: an actor joined to the agent by و
+	 * acts with it; the side hit is named further on */
+	if (f->agent >= 0 && f->target >= 0 && f->assoc < 0 && t->cls != RASD_EC_CLASH &&
+	    t->cls != RASD_EC_TAKEOVER &&
+	    /* بين X وY names the two sides */
+	    !(c->m->act[f->agent].head > 0 && TOK_IS(c, c->m->act[f->agent].head - 1, "بين"))) {
+		const struct m_actor *ag = &c->m->act[f->agent], *tg = &c->m->act[f->target];
+		uint32_t ag_end = ag->tok + ag->ntok;
+		if (((tg->head == ag_end && conj_word(c, tg->head)) ||
+		     (tg->head == ag_end + 1 && conj_word(c, ag_end))) &&
+		    tg->actor != ag->actor && !(tg->flags & RASD_ACTOR_VICTIM)) {
+			f->assoc = f->target;
+			f->target = -1;
+			for (i = (size_t)f->assoc + 1; i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
+				const struct m_actor *a = &c->m->act[i];
+				if (a->actor != ag->actor && a->actor != tg->actor &&
+				    actor_usable(c, (int)i) && target_marker_before(c, a->head, f->cb)) {
+					f->target = (int)i;
+					break;
+				}
+			}
+		}
+	}
+
+	/* Clashes between X and Y: بين X و Y */
+	if (t->cls == RASD_EC_CLASH && f->agent < 0) {
+		for (i = FIRST(act, nact, f->cb); i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
+			const struct m_actor *a = &c->m->act[i];
+			if (!actor_usable(c, (int)i))
+				continue;
+			if ((int)i == f->target || (int)i == f->assoc)
+				continue; /* معارك ضد الحوثيين: the side fought against */
+			if (f->agent < 0)
+				f->agent = (int)i;
+			else if (f->target < 0 && c->m->act[f->agent].actor != a->actor)
+				f->target = (int)i;
+		}
+	}
+	/* No agent in the clause: the sentence's subject, then the last agent
+	 * named in the paragraph. */
+	if (f->agent < 0) {
+		for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact; i++) {
+			const struct m_actor *a = &c->m->act[i];
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+			if (a->tok >= s->tok_end)
+				break;
+			if (a->tok >= f->cb && a->tok < f->ce)
+				continue;
+			if (!actor_usable(c, (int)i) || !actor_armed(ac) || (int)i == f->target)
+				continue;
+			if ((target_marker_before(c, a->head, s->tok_begin) &&
+			     !opens_with_verb(c, s, a)) || partitive(c, a) ||
+			    assoc_marker_before(c, a->head, s->tok_begin) ||
+			    owner_marker_before(c, a->head, s->tok_begin))
+				continue;
+			if (f->target >= 0 && c->m->act[f->target].actor == a->actor)
+				continue;
+			f->agent = (int)i; /* the sentence's first actor: its subject */
+			break;
+		}
+	}
+	f->agent_actor = actor_of(c, f->agent);
+	f->target_actor = actor_of(c, f->target);
+	f->assoc_actor = actor_of(c, f->assoc);
+	if (f->agent_actor && f->target_actor && f->agent_actor == f->target_actor) {
+		f->target_actor = NULL;
+		f->target = -1;
+	}
+}
+
+/* في/خلال/أثناء + a front or the fighting, right after a killing */
+static bool died_in_fighting(const struct ctx *c, uint32_t from, uint32_t ce)
+{
+	static const char *const w[] = {"جبهه", "جبهات", "الجبهه", "الجبهات", "معارك", "المعارك",
+					"مواجهات", "المواجهات", "اشتباكات", "الاشتباكات", NULL};
+	uint32_t j;
+	size_t k;
+	for (j = from; j + 1 < ce && j < from + 3; j++) {
+		if (!TOK_IS(c, j, "في") && !TOK_IS(c, j, "خلال") && !TOK_IS(c, j, "اثناء") &&
+		    !TOK_IS(c, j, "علي"))
+			continue;
+		for (k = 0; w[k]; k++)
+			if (tok_is(c, j + 1, w[k]))
+				return true;
+	}
+	return false;
+}
+
+/* An armed-person word within 4 words from `from` in the clause that is
+ * not the agent's own head (قتلت عناصر داعش مدنيين: the killers) */
+static bool armed_person_near(const struct ctx *c, const struct frame *f, uint32_t from,
+			      uint32_t *at)
+{
+	return cue_in(c, from, f->ce, RASD_CUE_ARMED_PERSON, at) && *at < from + 4 &&
+	       !(f->agent >= 0 && c->m->act[f->agent].head == *at);
+}
+
+void roles_victims(struct ctx *c, struct frame *f)
+{
+	const struct m_trigger *t = f->trig;
+	uint32_t at;
+	bool hit;
+	size_t i;
+
+	for (i = FIRST(act, nact, f->cb); i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		if (a->tok < f->cb)
+			continue;
+		if (a->flags & RASD_ACTOR_VICTIM)
+			f->civilian_victims = true;
+	}
+	if (f->target_actor && actor_armed(f->target_actor))
+		f->armed_victims = true;
+	/* قتل عنصرين، قتلت قوات الجيش اليمني مسلحا: combatants killed right
+	 * after the verb, or right after its agent when the agent follows it */
+	hit = false;
+	if (t->cls == RASD_EC_KILL) {
+		const struct m_actor *ag = f->agent >= 0 ? &c->m->act[f->agent] : NULL;
+		uint32_t end = t->tok + t->ntok;
+		hit = armed_person_near(c, f, end, &at);
+		if (!hit && ag && ag->tok >= end && ag->tok < end + 2)
+			hit = armed_person_near(c, f, ag->tok + ag->ntok, &at);
+	}
+	if (hit) {
+		struct rasd_lex_match ms[16];
+		size_t nm = rasd_lex_match_at(c->lex, c->doc, at, ms, 16), q;
+		bool theirs = false;
+		for (q = 0; q < nm; q++)
+			if (ms[q].kind == RASD_LEX_CUE && ms[q].u.cue == RASD_CUE_ARMED_PERSON &&
+			    (ms[q].clitics & RASD_CLITIC_PRONOUN))
+				theirs = true;
+		f->armed_victims = true;
+		/* أعلنت ميليشيات الحوثي مقتل أحد قادتها: "its" commanders are the
+		 * announcer's own dead, so the side named before is the one hit */
+		if (theirs && f->agent >= 0 && c->m->act[f->agent].tok < t->tok && f->target < 0) {
+			f->target = f->agent;
+			f->target_actor = f->agent_actor;
+			f->agent = -1;
+			f->agent_actor = NULL;
+		}
+	}
+	/* قتل في جبهة الساحل، قتلوا خلال المواجهات: a death in the fighting is
+	 * a battle's */
+	if (t->cls == RASD_EC_KILL && died_in_fighting(c, t->tok + t->ntok, f->ce))
+		f->armed_victims = true;
+	/* أربعة عناصر أمن سعوديين قتلوا: combatants named before a killing verb
+	 * are its victims */
+	if (t->cls == RASD_EC_KILL && t->form == RASD_FORM_VERB && t->tok > f->cb &&
+	    cue_in(c, t->tok > f->cb + 5 ? t->tok - 5 : f->cb, t->tok, RASD_CUE_ARMED_PERSON, &at) &&
+	    (number_at_tok(c, at > 0 ? at - 1 : at) || number_ending_at(c, at))) {
+		const struct m_number *nv = number_ending_at(c, at);
+		f->armed_victims = true;
+		if (nv && !nv->vague)
+			f->pre_count = nv->value;
+		if (f->agent >= 0 && c->m->act[f->agent].tok < t->tok) {
+			/* the actor named with them is their side, not the killer */
+			f->target = f->agent;
+			f->target_actor = f->agent_actor;
+			f->agent = -1;
+			f->agent_actor = NULL;
+		}
+	}
+	/* أعدم ضابطا: a soldier executed was not killed in battle */
+	f->execution = t->cls == RASD_EC_KILL && (key_has_prefix(&c->doc->tokens[t->tok], "اعدم") ||
+						 key_has_prefix(&c->doc->tokens[t->tok], "واعدم") ||
+						 key_has_prefix(&c->doc->tokens[t->tok], "رميا"));
+	if (f->execution)
+		f->armed_victims = false;
+
+	if (t->cls == RASD_EC_KILL && f->agent >= 0 && c->m->act[f->agent].tok < t->tok &&
+	    body_word(c, t->tok)) {
+		/* عثرت قوات الأمن على 8 جثث: who found the bodies did not kill */
+		f->agent = -1;
+		f->agent_actor = NULL;
+	}
+	if (t->cls == RASD_EC_ATTACK && t->form != RASD_FORM_VERB) {
+		/* اعتداء محتجين: a noun in construct with the crowd that did it */
+		size_t q = FIRST(act, nact, t->tok + t->ntok);
+		if (q < c->m->nact && c->m->act[q].head == t->tok + t->ntok) {
+			const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[q].actor);
+			if (ac && (ac->inter == 5 || ac->inter == 6)) {
+				if (f->target == (int)q) {
+					f->target = -1;
+					f->target_actor = NULL;
+				}
+				f->agent = (int)q;
+				f->agent_actor = ac;
+			}
+		}
+	}
+}

@@ -1,0 +1,233 @@
+/*
+ * where.c - the where stage: the place of a frame and of its event.
+ * Decides the place mention (the most specific in the clause, then the
+ * sentence, then the last one of the paragraph; where a missile came from
+ * only when nothing says where it struck), copies the chosen place onto the
+ * event, gives each place of a list (مسعودة والعر ومحجان) its own event,
+ * and narrows an event placed only in a part of a country to the one
+ * governorate the article names. Reads the document, the resolved place
+ * mentions and the frame. Part of extract/ (see frame.h).
+ */
+#include "frame.h"
+
+/* Where something came from, not where it struck: أطلقت من الغوطة على
+ * جرمانا، قادمين من سوريا، من جهة الجولان، من اتجاه مأرب. ACLED places
+ * remote violence where it lands. */
+static bool origin_place(const struct ctx *c, const struct m_place *p)
+{
+	static const char *const launch[] = {"اطلق", "واطلق", "انطلق", "اطلاق", "يطلق",
+					     "تطلق", "قادم", "القادم", "منطلق", "متسلل", NULL};
+	uint32_t k = p->tok, j;
+	size_t q;
+	if (k >= 2 && TOK_IS(c, k - 2, "من") &&
+	    (TOK_IS(c, k - 1, "جهه") || TOK_IS(c, k - 1, "اتجاه") || TOK_IS(c, k - 1, "ناحيه")))
+		return true;
+	if (k < 2 || !TOK_IS(c, k - 1, "من"))
+		return false;
+	for (j = k - 1; j-- > 0 && j + 5 >= k;) {
+		if (c->doc->tokens[j].kind == RASD_TOK_PUNCT)
+			break;
+		for (q = 0; launch[q]; q++)
+			if (key_has_prefix(&c->doc->tokens[j], launch[q]))
+				return true;
+	}
+	return false;
+}
+
+int choose_place(struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	const struct m_trigger *t = f->trig;
+	int best = -1, best_score = -1000, origin = -1, origin_score = -1000;
+	size_t i;
+
+	for (i = FIRST(place, nplace, s->tok_begin); i < c->m->nplace; i++) {
+		const struct m_place *p = &c->m->place[i];
+		int score, dist;
+		const struct m_place *r = p;
+		if (p->tok < s->tok_begin)
+			continue;
+		if (p->tok >= s->tok_end)
+			break;
+		if (p->anaphor) {
+			if (p->ref < 0)
+				continue;
+			r = &c->m->place[p->ref];
+		}
+		if (!r->place && !r->unknown)
+			continue;
+		dist = (int)p->tok - (int)(t->tok + t->ntok);
+		if (p->tok < t->tok)
+			dist = (int)(t->tok - p->tok) + 3; /* prefer places after the trigger */
+		score = 40 - dist;
+		if (p->tok >= f->cb && p->tok < f->ce)
+			score += 30;
+		score += r->specificity * 4;
+		if (p->reference)
+			score -= 25; /* it only says where the place before it lies */
+		if (p->tok > 0 && (TOK_IS(c, p->tok - 1, "قرب") ||
+				   (p->tok > 1 && TOK_IS(c, p->tok - 1, "من") &&
+				    TOK_IS(c, p->tok - 2, "بالقرب"))))
+			score -= 20; /* قرب دمشق: a landmark, when the sentence has more */
+		if (origin_place(c, p)) {
+			/* where it came from: only when neither the sentence nor the
+			 * paragraph says where it struck */
+			if (score > origin_score) {
+				origin_score = score;
+				origin = (int)i;
+			}
+			continue;
+		}
+		if (score > best_score) {
+			best_score = score;
+			best = (int)i;
+		}
+	}
+	if (best >= 0)
+		return best;
+	/* the paragraph: the last place named before the sentence */
+	for (i = END_BEFORE(place, nplace, s->tok_begin); i-- > 0;) {
+		const struct m_place *p = &c->m->place[i];
+		if (p->tok >= s->tok_begin)
+			continue;
+		if (c->doc->tokens[p->tok].para != s->para)
+			break;
+		if (p->place || p->unknown || (p->anaphor && p->ref >= 0))
+			return (int)i;
+	}
+	return origin;
+}
+
+void where_event(const struct ctx *c, const struct frame *f, struct rasd_event *e)
+{
+	const struct m_place *p = f->place >= 0 ? &c->m->place[f->place] : NULL;
+
+	if (p && p->anaphor && p->ref >= 0)
+		p = &c->m->place[p->ref];
+	if (p) {
+		e->location = p->name;
+		e->place = p->place;
+		e->admin1 = p->admin1;
+		e->admin2 = p->admin2;
+		e->country = p->country;
+		e->pcode = p->place && !p->unknown && p->place->pcode[0] ? p->place->pcode : NULL;
+		e->has_coords = p->has_coords;
+		e->latitude = p->lat;
+		e->longitude = p->lon;
+		e->geo_precision = p->has_coords ? p->precision : 0;
+		if (p->unknown && !p->has_coords)
+			e->geo_precision = 0;
+	}
+	if (!e->country && c->doc_country && *c->doc_country)
+		e->country = c->doc_country;
+}
+
+/* ACLED codes one event per place: strikes on مسعودة والعر ومحجان are three.
+ * The other places of the list get copies of the event (the toll stays on
+ * the first, as the text does not split it). */
+enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
+			     struct event_list *out)
+{
+	const struct m_place *chosen;
+	const struct rasd_event *e;
+	size_t k;
+	int32_t list;
+
+	if (place < 0)
+		return RASD_OK;
+	chosen = &c->m->place[place];
+	list = chosen->list;
+	if (list < 0)
+		return RASD_OK;
+	for (k = (size_t)list; k < c->m->nplace; k++) {
+		const struct m_place *p = &c->m->place[k];
+		struct rasd_event copy;
+		enum rasd_status st;
+		if (p == chosen || (p->list != list && (int32_t)k != list))
+			continue;
+		if (!p->place && !p->unknown)
+			continue;
+		e = &out->ev[event_index]; /* re-read: push_event may move the array */
+		copy = *e;
+		copy.location = p->name;
+		copy.place = p->place;
+		copy.admin1 = p->admin1;
+		copy.admin2 = p->admin2;
+		copy.country = p->country ? p->country : e->country;
+		copy.pcode = p->place && p->place->pcode[0] ? p->place->pcode : NULL;
+		copy.has_coords = p->has_coords;
+		copy.latitude = p->lat;
+		copy.longitude = p->lon;
+		copy.geo_precision = p->has_coords ? p->precision : 0;
+		copy.fatalities = 0;
+		/* listed places are distinct by construction: no merging */
+		st = push_event(c->a, out, &copy);
+		if (st)
+			return st;
+	}
+	return RASD_OK;
+}
+
+/* غارة جوية على شمال غربي اليمن … المستشفى الجمهوري في حجة: an event the
+ * text places only in a part of a country takes the governorate of the
+ * article when every place the article names in that country lies in one
+ * governorate (at geo_precision 3, as ACLED codes a province-level place). */
+void narrow_country_events(const struct ctx *c, struct event_list *l)
+{
+	const struct mentions *m = c->m;
+	size_t i, k;
+
+	for (i = 0; i < l->n; i++) {
+		struct rasd_event *e = &l->ev[i];
+		const char *adm = NULL;
+		const struct m_place *best = NULL;
+		bool one = true;
+		bool region = false;
+		/* a toll with no place at all (قتل خمسة مدنيين في غارات) in an
+		 * article about one governorate: there, if it names it twice */
+		bool placeless = !e->location && e->country && *e->country &&
+				 e->evidence.field == RASD_FIELD_TEXT;
+		size_t seen = 0;
+		if (placeless)
+			goto scan;
+		if (!e->place || e->place->kind != RASD_PLACE_COUNTRY || !e->country ||
+		    e->evidence.field != RASD_FIELD_TEXT)
+			continue;
+		/* only a part of the country (شمال غربي اليمن): a bare country name
+		 * may mean strikes all over it */
+		for (k = 0; k < m->nplace && !region; k++) {
+			const struct m_place *p = &m->place[k];
+			uint32_t at = c->doc->tokens[p->tok].start;
+			if (p->place == e->place && p->direction && at >= e->evidence.sent_start &&
+			    at < e->evidence.sent_end)
+				region = true;
+		}
+		if (!region)
+			continue;
+	scan:
+		for (k = 0; k < m->nplace && one; k++) {
+			const struct m_place *p = &m->place[k];
+			if (!p->place || p->place->kind == RASD_PLACE_COUNTRY || !p->admin1 ||
+			    !*p->admin1 || !p->country || strcmp(p->country, e->country) != 0)
+				continue;
+			if (adm && strcmp(adm, p->admin1) != 0)
+				one = false;
+			adm = p->admin1;
+			seen++;
+			/* the governorate itself (or its seat) for coordinates */
+			if (!best || p->place->kind < best->place->kind)
+				best = p;
+		}
+		if (!one || !best || (placeless && seen < 2))
+			continue;
+		e->location = best->place->kind == RASD_PLACE_ADMIN1 ? best->name : best->admin1;
+		e->place = best->place->kind == RASD_PLACE_ADMIN1 ? best->place : NULL;
+		e->admin1 = best->admin1;
+		e->admin2 = best->place->kind == RASD_PLACE_ADMIN1 ? NULL : best->admin2;
+		e->pcode = e->place && e->place->pcode[0] ? e->place->pcode : NULL;
+		e->has_coords = best->has_coords;
+		e->latitude = best->lat;
+		e->longitude = best->lon;
+		e->geo_precision = 3;
+	}
+}
