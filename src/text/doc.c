@@ -14,7 +14,7 @@
 /* Key form of the two-byte letters U+0600..U+067F, by lead byte (D8, D9)
  * and continuation byte: 0 = not an Arabic letter here, 1 = a mark to drop,
  * 2 = ta marbuta (written as ه, remembered), else the two output bytes.
- * Generated from the folding rules in normalize.c. */
+ * Generated from the folding rules in fold.c. */
 static const uint16_t arabic_key[2][64] = {
 	{
 		0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,

@@ -1,5 +1,5 @@
 /*
- * fold.h - per-code-point classification and folding shared by the
+ * fold.h - per-code-point classification and folding (fold.c) shared by the
  * normalizer and the tokenizer (text/ internal).
  */
 #ifndef RASD_TEXT_FOLD_H
