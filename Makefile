@@ -15,12 +15,15 @@ OPT         ?= -O2
 
 DEB_PACKAGES := build-essential pkg-config libsqlite3-dev xz-utils python3
 PKGS        := sqlite3
+# store: SHA-256 of articles (src/store/hash.c)
+DEB_PACKAGES += nettle-dev
+PKGS        += nettle
 
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wvla -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral $(WERROR)
 SANFLAGS := $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all,)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lnettle)
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS   ?= $(OPT) -g
 CFLAGS   += $(WARN) $(SANFLAGS) -MMD -MP

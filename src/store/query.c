@@ -1,0 +1,257 @@
+/*
+ * query.c - rasd query: stored events that match a filter, each with its
+ * primary report, its actors and every article behind it. Part of
+ * store/.
+ */
+#include "store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char sql_links[] =
+	"SELECT a.doc_id, a.source, a.url, a.published, a.title, m.mention_id,"
+	" m.sentence, m.evidence_field, m.evidence_start, m.evidence_end,"
+	" m.sentence_start, m.sentence_end"
+	" FROM mention m JOIN article a ON a.id = m.article"
+	" WHERE m.event = ?1 ORDER BY m.is_primary DESC, m.id";
+
+/* -------------------------------------------------------------- query */
+
+#define EVENT_SELECT                                                                       \
+	"SELECT e.id, e.event_id, e.narticles, e.nsources, " E_FIELD_COLS ","              \
+	" m.mention_id, m.merged, m.evidence_field, m.evidence_start, m.evidence_end,"      \
+	" m.sentence_start, m.sentence_end,"                                               \
+	" a.doc_id, a.title, a.text, a.published, a.url,"                                  \
+	" c1.name_en, c1.name_ar, c1.country, c1.inter,"                                   \
+	" c2.name_en, c2.name_ar, c2.country, c2.inter,"                                   \
+	" c3.name_en, c3.name_ar, c3.country, c3.inter,"                                   \
+	" c4.name_en, c4.name_ar, c4.country, c4.inter"                                    \
+	" FROM event e JOIN mention m ON m.event = e.id AND m.is_primary = 1"              \
+	" JOIN article a ON a.id = m.article"                                              \
+	" LEFT JOIN actor c1 ON c1.code = e.actor1"                                        \
+	" LEFT JOIN actor c2 ON c2.code = e.assoc_actor1"                                  \
+	" LEFT JOIN actor c3 ON c3.code = e.actor2"                                        \
+	" LEFT JOIN actor c4 ON c4.code = e.assoc_actor2"
+#define COL_FIELDS 4
+#define COL_MENTION (COL_FIELDS + NFIELDS)
+#define COL_ARTICLE (COL_MENTION + 7)
+#define COL_ACTORS (COL_ARTICLE + 5)
+
+/* The links of one event, and its outlets joined for the CSV source column. */
+static enum rasd_status read_links(struct rasd_db *db, long long event, struct rasd_arena *a,
+				   struct rasd_db_event *out, struct rasd_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct store_binder b;
+	struct rasd_buf joined;
+	size_t cap = 0, i;
+	bool oom = false;
+	enum rasd_status status = store_stmt(db, sql_links, &st, err);
+	int rc;
+
+	if (status != RASD_OK)
+		return status;
+	rasd_buf_init(&joined, 1 << 20);
+	out->links = NULL;
+	out->nlinks = 0;
+	store_bind_init(&b, st);
+	store_bind_int(&b, event);
+	rc = b.rc;
+	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+		struct rasd_db_source *s;
+		const char *field;
+
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		if (out->nlinks == cap) {
+			size_t ncap = cap ? cap * 2 : 4;
+			struct rasd_db_source *nl = rasd_arena_calloc(a, ncap, sizeof(*nl));
+			if (!nl) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			if (cap)
+				memcpy(nl, out->links, cap * sizeof(*nl));
+			out->links = nl;
+			cap = ncap;
+		}
+		s = &out->links[out->nlinks];
+		s->doc_id = store_col_text(st, 0, a, &oom);
+		s->source = store_col_text(st, 1, a, &oom);
+		s->url = store_col_text(st, 2, a, &oom);
+		s->published = store_col_text(st, 3, a, &oom);
+		s->title = store_col_text(st, 4, a, &oom);
+		s->mention_id = store_col_text(st, 5, a, &oom);
+		s->sentence = store_col_text(st, 6, a, &oom);
+		field = (const char *)sqlite3_column_text(st, 7);
+		s->evidence.field = field && strcmp(field, "title") == 0 ? RASD_FIELD_TITLE
+									 : RASD_FIELD_TEXT;
+		s->evidence.start = (uint32_t)sqlite3_column_int64(st, 8);
+		s->evidence.end = (uint32_t)sqlite3_column_int64(st, 9);
+		s->evidence.sent_start = (uint32_t)sqlite3_column_int64(st, 10);
+		s->evidence.sent_end = (uint32_t)sqlite3_column_int64(st, 11);
+		if (oom) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		if (s->source) {
+			bool seen = false;
+			for (i = 0; i < out->nlinks && !seen; i++)
+				seen = store_str_eq(out->links[i].source, s->source);
+			if (!seen && ((joined.n && rasd_buf_puts(&joined, "; ") != RASD_OK) ||
+				      rasd_buf_puts(&joined, s->source) != RASD_OK)) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		out->nlinks++;
+	}
+	store_done(st);
+	if (rc != SQLITE_DONE) {
+		status = store_fail(db, err, rc, "reading an event's sources");
+		goto out;
+	}
+	if (joined.n) {
+		out->article.source = rasd_arena_strndup(a, joined.p, joined.n);
+		if (!out->article.source)
+			status = rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
+	}
+out:
+	rasd_buf_release(&joined);
+	return status;
+}
+
+static bool row_to_event(sqlite3_stmt *st, struct rasd_arena *a, struct rasd_db_event *out)
+{
+	struct store_fields f;
+	struct rasd_event *e = &out->event;
+	struct rasd_article *art = &out->article;
+	const struct rasd_actor **roles[4];
+	const char *s;
+	bool oom = false;
+	int k, col;
+
+	memset(out, 0, sizeof(*out));
+	s = (const char *)sqlite3_column_text(st, 1);
+	snprintf(e->event_id, sizeof(e->event_id), "%s", s ? s : "");
+	out->narticles = (long)sqlite3_column_int64(st, 2);
+	out->nsources = (long)sqlite3_column_int64(st, 3);
+	store_read_fields(st, COL_FIELDS, a, &f, &oom);
+	if (f.event_date && rasd_date_parse(f.event_date, strlen(f.event_date), &e->date) == RASD_OK)
+		e->has_date = true;
+	e->time_precision = f.time_precision;
+	e->event_type = f.event_type;
+	e->sub_event_type = f.sub_event_type;
+	roles[0] = &e->actor1;
+	roles[1] = &e->assoc_actor1;
+	roles[2] = &e->actor2;
+	roles[3] = &e->assoc_actor2;
+	for (k = 0; k < 4; k++) {
+		struct rasd_actor *ac = &out->actors[k];
+		col = COL_ACTORS + 4 * k;
+		if (!f.actor[k])
+			continue;
+		ac->code = f.actor[k];
+		ac->name_en = store_col_text(st, col, a, &oom);
+		ac->name_ar = store_col_text(st, col + 1, a, &oom);
+		ac->country = store_col_text(st, col + 2, a, &oom);
+		ac->inter = sqlite3_column_int(st, col + 3);
+		if (!ac->name_en)
+			ac->name_en = ac->code;
+		*roles[k] = ac;
+	}
+	e->location = f.location;
+	e->admin1 = f.admin1 ? f.admin1 : "";
+	e->admin2 = f.admin2 ? f.admin2 : "";
+	e->country = f.country ? f.country : "";
+	e->pcode = f.pcode;
+	e->has_coords = f.has_coords;
+	e->latitude = f.lat;
+	e->longitude = f.lon;
+	e->geo_precision = f.geo_precision;
+	e->fatalities = f.fatalities;
+	e->claimed = f.claimed;
+	e->modality = strcmp(f.modality, "claimed") == 0  ? RASD_MOD_CLAIMED
+		      : strcmp(f.modality, "foiled") == 0 ? RASD_MOD_FOILED
+							   : RASD_MOD_REPORTED;
+	e->trigger = f.trigger;
+	e->confidence = f.confidence;
+
+	col = COL_MENTION;
+	e->merged = (uint32_t)sqlite3_column_int64(st, col + 1);
+	s = (const char *)sqlite3_column_text(st, col + 2);
+	e->evidence.field = s && strcmp(s, "title") == 0 ? RASD_FIELD_TITLE : RASD_FIELD_TEXT;
+	e->evidence.start = (uint32_t)sqlite3_column_int64(st, col + 3);
+	e->evidence.end = (uint32_t)sqlite3_column_int64(st, col + 4);
+	e->evidence.sent_start = (uint32_t)sqlite3_column_int64(st, col + 5);
+	e->evidence.sent_end = (uint32_t)sqlite3_column_int64(st, col + 6);
+
+	col = COL_ARTICLE;
+	art->id = store_col_text(st, col, a, &oom);
+	art->title = store_col_text(st, col + 1, a, &oom);
+	art->title_n = art->title ? (size_t)sqlite3_column_bytes(st, col + 1) : 0;
+	art->text = store_col_text(st, col + 2, a, &oom);
+	art->text_n = art->text ? (size_t)sqlite3_column_bytes(st, col + 2) : 0;
+	art->published = store_col_text(st, col + 3, a, &oom);
+	art->url = store_col_text(st, col + 4, a, &oom);
+	if (!art->text)
+		art->text = "";
+	return !oom;
+}
+
+enum rasd_status rasd_db_query(struct rasd_db *db, const struct rasd_db_filter *f,
+			       struct rasd_arena *a, rasd_db_event_fn fn, void *ctx,
+			       struct rasd_error *err)
+{
+	struct rasd_arena fa; /* the filter's values, bound until the end */
+	struct store_where w;
+	sqlite3_stmt *st = NULL;
+	enum rasd_status status;
+	int next, rc;
+
+	rasd_arena_init(&fa, 0);
+	status = store_where_build(f, &fa, &w, err);
+	if (status == RASD_OK)
+		status = store_prepare_where(db, EVENT_SELECT, &w,
+				       f && f->newest_first
+					       ? " ORDER BY e.event_date IS NULL, e.event_date DESC,"
+						 " e.id DESC LIMIT ?"
+					       : " ORDER BY e.event_date IS NULL, e.event_date, e.id"
+						 " LIMIT ?",
+				       &st, &next, err);
+	if (status != RASD_OK)
+		goto out;
+	rc = sqlite3_bind_int64(st, next, f && f->limit > 0 ? f->limit : -1);
+	if (rc != SQLITE_OK) {
+		status = store_fail(db, err, rc, "binding a query");
+		goto out;
+	}
+	for (;;) {
+		struct rasd_db_event ev;
+
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			status = store_fail(db, err, rc, "reading events");
+			goto out;
+		}
+		rasd_arena_reset(a);
+		if (!row_to_event(st, a, &ev)) {
+			status = rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
+			goto out;
+		}
+		status = read_links(db, sqlite3_column_int64(st, 0), a, &ev, err);
+		if (status != RASD_OK)
+			goto out;
+		status = fn(ctx, &ev);
+		if (status != RASD_OK)
+			goto out;
+	}
+out:
+	sqlite3_finalize(st);
+	store_where_release(&w);
+	rasd_arena_release(&fa);
+	return status;
+}
