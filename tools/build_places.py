@@ -16,6 +16,11 @@ Inputs
   tools/admin1_overrides.tsv    Arabic admin1 names for non-Syrian countries
   tools/place_variants.tsv      hand fixes: primary names, extra/dropped variants
   data/places-curated.tsv       hand-curated places (camps, bases, regions ...)
+  tools/world_places.tsv        countries, capitals and much-reported places
+                                outside the Middle East and North Africa
+  /usr/share/iso-codes/json/iso_3166-1.json and the Arabic catalogue
+  /usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo (Debian iso-codes, LGPL-2.1+):
+                                Arabic country names, added as variants
 
 Output columns (tab-separated, UTF-8, '#' lines are comments, no header row):
   id name variants name_en kind country admin1 admin2 pcode lat lon population
@@ -319,6 +324,20 @@ COUNTRIES = {
     "TN": ("تونس", ["الجمهورية التونسية"], "Tunisia"),
     "TR": ("تركيا", ["تركية", "الجمهورية التركية"], "Turkey"),
     "YE": ("اليمن", ["الجمهورية اليمنية"], "Yemen"),
+}
+
+ISO_CODES = "/usr/share/iso-codes"
+ISO_LOCALE = "/usr/share/locale"
+
+# ACLED regions of the countries above
+MENA_REGIONS = {
+    "AE": "Middle East", "BH": "Middle East", "DJ": "Eastern Africa", "DZ": "Northern Africa",
+    "EG": "Northern Africa", "IL": "Middle East", "IQ": "Middle East", "IR": "Middle East",
+    "JO": "Middle East", "KM": "Eastern Africa", "KW": "Middle East", "LB": "Middle East",
+    "LY": "Northern Africa", "MA": "Northern Africa", "MR": "Western Africa",
+    "OM": "Middle East", "PS": "Middle East", "QA": "Middle East", "SA": "Middle East",
+    "SD": "Northern Africa", "SO": "Eastern Africa", "SS": "Eastern Africa",
+    "SY": "Middle East", "TN": "Northern Africa", "TR": "Middle East", "YE": "Middle East",
 }
 
 # OCHA names that keep their "مركز" prefix as primary: the bare name is not a
@@ -946,6 +965,97 @@ class Build:
                        pcode=pcode, lat=la, lon=lo, population=int(pop or 0))
             self.add_row(row)
 
+    # ---------------------------------------------------------------- world
+    def iso_country_names(self):
+        """Arabic names of Debian's iso-codes, cc -> [names]; {} if absent."""
+        import gettext
+        js = os.path.join(ISO_CODES, "json", "iso_3166-1.json")
+        try:
+            tr = gettext.translation("iso_3166-1", localedir=ISO_LOCALE, languages=["ar"])
+            with open(js, encoding="utf-8") as f:
+                entries = json.load(f)["3166-1"]
+        except (OSError, KeyError, ValueError):
+            self.warn("iso-codes not installed: world countries get no iso-codes variants")
+            return {}
+        names = defaultdict(list)
+        for e in entries:
+            for field in ("name", "official_name", "common_name"):
+                if not e.get(field):
+                    continue
+                ar = tr.gettext(e[field])
+                if ar == e[field]:
+                    continue          # untranslated
+                # «إيران، الجمهورية الإسلامية …», «المجر (هنغاريا)»
+                for part in re.split("[،,()]", ar):
+                    part = clean(part)
+                    if part and is_arabic_name(part):
+                        names[e["alpha_2"]].append(part)
+        # a name two countries share (كوريا، الكونغو) names neither
+        owners = defaultdict(set)
+        for cc, vs in names.items():
+            for v in vs:
+                owners[key(v)].add(cc)
+        return {cc: [v for v in vs if len(owners[key(v)]) == 1] for cc, vs in names.items()}
+
+    def build_world(self, path):
+        iso = self.iso_country_names()
+        self.world_regions = {}
+        taken = {}
+        for row in self.rows.values():
+            if row["kind"] == "country":
+                for v in [row["name"]] + row["variants"]:
+                    taken[key(v)] = row["country"]
+        for lineno, c in read_tsv(path, 8):
+            where = "%s:%d" % (os.path.relpath(path, REPO), lineno)
+            c = c + [""] * (9 - len(c))
+            cc, kind, name, variants, en, a1 = (x.strip() for x in c[:6])
+            if kind not in ("country", "admin1", "city"):
+                sys.exit("%s: kind must be country, admin1 or city" % where)
+            if not re.match("^[A-Z][A-Z]$", cc) or not is_arabic_name(clean(name)):
+                sys.exit("%s: bad country code or name" % where)
+            try:
+                la, lo = float(c[6]), float(c[7])
+            except ValueError:
+                sys.exit("%s: bad latitude/longitude" % where)
+            if not (-90 <= la <= 90 and -180 <= lo <= 180):
+                sys.exit("%s: latitude/longitude out of range" % where)
+            vs = split_variants(variants)
+            if kind == "country":
+                if a1:
+                    sys.exit("%s: a country row has no admin1" % where)
+                if cc in COUNTRIES:
+                    sys.exit("%s: %s is built from GeoNames" % (where, cc))
+                self.world_regions[cc] = (en, c[8].strip())
+                if not c[8].strip():
+                    sys.exit("%s: a country row needs its ACLED region" % where)
+                vs += [v for v in iso.get(cc, []) if taken.get(key(v), cc) == cc]
+                rid = "cty:" + cc
+            else:
+                if not a1 or not is_arabic_name(clean(a1)):
+                    sys.exit("%s: a place needs its Arabic admin1" % where)
+                rid = "wld:%s:%s" % (cc, re.sub("[^a-z0-9]+", "-", en.lower()).strip("-"))
+            row = dict(id=rid, name=clean(name), variants=vs, name_en=en, kind=kind,
+                       country=cc, admin1=clean(a1), admin2="", pcode="", lat=la, lon=lo,
+                       population=0)
+            row["name"], row["variants"], row["name_en"] = self.apply_fix(
+                rid, row["name"], row["variants"], row["name_en"])
+            self.add_row(row)
+            self.notes["world rows (tools/world_places.tsv)"] += 1
+
+    def write_country_table(self, path):
+        """src/extract/countries.inc: English name and ACLED region by code."""
+        regions = dict(self.world_regions)
+        for cc, (ar, var, en) in COUNTRIES.items():
+            regions[cc] = (en, MENA_REGIONS[cc])
+        # no place row: «الصحراء الغربية» in the news is as often Egypt's desert
+        regions.setdefault("EH", ("Western Sahara", "Northern Africa"))
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write("/* generated by tools/build_places.py from tools/world_places.tsv and\n"
+                    " * its MENA table; do not edit by hand. */\n")
+            for cc in sorted(regions):
+                en, reg = regions[cc]
+                f.write('{"%s", "%s", "%s"},\n' % (cc, en.replace('"', ''), reg))
+
     # ---------------------------------------------------------------- output
     def run(self, out_path):
         self.load_hand_tables()
@@ -960,6 +1070,7 @@ class Build:
         self.finish_gn()
         self.build_neighbourhoods()
         self.build_curated(os.path.join(REPO, "data", "places-curated.tsv"))
+        self.build_world(os.path.join(REPO, "tools", "world_places.tsv"))
         for s in sorted(self.superseded):
             if s in self.rows:
                 del self.rows[s]
@@ -1008,6 +1119,7 @@ def main():
         sys.exit("source directory not found: %s" % args.shared)
     b = Build(args.shared)
     rows = b.run(args.out)
+    b.write_country_table(os.path.join(REPO, "src", "extract", "countries.inc"))
     if not args.quiet:
         kinds = Counter((r["country"], r["kind"]) for r in rows)
         print("wrote %s: %d rows" % (os.path.relpath(args.out), len(rows)))
