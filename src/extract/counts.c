@@ -10,19 +10,6 @@
  */
 #include "frame.h"
 
-bool qualifier(const struct ctx *c, uint32_t i)
-{
-	static const char *const w[] = {"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "لا", "يقل",
-					"عن", "الي", "زهاء", "ما", "يزيد", "اقل", "الاقل", "علي",
-					"اجمالي", "ليصل", "لتصل", "ارتفع", "الي", "وصل", "بلغ",
-					"الي", "يناهز", "قرابه", "حواليي", NULL};
-	size_t k;
-	for (k = 0; w[k]; k++)
-		if (tok_is(c, i, w[k]))
-			return true;
-	return false;
-}
-
 bool looks_plural(const struct rasd_token *t)
 {
 	size_t n = t->klen;

@@ -34,32 +34,6 @@ static void build_frame(struct ctx *c, struct frame *f)
 	f->place = choose_place(c, f);
 }
 
-void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
-{
-	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
-
-	memset(e, 0, sizeof(*e));
-	set_type(f, &e->event_type, &e->sub_event_type);
-	e->cls = f->trig->cls;
-	e->consequence = consequence_kill(c, f);
-	type_actors(c, f, e);
-	where_event(c, f, e);
-	when_event(c, f, e);
-	e->actor1 = recode_actor(c, e->actor1, e);
-	e->actor2 = recode_actor(c, e->actor2, e);
-	e->assoc_actor1 = recode_actor(c, e->assoc_actor1, e);
-	e->fatalities = f->fatalities;
-	e->claimed = f->claimed;
-	e->modality = f->foiled ? RASD_MOD_FOILED : f->claimed ? RASD_MOD_CLAIMED : RASD_MOD_REPORTED;
-	e->trigger = surface_span(c->a, c->doc, f->trig->tok, f->trig->tok + f->trig->ntok, 0);
-	e->evidence.field = c->field;
-	e->evidence.start = c->doc->tokens[f->trig->tok].start;
-	e->evidence.end = c->doc->tokens[f->trig->tok + f->trig->ntok - 1].end;
-	e->evidence.sent_start = s->start;
-	e->evidence.sent_end = s->end;
-	e->confidence = f->confidence;
-}
-
 static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool title)
 {
 	size_t i;

@@ -2,11 +2,14 @@
  * frame.h - what the stages of extract/ share: the frame (one trigger with
  * its clause, actors, place, date, toll and modality, filled stage by stage
  * in the order the data flows), the per-document context the stages read,
- * and the small token helpers they all use. The stages, each in its own
- * file: frames.c (clause), roles.c (who did what to whom), actors.c (which
- * actor a mention names, coreference), where.c, when.c, counts.c,
- * modality.c and history.c (what is not an event), type.c, merge.c; the
- * driver extract.c runs them (extract/ internal).
+ * and the small token helpers they all use (inline here; the larger shared
+ * word tests in frame.c). The stages, each in its own file and each using
+ * only frame.c and the stages listed before it: frames.c (the clause),
+ * actors.c (which actor a mention names, coreference), roles.c (who did what
+ * to whom), counts.c (the toll), type.c (means and type), modality.c and
+ * history.c (claims, foiled attempts, and what is not an event), when.c,
+ * where.c, merge.c (the event, one per happening). The driver extract.c
+ * runs them (extract/ internal).
  */
 #ifndef RASD_EXTRACT_FRAME_H
 #define RASD_EXTRACT_FRAME_H
@@ -181,21 +184,24 @@ static inline struct rasd_token without_article(const struct rasd_token *t)
 	return bare;
 }
 
+/* frame.c: word-level tests and the event list the stages share */
+bool actor_usable(const struct ctx *c, int idx);
+bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit);
+bool means_context(const struct ctx *c, uint32_t tok);
+bool qualifier(const struct ctx *c, uint32_t i);
+bool collective_force(const struct rasd_token *t);
+bool body_word(const struct ctx *c, uint32_t k);
+enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
+			    const struct rasd_event *e);
+
 /* ------------------------------------------------------------- stages
- * In the order build_frame (extract.c) runs them on a frame. */
+ * Each file uses only frame.c and the stages before it in this list. */
 
 /* frames.c: the per-token tables of c->doc, then a trigger's clause */
 enum rasd_status index_doc(struct ctx *c);
 void clause_bounds(const struct ctx *c, const struct rasd_sentence *s, uint32_t tok, uint32_t *cb,
 		   uint32_t *ce);
 double frame_confidence(const struct frame *f);
-
-/* roles.c: agent, target and associate in the clause; the victims */
-void assign_actors(struct ctx *c, struct frame *f);
-void roles_victims(struct ctx *c, struct frame *f);
-bool actor_usable(const struct ctx *c, int idx);
-bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit);
-bool collective_force(const struct rasd_token *t);
 
 /* actors.c: coreference, state forces, codes by place and date, and the
  * inferences made on finished events */
@@ -208,20 +214,22 @@ void share_strike_agents(struct event_list *l);
 void attribute_yemen_air_raids(const struct rasd_lexicon *lex, const struct rasd_article *art,
 			       struct event_list *l);
 
-/* type.c: the means, what was done to a protest, the type, and the actors
- * ACLED gives each type */
-bool means_context(const struct ctx *c, uint32_t tok);
-void type_means(const struct ctx *c, struct frame *f);
-void type_intervention(struct ctx *c, struct frame *f);
-void set_type(const struct frame *f, const char **type, const char **sub);
-void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *e);
+/* roles.c: agent, target and associate in the clause; the victims */
+void assign_actors(struct ctx *c, struct frame *f);
+void roles_victims(struct ctx *c, struct frame *f);
 
 /* counts.c: the toll */
-bool qualifier(const struct ctx *c, uint32_t i);
 bool looks_plural(const struct rasd_token *t);
 void count_fatalities(struct ctx *c, struct frame *f);
 void counts_frame(struct ctx *c, struct frame *f);
 bool consequence_kill(const struct ctx *c, const struct frame *f);
+
+/* type.c: the means, what was done to a protest, the type, and the actors
+ * ACLED gives each type */
+void type_means(const struct ctx *c, struct frame *f);
+void type_intervention(struct ctx *c, struct frame *f);
+void set_type(const struct frame *f, const char **type, const char **sub);
+void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *e);
 
 /* modality.c: claims, foiled and stopped attacks, and frames that are no
  * event */
@@ -235,7 +243,6 @@ bool generic_mention(const struct ctx *c, const struct frame *f);
 bool day_or_toll(const struct ctx *c, const struct frame *f);
 bool specific_enough(const struct ctx *c, const struct frame *f);
 bool agreement_made(const struct ctx *c, const struct frame *f);
-bool body_word(const struct ctx *c, uint32_t k);
 bool body_found_only(const struct ctx *c, const struct frame *f);
 bool takes_ground(const struct ctx *c, const struct frame *f);
 
@@ -256,14 +263,11 @@ enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 			     struct event_list *out);
 void narrow_country_events(const struct ctx *c, struct event_list *l);
 
-/* merge.c: one event per happening */
-enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
-			    const struct rasd_event *e);
+/* merge.c: the event a finished frame becomes; one event per happening */
+void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e);
 bool elaborates(struct ctx *c, struct event_list *l, const struct frame *f);
 bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e, bool title);
 void consolidate(struct event_list *l);
 
-/* extract.c: an event from a finished frame */
-void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e);
 
 #endif

@@ -1,11 +1,13 @@
 /*
- * merge.c - the merge stage: one event per happening. Decides whether an
- * event folds into one already coded (the same sentence first, then the
- * same place, day and sides; a generic killing into the typed attack it
- * belongs to; a toll into the event of that day; an interception with the
- * missile it stopped), whether a definite noun only completes an earlier
- * event (إحباط الهجوم جرى الخميس في بادوش), and folds a lead that names
- * only the province into the event that names the town. Reads the events
+ * merge.c - the merge stage: the event a finished frame becomes (type,
+ * actors, place and date from the stages before), and one event per
+ * happening. Decides whether an event folds into one already coded (the
+ * same sentence first, then the same place, day and sides; a generic
+ * killing into the typed attack it belongs to; a toll into the event of
+ * that day; an interception with the missile it stopped), whether a
+ * definite noun only completes an earlier event (إحباط الهجوم جرى الخميس في
+ * بادوش), and folds a lead that names only the province into the event that
+ * names the town. Reads the events
  * so far and the frame. Part of extract/ (see frame.h).
  */
 #include "frame.h"
@@ -43,23 +45,6 @@ static bool allied_actors(const struct rasd_event *a, const struct rasd_event *b
 	return compatible_actor(a->actor1, b->actor1) ||
 	       (a->assoc_actor1 && a->assoc_actor1 == b->actor1) ||
 	       (b->assoc_actor1 && b->assoc_actor1 == a->actor1);
-}
-
-enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
-			    const struct rasd_event *e)
-{
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 16;
-		struct rasd_event *nv = rasd_arena_alloc(a, ncap * sizeof(*nv));
-		if (!nv)
-			return RASD_ENOMEM;
-		if (l->n)
-			memcpy(nv, l->ev, l->n * sizeof(*nv));
-		l->ev = nv;
-		l->cap = ncap;
-	}
-	l->ev[l->n++] = *e;
-	return RASD_OK;
 }
 
 static bool generic_type(const struct rasd_event *e)
@@ -122,6 +107,32 @@ static void take_place(struct rasd_event *o, const struct rasd_event *e)
 	o->latitude = e->latitude;
 	o->longitude = e->longitude;
 	o->geo_precision = e->geo_precision;
+}
+
+void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+
+	memset(e, 0, sizeof(*e));
+	set_type(f, &e->event_type, &e->sub_event_type);
+	e->cls = f->trig->cls;
+	e->consequence = consequence_kill(c, f);
+	type_actors(c, f, e);
+	where_event(c, f, e);
+	when_event(c, f, e);
+	e->actor1 = recode_actor(c, e->actor1, e);
+	e->actor2 = recode_actor(c, e->actor2, e);
+	e->assoc_actor1 = recode_actor(c, e->assoc_actor1, e);
+	e->fatalities = f->fatalities;
+	e->claimed = f->claimed;
+	e->modality = f->foiled ? RASD_MOD_FOILED : f->claimed ? RASD_MOD_CLAIMED : RASD_MOD_REPORTED;
+	e->trigger = surface_span(c->a, c->doc, f->trig->tok, f->trig->tok + f->trig->ntok, 0);
+	e->evidence.field = c->field;
+	e->evidence.start = c->doc->tokens[f->trig->tok].start;
+	e->evidence.end = c->doc->tokens[f->trig->tok + f->trig->ntok - 1].end;
+	e->evidence.sent_start = s->start;
+	e->evidence.sent_end = s->end;
+	e->confidence = f->confidence;
 }
 
 /* وقع، جرى، حدث just after a noun (قد وقع too): the clause says when it

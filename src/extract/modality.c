@@ -522,24 +522,6 @@ bool specific_enough(const struct ctx *c, const struct frame *f)
 	return p->specificity >= 4 && !(p->place && p->place->kind == RASD_PLACE_REGION);
 }
 
-/* Bodies (جثة، جثث، رفات) are a killing only where the sentence says they
- * were found: عثرت القوات على 8 جثث، انتشال جثث الضحايا. */
-/* جثة، جثث، جثتها، والجثث، رفات، جثامين: a word for bodies, clitics and
- * all */
-bool body_word(const struct ctx *c, uint32_t k)
-{
-	const struct rasd_token *t = &c->doc->tokens[k];
-	const char *p = t->key;
-	size_t n = t->klen;
-	if (n >= 2 && (memcmp(p, "و", 2) == 0 || memcmp(p, "ف", 2) == 0) && n > 6)
-		p += 2, n -= 2;
-	if (n >= 2 && (memcmp(p, "ب", 2) == 0 || memcmp(p, "ل", 2) == 0) && n > 6)
-		p += 2, n -= 2;
-	if (n >= 4 && memcmp(p, "ال", 4) == 0 && n > 6)
-		p += 4, n -= 4;
-	return (n >= 6 && memcmp(p, "جث", 4) == 0) || (n >= 8 && memcmp(p, "رفات", 8) == 0);
-}
-
 bool body_found_only(const struct ctx *c, const struct frame *f)
 {
 	static const char *const find[] = {"عثر", "عثرت", "عثروا", "العثور", "عثرنا", "انتشال",

@@ -45,20 +45,6 @@ static bool agent_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 	return false;
 }
 
-bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
-{
-	static const char *const w[] = {"بالتعاون", "بدعم", "بمسانده", "بمشاركه", "مدعومه",
-					"مدعوما", "المدعومه", "المدعوم", "بالتنسيق", "واسناد",
-					"باسناد", "بغطاء", "واسناد", NULL};
-	uint32_t k;
-	size_t i;
-	for (k = head; k > limit && k + 4 > head; k--)
-		for (i = 0; w[i]; i++)
-			if (tok_is(c, k - 1, w[i]))
-				return true;
-	return false;
-}
-
 /* "affiliated to": التابع لـ قسد marks an owner, a target of property attacks. */
 static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
 {
@@ -140,25 +126,6 @@ static bool opens_with_verb(const struct ctx *c, const struct rasd_sentence *s,
 	return false;
 }
 
-/* Is this actor mention usable here (anaphors need an earlier naming)? */
-bool actor_usable(const struct ctx *c, int idx)
-{
-	const struct m_actor *a = &c->m->act[idx];
-	const struct rasd_actor *ac;
-	if (!(a->flags & RASD_ACTOR_ANAPHOR))
-		return true;
-	if (c->named[a->actor])
-		return true;
-	/* in its own theatre an anaphor needs no antecedent: التحالف in a
-	 * report from Yemen is the Saudi-led coalition */
-	ac = rasd_lex_actor(c->lex, a->actor);
-	if (ac && c->doc_country && strlen(c->doc_country) == 2 && ac->theatre) {
-		const char *p = strstr(ac->theatre, c->doc_country);
-		return p && (p == ac->theatre || p[-1] == ',') && (p[2] == '\0' || p[2] == ',');
-	}
-	return false;
-}
-
 /* قتل فلسطينيان في قصف إسرائيلي: an actor named with the attack a killing
  * happened in (right after or within that trigger) carried it out */
 static bool means_agent(const struct ctx *c, const struct m_trigger *t, const struct m_actor *a)
@@ -182,16 +149,6 @@ static bool kill_between(const struct ctx *c, uint32_t from, uint32_t to)
 		if (c->m->trig[q].cls == RASD_EC_KILL)
 			return true;
 	return false;
-}
-
-/* قوات، ميليشيات، دورية: a force, not people counted one by one */
-bool collective_force(const struct rasd_token *t)
-{
-	static const char *const w[] = {"قوات", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "دوريه",
-					"دوريات", "وحدات", "قوه", "افراد", "قيادات", "قاده",
-					"مرتزقه", "مجندين", NULL};
-	struct rasd_token bare = without_article(t);
-	return in_list(&bare, w);
 }
 
 /* After a subject: does the clause go on without an object? The end of

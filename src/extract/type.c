@@ -10,23 +10,6 @@
  */
 #include "frame.h"
 
-/* Words before a bombardment that make it the means of a killing in the
- * same sentence: في قصف، جراء الغارات، وسط القصف، مع استمرار القصف. */
-bool means_context(const struct ctx *c, uint32_t tok)
-{
-	static const char *const w[] = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بفعل", "وسط",
-					"تحت", "ظل", NULL};
-	size_t i;
-	if (tok == 0)
-		return false;
-	for (i = 0; w[i]; i++)
-		if (tok_is(c, tok - 1, w[i]))
-			return true;
-	/* مع استمرار القصف، وسط تواصل الغارات */
-	return tok >= 2 && (TOK_IS(c, tok - 1, "استمرار") || TOK_IS(c, tok - 1, "تواصل")) &&
-	       (TOK_IS(c, tok - 2, "مع") || TOK_IS(c, tok - 2, "وسط") || TOK_IS(c, tok - 2, "ظل"));
-}
-
 void type_means(const struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
