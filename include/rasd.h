@@ -389,6 +389,8 @@ struct rasd_actor {
 	const char *country;
 	const char *theatre; /* countries (ISO2, comma-separated) where its anaphors
 				(التحالف، الميليشيا) need no earlier naming */
+	const char *also_en; /* other English names analysts write for it
+				('|'-separated, e.g. "LNA|Haftar forces"), or "" */
 	int inter; /* ACLED interaction code 1..8 */
 };
 

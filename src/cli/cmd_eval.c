@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct gold_event {
 	const char *type, *sub, *date, *location, *admin1, *actor1, *actor2, *evidence;
@@ -130,8 +131,20 @@ static bool actor_agrees(const char *gold, const struct rasd_actor *a)
 		return false;
 	if (strcmp(gold, a->code) == 0)
 		return true;
-	if (strncmp(gold, "OTHER:", 6) == 0)
-		return strcasecmp(gold + 6, a->name_en) == 0;
+	if (strncmp(gold, "OTHER:", 6) == 0) {
+		const char *name = gold + 6, *p = a->also_en;
+		size_t n = strlen(name);
+		if (strcasecmp(name, a->name_en) == 0)
+			return true;
+		/* the other English names the gold sets write (LNA, GNA forces) */
+		while (p && *p) {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+			if (len == n && strncasecmp(p, name, n) == 0)
+				return true;
+			p = bar ? bar + 1 : NULL;
+		}
+	}
 	return false;
 }
 
@@ -147,8 +160,12 @@ static void sentence_of(const struct rasd_article *art, const struct rasd_event 
 	size_t n = e->evidence.sent_end - e->evidence.sent_start, i;
 	if (!f)
 		return;
-	if (n > 300)
+	if (n > 300) {
 		n = 300;
+		/* never cut a character in two */
+		while (n > 0 && ((unsigned char)f[e->evidence.sent_start + n] & 0xC0) == 0x80)
+			n--;
+	}
 	for (i = 0; i < n; i++) {
 		char c = f[e->evidence.sent_start + i];
 		if (rasd_buf_putc(b, c == '\n' ? ' ' : c) != RASD_OK)

@@ -295,7 +295,7 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 	while ((r = tsv_next(t, err)) > 0) {
 		struct rasd_actor *a;
 		long inter;
-		enum rasd_status st = need_fields(t, err, 5, 6);
+		enum rasd_status st = need_fields(t, err, 5, 7);
 		size_t i;
 
 		if (st)
@@ -326,7 +326,7 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 		a->country = dup_str(lex, &t->field[2]);
 		a->name_en = dup_str(lex, &t->field[3]);
 		a->name_ar = dup_str(lex, &t->field[4]);
-		if (t->nfields == 6) {
+		if (t->nfields >= 6 && t->field[5].n > 0) {
 			const struct rasd_str *th = &t->field[5];
 			for (i = 0; i < th->n; i++) {
 				char ch = th->p[i];
@@ -337,7 +337,17 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 		} else {
 			a->theatre = a->country;
 		}
-		if (!a->code || !a->country || !a->name_en || !a->name_ar || !a->theatre)
+		if (t->nfields == 7) {
+			const struct rasd_str *en = &t->field[6];
+			for (i = 0; i < en->n; i++)
+				if ((unsigned char)en->p[i] >= 0x80)
+					return tsv_fail(t, err, 7, "other English names must be ASCII");
+			a->also_en = dup_str(lex, en);
+		} else {
+			a->also_en = "";
+		}
+		if (!a->code || !a->country || !a->name_en || !a->name_ar || !a->theatre ||
+		    !a->also_en)
 			return rasd_error_set(err, RASD_ENOMEM, t->line, 0, "out of memory");
 	}
 	return r < 0 ? RASD_ESYNTAX : RASD_OK;
