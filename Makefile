@@ -18,6 +18,9 @@ PKGS        := sqlite3
 # store: SHA-256 of articles (src/store/hash.c)
 DEB_PACKAGES += nettle-dev
 PKGS        += nettle
+# feeds: web pages and feeds (libxml2, iconv), fetching (libcurl), raw pages kept compressed (zlib)
+DEB_PACKAGES += libxml2-dev libcurl4-openssl-dev zlib1g-dev
+PKGS        += libxml-2.0 libcurl zlib
 
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wvla -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral $(WERROR)
@@ -35,6 +38,7 @@ BUILD := $(BUILD)/san
 endif
 
 LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/lex/*.c src/extract/*.c src/store/*.c)
+LIB_SRC  += $(wildcard src/web/*.c src/fetch/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)

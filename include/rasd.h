@@ -878,4 +878,103 @@ enum rasd_status rasd_db_event_write_json(struct rasd_buf *b,
 enum rasd_status rasd_db_event_write_geojson(struct rasd_buf *b,
 					     const struct rasd_db_event *e) RASD_MUST_CHECK;
 
+/* ------------------------------------------------------------------- web */
+
+/*
+ * Web pages and feeds in (src/web/, libxml2 and iconv; depends on core
+ * only). Pages are decoded to UTF-8 from the charset the HTTP header or
+ * the page itself names (UTF-8, windows-1256, ISO-8859-6 and whatever
+ * iconv knows), parsed with libxml2's HTML parser, and the article is
+ * taken out of the boilerplate around it.
+ */
+#define RASD_WEB_MAX_PAGE (16u * 1024u * 1024u) /* bytes of HTML or feed read */
+#define RASD_FEED_MAX_ITEMS 5000u
+
+/** What rasd_web_decode did: the charset used and whether it was a guess. */
+struct rasd_charset {
+	char name[32];  /* iconv name used, e.g. "UTF-8", "WINDOWS-1256" */
+	char label[32]; /* what the header or page said ("" when nothing) */
+	bool mislabelled; /* the label did not fit the bytes; name was guessed */
+	size_t replaced;  /* bytes that could not be decoded (now U+FFFD) */
+};
+
+/**
+ * Decode a page or feed body to valid, NUL-terminated UTF-8 in the arena.
+ * The charset is taken from content_type (an HTTP Content-Type value, may
+ * be NULL), else a byte order mark, <meta charset>, <meta http-equiv> or
+ * an XML declaration in the first 4 KB, else UTF-8; a label the bytes do
+ * not fit (UTF-8 that is not, windows-1256 that is valid UTF-8) is
+ * overruled and cs->mislabelled says so. RASD_ETOOBIG over
+ * RASD_WEB_MAX_PAGE; RASD_EINVAL for a charset iconv cannot read.
+ */
+enum rasd_status rasd_web_decode(struct rasd_arena *a, const char *p, size_t n,
+				 const char *content_type, struct rasd_str *out,
+				 struct rasd_charset *cs, struct rasd_error *err) RASD_MUST_CHECK;
+
+/** An article taken out of a web page. Strings live in the arena. */
+struct rasd_web_page {
+	const char *title;     /* og:title, else the first h1, else <title>; may be NULL */
+	size_t title_n;
+	const char *text;      /* main text, paragraphs separated by blank lines */
+	size_t text_n;
+	const char *published; /* YYYY-MM-DD or NULL */
+	const char *source;    /* og:site_name, JSON-LD publisher, else the URL's host */
+	const char *url;       /* canonical link of the page, else the URL given */
+	struct rasd_charset charset;
+};
+
+/**
+ * Extract the article of an HTML page: p[0..n) as fetched (any charset;
+ * see rasd_web_decode), content_type the HTTP header or NULL, url the
+ * page's address or NULL (resolves relative links, names the source).
+ * The main text is chosen by text and link density, without navigation,
+ * headers, footers, asides, comments, related-article lists, share bars
+ * or scripts. RASD_EEMPTY when the page holds no article text.
+ */
+enum rasd_status rasd_web_extract(struct rasd_arena *a, const char *p, size_t n,
+				  const char *content_type, const char *url,
+				  struct rasd_web_page *out, struct rasd_error *err) RASD_MUST_CHECK;
+
+/** True when p[0..n) looks like an HTML document (for readers guessing a format). */
+bool rasd_web_is_html(const char *p, size_t n);
+
+/** One entry of a feed. Strings live in the arena; any but link may be NULL. */
+struct rasd_feed_item {
+	const char *guid;      /* guid / id / rdf:about */
+	const char *link;      /* absolute URL of the article page */
+	const char *title;
+	const char *published; /* YYYY-MM-DD */
+	const char *summary;   /* description or summary as given (may hold HTML) */
+};
+
+struct rasd_feed {
+	const char *kind; /* "rss", "atom" or "rdf" */
+	const char *title;
+	struct rasd_feed_item *items;
+	size_t nitems;
+	bool recovered; /* not well-formed XML; items read by libxml2's recovery */
+};
+
+/**
+ * Parse an RSS 2.0, Atom 1.0 or RSS 1.0 (RDF) feed. Relative links are
+ * resolved against xml:base and base_url; CDATA is text. Documents that
+ * declare entities are refused (RASD_EINVAL); XML that libxml2 cannot read
+ * at all, or that is no feed, fails with RASD_ESYNTAX naming the line.
+ * Items without a link are left out; at most RASD_FEED_MAX_ITEMS are read.
+ */
+enum rasd_status rasd_feed_parse(struct rasd_arena *a, const char *p, size_t n,
+				 const char *base_url, struct rasd_feed *out,
+				 struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * The canonical form of an absolute http(s) URL, appended to b: scheme
+ * and host lower-cased, default port and fragment dropped, tracking
+ * parameters (utm_*, fbclid, gclid …) removed. RASD_EINVAL for what is not
+ * an http(s) URL.
+ */
+enum rasd_status rasd_url_canonical(struct rasd_buf *b, const char *url) RASD_MUST_CHECK;
+
+/** A date as feeds and pages write it (RFC 822, ISO 8601) as YYYY-MM-DD in out. */
+bool rasd_web_date(const char *s, char out[11]);
+
 #endif /* RASD_H */

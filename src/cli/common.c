@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -385,6 +386,53 @@ static long read_line(struct cli_reader *r, size_t max)
 	return (long)n;
 }
 
+/* A saved web page: by its name, or by how it starts. */
+static bool is_html_input(const char *path, const char *p, size_t n)
+{
+	size_t len = strlen(path);
+	if ((len > 5 && strcasecmp(path + len - 5, ".html") == 0) ||
+	    (len > 4 && strcasecmp(path + len - 4, ".htm") == 0))
+		return true;
+	return rasd_web_is_html(p, n);
+}
+
+/* The article of a saved web page (src/web/): title, text, date, source. */
+static int read_html(struct cli_reader *r, struct rasd_article *art, size_t n)
+{
+	struct rasd_web_page page;
+	struct rasd_error err;
+	const char *base;
+
+	rasd_error_clear(&err);
+	if (rasd_web_extract(r->arena, r->buf, n, NULL, NULL, &page, &err) != RASD_OK) {
+		cli_log_error(r->log, "%s: %s; skipped", r->path, err.msg);
+		r->errors++;
+		return -1;
+	}
+	if (page.charset.mislabelled)
+		cli_log_warn(r->log, "%s: page says charset '%s' but reads as %s", r->path,
+			     page.charset.label, page.charset.name);
+	if (page.charset.replaced) {
+		cli_log_warn(r->log, "%s: %zu undecodable byte(s) replaced with U+FFFD", r->path,
+			     page.charset.replaced);
+		r->warnings++;
+	}
+	memset(art, 0, sizeof(*art));
+	base = strrchr(r->path, '/');
+	base = base ? base + 1 : r->path;
+	art->id = rasd_arena_strndup(r->arena, base, strlen(base));
+	art->title = page.title;
+	art->title_n = page.title_n;
+	art->text = page.text;
+	art->text_n = page.text_n;
+	/* what the page says outranks the options, which stand in for it */
+	art->published = page.published ? page.published : r->opt->published;
+	art->source = page.source ? page.source : r->opt->source;
+	art->url = page.url;
+	r->line = 1;
+	return 1;
+}
+
 static int read_text(struct cli_reader *r, struct rasd_article *art)
 {
 	size_t max = r->opt->max_article_bytes, n = 0, got;
@@ -449,6 +497,8 @@ static int read_text(struct cli_reader *r, struct rasd_article *art)
 		return -1;
 	}
 	r->buf[n] = '\0';
+	if (is_html_input(r->path, r->buf, n))
+		return read_html(r, art, n);
 	/* a UTF-8 byte order mark stays: the normalizer skips it like any
 	 * invisible mark, and offsets then count the file's own bytes */
 	if (rasd_utf8_clean(r->arena, r->buf, n, r->opt->strict ? RASD_UTF8_STRICT : 0, &clean,
