@@ -267,6 +267,39 @@ struct rasd_doc {
 enum rasd_status rasd_doc_parse(struct rasd_arena *a, const char *p, size_t n,
 				struct rasd_doc *doc) RASD_MUST_CHECK;
 
+/* The parts of a scraped web page that are not its story. */
+enum rasd_segment_kind {
+	RASD_SEG_BODY = 0,
+	RASD_SEG_CAPTION,  /* photo caption, credit (تصوير:، أرشيفية، Getty) */
+	RASD_SEG_RELATED,  /* "related" / "read also" headlines of other stories */
+	RASD_SEG_TWEET,    /* an embedded tweet, up to its signature */
+	RASD_SEG_MENU,     /* share, tags, source and comment furniture */
+	RASD_SEG_DATELINE  /* «حلب، 12 آذار 2019 /», «الموصل (رويترز) -» */
+};
+
+struct rasd_segment {
+	uint32_t start, end; /* byte offsets into the original text */
+	enum rasd_segment_kind kind;
+};
+
+/* Non-body segments of a page, in text order, not overlapping. */
+struct rasd_page {
+	struct rasd_segment *seg;
+	size_t n;
+};
+
+/**
+ * Find the captions, related headlines, tweets, page furniture and
+ * datelines of p[0..n) (valid UTF-8), line by line. Segments live in the
+ * arena. Returns RASD_ENOMEM only.
+ */
+enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
+				 struct rasd_page *page) RASD_MUST_CHECK;
+/** The kind of segment holding byte offset; RASD_SEG_BODY outside all. */
+enum rasd_segment_kind rasd_page_kind_at(const struct rasd_page *page, size_t offset);
+/** "body", "caption", "related", "tweet", "menu" or "dateline". */
+const char *rasd_segment_name(enum rasd_segment_kind kind);
+
 enum rasd_clitic {
 	RASD_CLITIC_CONJ = 1 << 0,  /* و ف */
 	RASD_CLITIC_PREP = 1 << 1,  /* ب ل ك */

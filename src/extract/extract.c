@@ -47,6 +47,9 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		memset(&f, 0, sizeof(f));
 		f.trig = t;
 		f.sent = c->sent_of[t->tok];
+		if (segment_of(c, t->tok) != RASD_SEG_BODY &&
+		    segment_of(c, t->tok) != RASD_SEG_DATELINE)
+			continue; /* a caption, a related headline, a tweet: not the story */
 		mark_named(c, t->tok + t->ntok + 6);
 		build_frame(c, &f);
 		c->month_frame = month_frame_before(c, t->tok);
@@ -228,6 +231,13 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	c->doc = doc;
 	c->m = m;
 	c->field = field;
+	c->page.seg = NULL;
+	c->page.n = 0;
+	if (field == RASD_FIELD_TEXT) {
+		st = rasd_page_parse(c->a, text, n, &c->page);
+		if (st)
+			return st;
+	}
 	return index_doc(c);
 }
 
@@ -241,6 +251,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		uint8_t *opener, *sent_done;
 		uint32_t *aside_close, *aside_open;
 	} body_index = {NULL, NULL, NULL, NULL, NULL};
+	struct rasd_page body_page = {NULL, 0};
 	struct event_list out = {NULL, 0, 0};
 	struct mentions body_m, title_m;
 	struct rasd_doc body, title;
@@ -335,6 +346,9 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		c.doc = &title;
 		c.m = &title_m;
 		c.field = RASD_FIELD_TITLE;
+		body_page = c.page;
+		c.page.seg = NULL;
+		c.page.n = 0;
 		if (index_doc(&c))
 			return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 		{
@@ -360,6 +374,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	c.doc = &body;
 	c.m = &body_m;
 	if (body_index.sent_of) {
+		c.page = body_page;
 		c.sent_of = body_index.sent_of;
 		c.opener = body_index.opener;
 		c.aside_close = body_index.aside_close;

@@ -76,6 +76,8 @@ struct ctx {
 	enum rasd_field field;
 	const struct rasd_actor *civ;
 	bool headline; /* the body's first line is a headline */
+	struct rasd_page page; /* captions, related headlines, tweets, datelines of
+				  the field being coded (none for the title) */
 	struct event_list headline_events;
 	struct {
 		int place;
@@ -85,6 +87,13 @@ struct ctx {
 };
 
 /* ------------------------------------------------------------ helpers */
+
+/* The page segment (caption, related headline, tweet, dateline …) a token
+ * lies in; RASD_SEG_BODY for the story's own text. */
+static inline enum rasd_segment_kind segment_of(const struct ctx *c, uint32_t tok)
+{
+	return rasd_page_kind_at(&c->page, c->doc->tokens[tok].start);
+}
 
 /* The first mention of a kind at or after a token (mention arrays are in
  * token order, so loops over a span start here instead of at 0). */

@@ -34,6 +34,28 @@ static bool origin_place(const struct ctx *c, const struct m_place *p)
 	return false;
 }
 
+/* Where the reporter filed from or an organisation sits, not where it
+ * happened: a dateline (حلب، 12 آذار 2019 /), «المرصد الذي يتخذ من لندن
+ * مقرا له», «ومقره لندن». */
+static bool seat_place(const struct ctx *c, const struct m_place *p)
+{
+	static const char *const seat[] = {"مقره", "ومقره", "مقرها", "ومقرها", "مقرا", NULL};
+	uint32_t k = p->tok, e = p->tok + (p->ntok ? p->ntok : 1);
+	size_t q;
+	if (segment_of(c, k) == RASD_SEG_DATELINE)
+		return true;
+	for (q = 0; seat[q]; q++) {
+		if (k >= 1 && TOK_IS(c, k - 1, seat[q]))
+			return true;
+		if (k >= 2 && TOK_IS(c, k - 2, seat[q]) && TOK_IS(c, k - 1, "في"))
+			return true;
+		if (e < c->doc->ntokens && TOK_IS(c, e, seat[q]))
+			return true;
+	}
+	return k >= 2 && TOK_IS(c, k - 1, "من") &&
+	       (TOK_IS(c, k - 2, "يتخذ") || TOK_IS(c, k - 2, "تتخذ") || TOK_IS(c, k - 2, "ويتخذ"));
+}
+
 int choose_place(struct ctx *c, const struct frame *f)
 {
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
@@ -55,6 +77,8 @@ int choose_place(struct ctx *c, const struct frame *f)
 			r = &c->m->place[p->ref];
 		}
 		if (!r->place && !r->unknown)
+			continue;
+		if (seat_place(c, p))
 			continue;
 		dist = (int)p->tok - (int)(t->tok + t->ntok);
 		if (p->tok < t->tok)
@@ -92,6 +116,8 @@ int choose_place(struct ctx *c, const struct frame *f)
 			continue;
 		if (c->doc->tokens[p->tok].para != s->para)
 			break;
+		if (seat_place(c, p))
+			continue;
 		if (p->place || p->unknown || (p->anaphor && p->ref >= 0))
 			return (int)i;
 	}

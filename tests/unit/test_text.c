@@ -136,6 +136,46 @@ TEST(phrase_keys)
 	CHECK_STR(s.p, "تنظيم الدوله الاسلاميه");
 }
 
+/* The kind of page segment at the first byte of a phrase of the text. */
+static enum rasd_segment_kind kind_of(const struct rasd_page *pg, const char *text, const char *at)
+{
+	const char *hit = strstr(text, at);
+	return hit ? rasd_page_kind_at(pg, (size_t)(hit - text)) : (enum rasd_segment_kind)-1;
+}
+
+TEST(page_segments)
+{
+	struct rasd_page pg;
+	const char *t = "الموصل (رويترز) - قتل ثلاثة جنود في هجوم على نقطة تفتيش غرب المدينة.\n"
+			"جنود عراقيون في موقع الهجوم - أرشيفية\n"
+			"وقال مصدر أمني إن المهاجمين فروا.\n"
+			"صور جديدة من الموصل pic.twitter.com/Xy12ab — أحمد (@ahmad) May 5, 2022 وأضاف المصدر أن التحقيق بدأ.\n"
+			"اقرأ أيضاً: هجوم بعبوة ناسفة يقتل جنديين في كركوك\n"
+			"\n"
+			"انفجار سيارة مفخخة في تكريت\n"
+			"وفي سياق آخر، أعلنت الحكومة خطة جديدة للإعمار في المدينة تشمل مئات المنازل.\n"
+			"مشاركة :\n";
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &pg), RASD_OK);
+	CHECK_INT(kind_of(&pg, t, "الموصل (رويترز)"), RASD_SEG_DATELINE);
+	CHECK_INT(kind_of(&pg, t, "قتل ثلاثة"), RASD_SEG_BODY);
+	CHECK_INT(kind_of(&pg, t, "جنود عراقيون"), RASD_SEG_CAPTION);
+	CHECK_INT(kind_of(&pg, t, "وقال مصدر"), RASD_SEG_BODY);
+	CHECK_INT(kind_of(&pg, t, "صور جديدة"), RASD_SEG_TWEET);
+	CHECK_INT(kind_of(&pg, t, "(@ahmad)"), RASD_SEG_TWEET);
+	CHECK_INT(kind_of(&pg, t, "وأضاف المصدر"), RASD_SEG_BODY); /* after the signature */
+	CHECK_INT(kind_of(&pg, t, "هجوم بعبوة"), RASD_SEG_RELATED);
+	CHECK_INT(kind_of(&pg, t, "انفجار سيارة"), RASD_SEG_RELATED);
+	CHECK_INT(kind_of(&pg, t, "وفي سياق آخر"), RASD_SEG_BODY); /* a long sentence ends the links */
+	CHECK_INT(kind_of(&pg, t, "مشاركة"), RASD_SEG_MENU);
+	CHECK_STR(rasd_segment_name(RASD_SEG_CAPTION), "caption");
+	/* a story's own sentence that opens with a date and a slash is no dateline */
+	t = "وبدأ الجيش عملياته في الغوطة 18 فبراير/ شباط الماضي وسيطر على معظمها.";
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &pg), RASD_OK);
+	CHECK_INT(pg.n, 0);
+	CHECK_INT(rasd_page_parse(&A, "", 0, &pg), RASD_OK);
+	CHECK_INT(pg.n, 0);
+}
 
 RUN_TESTS(T(norm_surface_and_key), T(tokens_split_punctuation_and_digits),
-	  T(sentences_survive_paragraph_break), T(clitic_readings), T(phrase_keys))
+	  T(sentences_survive_paragraph_break), T(clitic_readings), T(phrase_keys),
+	  T(page_segments))

@@ -1,0 +1,337 @@
+/*
+ * page.c - the parts of a scraped web page that are not its story: photo
+ * captions («صورة من موقع الانفجار - أرشيفية», «تصوير:», «(Getty)»),
+ * "related" and "read also" headlines («أخبار ذات علاقة», «اقرأ أيضاً:»),
+ * embedded tweets («… pic.twitter.com/x — name (@handle) May 5, 2022»),
+ * share and tag lines («مشاركة :», «كلمات دلالية:»), and datelines
+ * («حلب، 12 آذار 2019 /», «الموصل (رويترز) -», «بغداد 10 نوفمبر 2024
+ * (شينخوا)»). It runs over the original text line by line and returns byte
+ * ranges with their kind; extraction asks which range a trigger or a place
+ * lies in. Part of text/: depends on core only.
+ */
+#include "rasd.h"
+
+#include <string.h>
+
+/* Fold one line's prefix into a comparison key: Arabic marks and tatweel
+ * dropped, أ إ آ to ا, ة to ه, ى to ي, every run of punctuation or space
+ * to one space. Stops after cap bytes of output. */
+static size_t line_key(const char *p, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, o = 0;
+	bool space = true;
+
+	while (i < n && o + 4 < cap) {
+		uint32_t cp;
+		size_t len = rasd_utf8_decode(p + i, n - i, &cp);
+		char enc[4];
+		size_t k, elen;
+		if (len == 0) {
+			i++;
+			continue;
+		}
+		i += len;
+		if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640)
+			continue;
+		if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
+			cp = 0x0627;
+		else if (cp == 0x0629)
+			cp = 0x0647;
+		else if (cp == 0x0649)
+			cp = 0x064A;
+		if (!((cp >= 0x0621 && cp <= 0x064A) || (cp >= 'a' && cp <= 'z') ||
+		      (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '@')) {
+			if (!space)
+				out[o++] = ' ';
+			space = true;
+			continue;
+		}
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		elen = rasd_utf8_encode(cp, enc);
+		for (k = 0; k < elen; k++)
+			out[o++] = enc[k];
+		space = false;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return o;
+}
+
+static bool starts_with(const char *key, const char *word)
+{
+	size_t n = strlen(word);
+	return strncmp(key, word, n) == 0 && (key[n] == '\0' || key[n] == ' ');
+}
+
+static bool ends_with(const char *key, size_t klen, const char *word)
+{
+	size_t n = strlen(word);
+	return klen >= n && strcmp(key + klen - n, word) == 0 &&
+	       (klen == n || key[klen - n - 1] == ' ');
+}
+
+static bool contains(const char *p, size_t n, const char *needle)
+{
+	size_t m = strlen(needle), i;
+	for (i = 0; i + m <= n; i++)
+		if (memcmp(p + i, needle, m) == 0)
+			return true;
+	return false;
+}
+
+static size_t count_words(const char *key)
+{
+	size_t w = 0;
+	bool in = false;
+	for (; *key; key++) {
+		if (*key == ' ')
+			in = false;
+		else if (!in) {
+			in = true;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* Lines that open a block of links to other stories (folded keys). */
+static const char *const related_markers[] = {
+	"اخبار ذات علاقه", "اخبار ذات صله", "اخبار متعلقه", "مقالات ذات صله", "مواضيع ذات صله",
+	"مواد ذات صله",    "روابط ذات صله", "اقرا ايضا",    "اقرا ي ايضا",    "اقرا المزيد",
+	"اقرا كذلك",       "شاهد ايضا",     "قد يهمك",      "قد يعجبك",       "الاكثر قراءه",
+	"الاكثر مشاهده",   "اخترنا لك",     "المزيد من الاخبار", "ذات صله",   NULL};
+
+/* Lines of page furniture: sharing, tags, source and author credits. */
+static const char *const menu_markers[] = {
+	"مشاركه", "شارك", "شارك رايك", "كلمات دلاليه", "الكلمات الدلاليه", "الوسوم", "وسوم",
+	"تابعونا", "تابعنا", "المصدر", "اضف تعليق", "التعليقات", "طباعه", "ارسل لصديق", NULL};
+
+/* Captions: a short line that begins or ends with a photo word. */
+static const char *const caption_starts[] = {"صوره", "الصوره", "صور", "تصوير", "بعدسه",
+					     "مصدر الصوره", "حقوق الصوره", NULL};
+static const char *const caption_ends[] = {"ارشيفيه", "ارشيف", "getty", "getty images", "afp",
+					   "ا ف ب", "تعبيريه", "صوره تعبيريه", "صوره ارشيفيه",
+					   NULL};
+
+static bool in_list(const char *key, const char *const *list, bool whole)
+{
+	size_t i;
+	for (i = 0; list[i]; i++)
+		if (whole ? strcmp(key, list[i]) == 0 : starts_with(key, list[i]))
+			return true;
+	return false;
+}
+
+static enum rasd_status push(struct rasd_arena *a, struct rasd_page *page, size_t *cap,
+			     size_t start, size_t end, enum rasd_segment_kind kind)
+{
+	if (end <= start)
+		return RASD_OK;
+	if (page->n && page->seg[page->n - 1].kind == kind && page->seg[page->n - 1].end + 2 >= start) {
+		page->seg[page->n - 1].end = (uint32_t)end;
+		return RASD_OK;
+	}
+	if (page->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		struct rasd_segment *s = rasd_arena_calloc(a, ncap, sizeof(*s));
+		if (!s)
+			return RASD_ENOMEM;
+		if (page->n)
+			memcpy(s, page->seg, page->n * sizeof(*s));
+		page->seg = s;
+		*cap = ncap;
+	}
+	page->seg[page->n].start = (uint32_t)start;
+	page->seg[page->n].end = (uint32_t)end;
+	page->seg[page->n].kind = kind;
+	page->n++;
+	return RASD_OK;
+}
+
+/* An English month name followed by a day and a year: the date under an
+ * embedded tweet ("May 5, 2022"); returns the offset after the year. */
+static size_t tweet_date_end(const char *p, size_t n, size_t from)
+{
+	static const char *const months[] = {"January", "February", "March",     "April",
+					     "May",     "June",     "July",      "August",
+					     "September", "October", "November", "December"};
+	size_t i, k;
+	for (i = from; i < n && i < from + 160; i++) {
+		for (k = 0; k < 12; k++) {
+			size_t m = strlen(months[k]), j;
+			int digits = 0;
+			if (i + m >= n || memcmp(p + i, months[k], m) != 0)
+				continue;
+			j = i + m;
+			while (j < n && (p[j] == ' ' || (p[j] >= '0' && p[j] <= '9') || p[j] == ',')) {
+				if (p[j] >= '0' && p[j] <= '9')
+					digits++;
+				j++;
+			}
+			if (digits >= 5)
+				return j;
+		}
+	}
+	return 0;
+}
+
+/* The tweet inside one line: from the line's start to the end of its
+ * signature ("— name (@handle) May 5, 2022") or of its picture link. */
+static size_t tweet_end(const char *p, size_t n)
+{
+	size_t i, end = 0;
+	for (i = 0; i + 2 < n; i++) {
+		if (p[i] == '(' && p[i + 1] == '@') {
+			size_t d = tweet_date_end(p, n, i);
+			if (d)
+				end = d;
+		}
+	}
+	if (!end) {
+		const char *pic = "pic.twitter.com/";
+		size_t m = strlen(pic);
+		for (i = 0; i + m <= n; i++)
+			if (memcmp(p + i, pic, m) == 0) {
+				end = i + m;
+				while (end < n && p[end] != ' ' && p[end] != '\n' && (unsigned char)p[end] < 0x80)
+					end++;
+			}
+	}
+	return end;
+}
+
+/* A dateline opening a line: a place, then a date or an agency in
+ * parentheses, then «/» or «-» or «:»; returns the offset after it. */
+static size_t dateline_end(const char *p, size_t n)
+{
+	size_t i, words = 0, lim = n < 120 ? n : 120;
+	bool paren = false, digit = false;
+	/* a story's sentence opens with و or في, a dateline with a place */
+	if (n >= 2 && (unsigned char)p[0] == 0xD9 && (unsigned char)p[1] == 0x88)
+		return 0;
+	if (n >= 5 && memcmp(p, "في ", 5) == 0)
+		return 0;
+	for (i = 0; i < lim; i++) {
+		unsigned char ch = (unsigned char)p[i];
+		if (ch == '(')
+			paren = true;
+		else if (ch >= '0' && ch <= '9')
+			digit = true;
+		else if (ch == ' ')
+			words++;
+		else if (ch == '\n' || ch == '.')
+			return 0;
+		else if ((ch == '/' || ch == '-' || ch == ':') && (paren || digit) && words >= 1 &&
+			 words <= 8 && i + 1 < n && p[i + 1] == ' ') {
+			/* «2024/6/9» is a date, not the end of a dateline */
+			if (ch == '/' && i > 0 && p[i - 1] >= '0' && p[i - 1] <= '9')
+				continue;
+			return i + 1;
+		} else if (ch == 0xD8 && i + 1 < lim && (unsigned char)p[i + 1] == 0x8C && words > 3)
+			return 0; /* an Arabic comma after several words: a sentence */
+		if (ch == ')' && paren && i + 1 < n && p[i + 1] == ' ' && i + 2 < n &&
+		    (p[i + 2] == '-' || (unsigned char)p[i + 2] == 0xE2)) {
+			size_t j = i + 2;
+			while (j < n && p[j] != ' ')
+				j++;
+			return j;
+		}
+	}
+	return 0;
+}
+
+enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
+				 struct rasd_page *page)
+{
+	size_t pos = 0, cap = 0;
+	bool related = false;
+	enum rasd_status st = RASD_OK;
+	int lines = 0; /* non-blank lines so far: a dateline opens the story */
+	char key[512];
+
+	page->seg = NULL;
+	page->n = 0;
+	while (pos < n) {
+		const char *nl = memchr(p + pos, '\n', n - pos);
+		size_t end = nl ? (size_t)(nl - p) : n, klen, words, te, de;
+		const char *line = p + pos;
+		size_t len = end - pos;
+		bool final_stop = false;
+
+		klen = line_key(line, len, key, sizeof(key));
+		if (klen == 0) { /* a blank line keeps a block of links open */
+			pos = end + 1;
+			continue;
+		}
+		words = count_words(key);
+		lines++;
+		{
+			size_t k = len;
+			while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\r'))
+				k--;
+			final_stop = k > 0 && line[k - 1] == '.';
+		}
+		if (in_list(key, related_markers, false) && words <= 20) {
+			st = push(a, page, &cap, pos, end, RASD_SEG_RELATED);
+			related = true;
+		} else if (related && words <= 20 && !final_stop) {
+			st = push(a, page, &cap, pos, end, RASD_SEG_RELATED);
+		} else if ((te = tweet_end(line, len)) != 0) {
+			related = false;
+			st = push(a, page, &cap, pos, pos + te, RASD_SEG_TWEET);
+		} else if (words <= 6 && in_list(key, menu_markers, false)) {
+			related = false;
+			st = push(a, page, &cap, pos, end, RASD_SEG_MENU);
+		} else if (words <= 30 && !final_stop &&
+			   (in_list(key, caption_starts, false) || contains(line, len, "تصوير:") ||
+			    contains(line, len, "(Getty") || contains(line, len, "(AFP"))) {
+			related = false;
+			st = push(a, page, &cap, pos, end, RASD_SEG_CAPTION);
+		} else {
+			size_t i;
+			bool cap_end = false;
+			related = false;
+			for (i = 0; caption_ends[i] && words <= 30 && !final_stop; i++)
+				if (ends_with(key, klen, caption_ends[i]))
+					cap_end = true;
+			if (cap_end)
+				st = push(a, page, &cap, pos, end, RASD_SEG_CAPTION);
+			else if (lines <= 4 && (de = dateline_end(line, len)) != 0)
+				st = push(a, page, &cap, pos, pos + de, RASD_SEG_DATELINE);
+		}
+		if (st)
+			return st;
+		pos = end + 1;
+	}
+	return RASD_OK;
+}
+
+enum rasd_segment_kind rasd_page_kind_at(const struct rasd_page *page, size_t offset)
+{
+	size_t lo = 0, hi = page ? page->n : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (page->seg[mid].end <= offset)
+			lo = mid + 1;
+		else if (page->seg[mid].start > offset)
+			hi = mid;
+		else
+			return page->seg[mid].kind;
+	}
+	return RASD_SEG_BODY;
+}
+
+const char *rasd_segment_name(enum rasd_segment_kind kind)
+{
+	switch (kind) {
+	case RASD_SEG_BODY: return "body";
+	case RASD_SEG_CAPTION: return "caption";
+	case RASD_SEG_RELATED: return "related";
+	case RASD_SEG_TWEET: return "tweet";
+	case RASD_SEG_MENU: return "menu";
+	case RASD_SEG_DATELINE: return "dateline";
+	}
+	return "body";
+}
