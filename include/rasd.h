@@ -11,15 +11,18 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <string.h>
 
 #define RASD_VERSION "0.1.0"
 
 #if defined(__GNUC__)
 #define RASD_MUST_CHECK __attribute__((warn_unused_result))
 #define RASD_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define RASD_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define RASD_MUST_CHECK
 #define RASD_PRINTF(a, b)
+#define RASD_ALWAYS_INLINE
 #endif
 
 /* ------------------------------------------------------------------ core */
@@ -503,12 +506,139 @@ struct rasd_lex_match {
 	} u;
 };
 
+/*
+ * Word lists (data/words.tsv): single words that rules test a token's match
+ * key against, named here so the C names the list, not its words. Each is
+ * X(ID, "name-in-the-file", valued): a valued list gives each word an
+ * integer (a duration's days). docs/lexicons.md describes every list.
+ */
+#define RASD_WORD_LISTS(X) \
+	/* extract/dates.c */ \
+	X(AGO, "ago", 0) \
+	X(SINCE, "since", 0) \
+	X(DATE_LEAD, "date-lead", 0) \
+	X(ERA_MARK, "era-mark", 0) \
+	X(DURATION, "duration", 1) \
+	X(DURATION_PLURAL, "duration-plural", 0) \
+	X(DAY_OF, "day-of", 0) \
+	X(MONTH_PAST, "month-past", 0) \
+	X(WEEKDAY_PAST, "weekday-past", 0) \
+	X(WEEKDAY_NEXT, "weekday-next", 0) \
+	/* extract/mention.c */ \
+	X(PLACE_NAME_PREFIX, "place-name-prefix", 0) \
+	X(NOT_PLACE_NAME, "not-place-name", 0) \
+	X(PLACE_NAME_STOP, "place-name-stop", 0) \
+	X(WAW_STEM, "waw-stem", 0) \
+	X(LOCATIVE, "locative", 0) \
+	X(PLACE_SITE, "place-site", 0) \
+	X(CUE_ADMIN1, "cue-admin1", 0) \
+	X(CUE_ADMIN3, "cue-admin3", 0) \
+	X(CUE_ADMIN, "cue-admin", 0) \
+	X(CUE_SETTLEMENT, "cue-settlement", 0) \
+	X(PLURAL_CUE, "plural-cue", 0) \
+	X(AREA_CUE, "area-cue", 0) \
+	X(COMMON_NOUN_CUE, "common-noun-cue", 0) \
+	X(COUNTRYSIDE_CUE, "countryside-cue", 0) \
+	X(MOUNTAIN_CUE, "mountain-cue", 0) \
+	X(CROSSING_CUE, "crossing-cue", 0) \
+	X(NEIGHBOURHOOD_CUE, "neighbourhood-cue", 0) \
+	X(ALLEGIANCE, "allegiance", 0) \
+	X(ALLEGIANCE_LINK, "allegiance-link", 0) \
+	X(SAME_BEFORE, "same-before", 0) \
+	X(SAME_AFTER, "same-after", 0) \
+	X(VERB_AS_NOUN_AFTER, "verb-as-noun-after", 0) \
+	X(VICTIM_PLURAL, "victim-plural", 0) \
+	X(VICTIM_PLURAL_STEM, "victim-plural-stem", 0) \
+	X(COUNCIL, "council", 0) \
+	X(NAME_END_WORD, "name-end-word", 0) \
+	X(NEAR, "near", 0)
+
+enum rasd_word_list {
+	RASD_WL_NONE = 0,
+#define RASD_WL_ENUM(id, name, valued) RASD_WL_##id,
+	RASD_WORD_LISTS(RASD_WL_ENUM)
+#undef RASD_WL_ENUM
+	RASD_WL_COUNT
+};
+
 struct rasd_lexicon;
+
+/*
+ * Per word list, the byte lengths (bit 63: 63 or more) and the first
+ * letters of its words. Every lexicon begins with these filters, so a
+ * rule's test turns most words away inline (rasd_word_in) before
+ * rasd_lex_word_in probes the table.
+ */
+#define RASD_WORD_SMALL 4
+struct rasd_word_filter {
+	uint64_t len;
+	uint64_t lead[2]; /* by rasd_word_lead() */
+	/* a list of at most RASD_WORD_SMALL words is compared here directly
+	 * (nsmall > 0), like a string literal, without the table */
+	uint32_t nsmall;
+	uint32_t small_n[RASD_WORD_SMALL];
+	const char *small[RASD_WORD_SMALL];
+};
+struct rasd_lexicon_head {
+	struct rasd_word_filter word_filter[RASD_WL_COUNT];
+};
+
+/* The first letter of a key as a bucket 0-127: Arabic letters U+0600-U+067F
+ * by their second UTF-8 byte, anything else 127. */
+static inline unsigned rasd_word_lead(const char *key, size_t n)
+{
+	unsigned a, b;
+	if (n < 2)
+		return 127;
+	a = (unsigned char)key[0];
+	b = (unsigned char)key[1];
+	if (a == 0xD8 && b >= 0x80 && b < 0xC0)
+		return b - 0x80;
+	if (a == 0xD9 && b >= 0x80 && b < 0xBF)
+		return 64 + (b - 0x80);
+	return 127;
+}
+
+/**
+ * Is the match-key word key[0..n) in the word list? Exact comparison with
+ * the key (no clitics removed); false for a list with no words.
+ */
+bool rasd_lex_word_in(const struct rasd_lexicon *lex, const char *key, size_t n,
+		      enum rasd_word_list list);
+
+/**
+ * rasd_lex_word_in with the filters inline: a word of the wrong length or
+ * first letter is turned away, a small list compared directly, and only
+ * the rest looked up in the table.
+ */
+RASD_ALWAYS_INLINE static inline bool rasd_word_in(const struct rasd_lexicon *lex, const char *key,
+						   size_t n, enum rasd_word_list list)
+{
+	const struct rasd_word_filter *f =
+		&((const struct rasd_lexicon_head *)(const void *)lex)->word_filter[list];
+	unsigned b;
+	uint32_t i;
+	if (!(f->len >> (n < 63 ? n : 63) & 1))
+		return false;
+	if (f->nsmall) {
+		for (i = 0; i < f->nsmall && i < RASD_WORD_SMALL; i++)
+			/* keys and small words are NUL-terminated: [1] exists; it
+			 * tells Arabic letters apart (byte 0 is D8 or D9) */
+			if (f->small_n[i] == n && f->small[i][1] == key[1] &&
+			    memcmp(f->small[i], key, n) == 0)
+				return true;
+		return false;
+	}
+	b = rasd_word_lead(key, n);
+	if (!(f->lead[b / 64] >> (b % 64) & 1))
+		return false;
+	return rasd_lex_word_in(lex, key, n, list);
+}
 
 /**
  * Load every lexicon from data_dir (triggers.tsv, actors.tsv,
  * actor_aliases.tsv, cues.tsv, not_places.tsv, numbers.tsv, calendar.tsv,
- * places.tsv) plus
+ * words.tsv, places.tsv) plus
  * any extra place files (same format as places.tsv; a missing extra file
  * is an error). Each line is validated; the first bad line fails the load
  * with err->file, err->line, err->column and a message. The caller owns
@@ -530,6 +660,19 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 /** Look a single phrase up (any text; normalized here) and return matches. */
 size_t rasd_lex_lookup(const struct rasd_lexicon *lex, struct rasd_arena *a, const char *phrase,
 		       size_t n, struct rasd_lex_match *out, size_t max);
+
+
+/** The word's value in a valued list; false (and *value untouched) if absent. */
+bool rasd_lex_word_value(const struct rasd_lexicon *lex, const char *key, size_t n,
+			 enum rasd_word_list list, long *value);
+/**
+ * The words of a list in file order, as match keys (for prefix and
+ * substring tests); *n gets the count. Owned by the lexicon.
+ */
+const struct rasd_str *rasd_lex_word_list(const struct rasd_lexicon *lex, enum rasd_word_list list,
+					  size_t *n);
+/** The list's name in words.tsv ("" for none). */
+const char *rasd_word_list_name(enum rasd_word_list list);
 
 const struct rasd_actor *rasd_lex_actor(const struct rasd_lexicon *lex, uint32_t index);
 /** Actor by code (e.g. "ISIS"), or NULL. */

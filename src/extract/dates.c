@@ -16,15 +16,21 @@ static bool key_is(const struct rasd_token *t, const char *s)
 	return t->klen == n && memcmp(t->key, s, n) == 0;
 }
 
-/* Word after a clitic و or ب: compare with and without it. */
-static bool key_is_cl(const struct rasd_token *t, const char *s)
+static bool word_in(const struct rasd_lexicon *lex, const struct rasd_token *t,
+		    enum rasd_word_list list)
 {
-	size_t n = strlen(s);
-	if (key_is(t, s))
+	return rasd_word_in(lex, t->key, t->klen, list);
+}
+
+/* A word of the list after a clitic و, ب or ف: compare with and without it. */
+static bool word_in_cl(const struct rasd_lexicon *lex, const struct rasd_token *t,
+		       enum rasd_word_list list)
+{
+	if (word_in(lex, t, list))
 		return true;
-	if (t->klen == n + 2 && (memcmp(t->key, "و", 2) == 0 || memcmp(t->key, "ب", 2) == 0 ||
-				 memcmp(t->key, "ف", 2) == 0))
-		return memcmp(t->key + 2, s, n) == 0;
+	if (t->klen > 2 && (memcmp(t->key, "و", 2) == 0 || memcmp(t->key, "ب", 2) == 0 ||
+			    memcmp(t->key, "ف", 2) == 0))
+		return rasd_word_in(lex, t->key + 2, t->klen - 2, list);
 	return false;
 }
 
@@ -104,7 +110,8 @@ static size_t skip_alt_month(const struct rasd_lexicon *lex, const struct rasd_d
 }
 
 /* Optional year after a month: 2021, 2021م, 1439 هـ */
-static size_t read_year(const struct rasd_doc *doc, size_t j, int *year)
+static size_t read_year(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t j,
+			int *year)
 {
 	long y;
 
@@ -120,23 +127,10 @@ static size_t read_year(const struct rasd_doc *doc, size_t j, int *year)
 	} else {
 		return j;
 	}
-	if (j < doc->ntokens && (key_is(&doc->tokens[j], "م") || key_is(&doc->tokens[j], "ه")))
+	if (j < doc->ntokens && word_in(lex, &doc->tokens[j], RASD_WL_ERA_MARK))
 		j++;
 	return j;
 }
-
-static const struct {
-	const char *word;
-	int days;
-	bool plural; /* needs a number before it */
-} units[] = {
-	{"يوم", 1, false},     {"يوما", 1, true},     {"يومين", 2, false}, {"يومان", 2, false},
-	{"ايام", 1, true},     {"اسبوع", 7, false},   {"اسبوعين", 14, false},
-	{"اسابيع", 7, true},   {"شهر", 30, false},    {"شهرين", 60, false},
-	{"اشهر", 30, true},    {"شهور", 30, true},    {"ساعات", 0, true},
-	{"ساعه", 0, false},    {"ساعتين", 0, false},  {"سنوات", 365, true},
-	{"عام", 365, false},   {"عامين", 730, false}, {"سنه", 365, false},
-	{NULL, 0, false}};
 
 /* published minus n units of `days`, or false when that falls before the
  * year 1: a count that large is not a date (and would wrap the day number) */
@@ -152,12 +146,13 @@ static bool days_before(int32_t published, long n, int days, int32_t *out)
 static size_t ago(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 		  int32_t published, struct rasd_date_expr *out)
 {
-	size_t j = i + 1, u;
-	long n = 1;
+	size_t j = i + 1;
+	long n = 1, days;
 	bool vague = false, had_number = false;
 	size_t used;
 
-	if (!key_is_cl(&doc->tokens[i], "قبل") || j >= doc->ntokens || published == INT32_MIN)
+	if (!word_in_cl(lex, &doc->tokens[i], RASD_WL_AGO) || j >= doc->ntokens ||
+	    published == INT32_MIN)
 		return 0;
 	used = rasd_number_at(lex, doc, j, &n, &vague);
 	if (used) {
@@ -166,17 +161,16 @@ static size_t ago(const struct rasd_lexicon *lex, const struct rasd_doc *doc, si
 	}
 	if (j >= doc->ntokens)
 		return 0;
-	for (u = 0; units[u].word; u++)
-		if (key_is(&doc->tokens[j], units[u].word))
-			break;
-	if (!units[u].word)
+	/* a unit with its length in days; a plural one needs a number */
+	if (!rasd_lex_word_value(lex, doc->tokens[j].key, doc->tokens[j].klen, RASD_WL_DURATION,
+				 &days))
 		return 0;
-	if (!had_number && units[u].plural)
+	if (!had_number && word_in(lex, &doc->tokens[j], RASD_WL_DURATION_PLURAL))
 		n = 3, vague = true; /* قبل أيام: a few days */
-	if (!days_before(published, n, units[u].days, &out->date))
+	if (!days_before(published, n, (int)days, &out->date))
 		return 0;
-	out->precision = (vague || units[u].days >= 7) ? (units[u].days >= 30 ? 3 : 2) : 1;
-	if (units[u].days >= 365)
+	out->precision = (vague || days >= 7) ? (days >= 30 ? 3 : 2) : 1;
+	if (days >= 365)
 		out->precision = 4;
 	out->tok = (uint32_t)i;
 	out->ntok = (uint32_t)(j + 1 - i);
@@ -196,7 +190,7 @@ static size_t day_of_month(const struct rasd_lexicon *lex, const struct rasd_doc
 		return 0;
 	month = m.u.calendar.value;
 	k = skip_alt_month(lex, doc, k + m.ntokens);
-	k = read_year(doc, k, &year);
+	k = read_year(lex, doc, k, &year);
 	if (m.u.calendar.kind == RASD_CAL_HIJRI_MONTH || year < 0) {
 		if (year >= 0) {
 			/* Hijri month without a year: the year that puts it
@@ -241,11 +235,11 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		return 0;
 	if (published != INT32_MIN)
 		rasd_civil_from_days(published, &py, &pm, &pd);
-	if (key_is_cl(&doc->tokens[j], "منذ")) {
+	if (word_in_cl(lex, &doc->tokens[j], RASD_WL_SINCE)) {
 		since = true;
 		j++;
 	}
-	if (j < doc->ntokens && (key_is_cl(&doc->tokens[j], "يوم") || key_is_cl(&doc->tokens[j], "في")))
+	if (j < doc->ntokens && word_in_cl(lex, &doc->tokens[j], RASD_WL_DATE_LEAD))
 		j++;
 	if (j >= doc->ntokens)
 		return 0;
@@ -254,20 +248,20 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		size_t k = j;
 		long n = 1;
 		bool vague;
-		size_t u, used = rasd_number_at(lex, doc, k, &n, &vague);
+		long days;
+		size_t used = rasd_number_at(lex, doc, k, &n, &vague);
 		k += used;
-		for (u = 0; k < doc->ntokens && units[u].word; u++) {
-			if (key_is(&doc->tokens[k], units[u].word)) {
-				if (published == INT32_MIN)
-					return 0;
-				if (!days_before(published, n, units[u].days, &out->date))
-					return 0;
-				out->precision = 2;
-				out->tok = (uint32_t)start;
-				out->ntok = (uint32_t)(k + 1 - start);
-				out->since = true;
-				return out->ntok;
-			}
+		if (k < doc->ntokens && rasd_lex_word_value(lex, doc->tokens[k].key, doc->tokens[k].klen,
+							    RASD_WL_DURATION, &days)) {
+			if (published == INT32_MIN)
+				return 0;
+			if (!days_before(published, n, (int)days, &out->date))
+				return 0;
+			out->precision = 2;
+			out->tok = (uint32_t)start;
+			out->ntok = (uint32_t)(k + 1 - start);
+			out->since = true;
+			return out->ntok;
 		}
 	}
 	{
@@ -301,7 +295,7 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		if (cal_at(lex, doc, k, &m2) && m2.u.calendar.kind == RASD_CAL_DAY_ORDINAL &&
 		    (m2.clitics & RASD_CLITIC_CONJ))
 			k += m2.ntokens;
-		if (k + 1 < doc->ntokens && key_is(&doc->tokens[k], "من"))
+		if (k + 1 < doc->ntokens && word_in(lex, &doc->tokens[k], RASD_WL_DAY_OF))
 			return day_of_month(lex, doc, start, k + 1, m.u.calendar.value, published,
 					    since, out);
 		return 0;
@@ -312,7 +306,7 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 	case RASD_CAL_MONTH: {
 		int year = 0;
 		size_t k = skip_alt_month(lex, doc, j + m.ntokens);
-		k = read_year(doc, k, &year);
+		k = read_year(lex, doc, k, &year);
 		if (year < 0)
 			return 0;
 		if (year == 0) {
@@ -320,8 +314,7 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				return 0;
 			year = infer_year(published, m.u.calendar.value);
 			/* أكتوبر الماضي: the last October before this month */
-			if (k < doc->ntokens && (key_is(&doc->tokens[k], "الماضي") ||
-						 key_is(&doc->tokens[k], "المنصرم"))) {
+			if (k < doc->ntokens && word_in(lex, &doc->tokens[k], RASD_WL_MONTH_PAST)) {
 				if (year == py && m.u.calendar.value >= pm)
 					year--;
 				k++;
@@ -353,14 +346,11 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 			}
 		}
 		delta = (rasd_weekday(published) - m.u.calendar.value + 7) % 7;
-		if (k < doc->ntokens &&
-		    (key_is(&doc->tokens[k], "الماضي") || key_is(&doc->tokens[k], "الفائت") ||
-		     key_is(&doc->tokens[k], "المنصرم"))) {
+		if (k < doc->ntokens && word_in(lex, &doc->tokens[k], RASD_WL_WEEKDAY_PAST)) {
 			if (delta == 0)
 				delta = 7;
 			k++;
-		} else if (k < doc->ntokens &&
-			   (key_is(&doc->tokens[k], "المقبل") || key_is(&doc->tokens[k], "القادم"))) {
+		} else if (k < doc->ntokens && word_in(lex, &doc->tokens[k], RASD_WL_WEEKDAY_NEXT)) {
 			delta = -((m.u.calendar.value - rasd_weekday(published) + 7) % 7);
 			if (delta == 0)
 				delta = -7;

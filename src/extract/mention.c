@@ -29,6 +29,27 @@ static bool ends_with(const struct rasd_token *t, const char *suf)
 	return t->klen >= n && memcmp(t->key + t->klen - n, suf, n) == 0;
 }
 
+bool word_list_prefix(const struct rasd_lexicon *lex, const char *key, size_t n,
+		      enum rasd_word_list list)
+{
+	size_t nw, i;
+	const struct rasd_str *w = rasd_lex_word_list(lex, list, &nw);
+	for (i = 0; i < nw; i++)
+		if (n >= w[i].n && memcmp(key, w[i].p, w[i].n) == 0)
+			return true;
+	return false;
+}
+
+bool word_list_inside(const struct rasd_lexicon *lex, const char *key, enum rasd_word_list list)
+{
+	size_t nw, i;
+	const struct rasd_str *w = rasd_lex_word_list(lex, list, &nw);
+	for (i = 0; i < nw; i++)
+		if (strstr(key, w[i].p)) /* list words are NUL-terminated */
+			return true;
+	return false;
+}
+
 /* Bytes of the clitic letters removed from a key-form word's front. */
 static size_t clitic_bytes(const struct rasd_token *t, unsigned clitics, bool *lil)
 {
@@ -148,30 +169,6 @@ static void *push(struct rasd_arena *a, struct grow *g)
 	}
 }
 
-static const char *const name_prefixes[] = {
-	"ابو", "ام", "بني", "بن", "عين", "تل", "دير", "راس", "جسر", "كفر", "بئر", "بير",
-	"خربه", "وادي", "جبل", "ذي", "ذو", "بيت", "مرج", "قصر", "سوق", "باب", "الشيخ",
-	"شيخ", "عرب", "حي", "تله", "ام", "معره", "سيدي", "عين", "ال", "قاع",
-	"وادي", "حصن", "جبال", "سد", "مفرق", "نقيل", "عزله", "بيت", NULL};
-
-static const char *const not_names[] = {
-	"التابع", "التابعه", "الواقع", "الواقعه", "المحاذي", "المحاذيه", "القريب", "القريبه",
-	"المجاور", "المجاوره", "الحدودي", "الحدوديه", "الخاضع", "الخاضعه", "المحاصر",
-	"المحاصره", "الذي", "التي", "الذين", "نفسها", "نفسه", "ذاتها", "ذاته", "المذكور",
-	"المذكوره", "الجديد", "الجديده", "القديم", "القديمه", "الكبير", "الكبيره", "الصغير",
-	"الصغيره", "الرئيسي", "الرئيسيه", "المدينه", "البلده", "القريه", "المنطقه", "المخيم",
-	"الاولي", "الثانيه", "الاخري", "اخري", "عده", "عدد", "كبيره", "صغيره", "سكنيه",
-	"مجاوره", "قريبه", "بعيده", "واحده", "محاذيه", "حدوديه", "رئيسيه", "تابعه", "جديده",
-	"امنه", "عازله", "خاضعه", "ريفيه", "زراعيه", "صناعيه", "سياحيه", "مدنيه", "عسكريه",
-	"للاجئين", "اللاجئين", "النازحين", "للنازحين", "متفرقه", "متعدده", "مختلفه", "عديده",
-	"اخري", "مماثله", "محدده", "معينه", "واسعه", "شاسعه", "نائيه", "مهمه",
-	"استراتيجيه", "حيويه", "قريبه", "سيطره", "نفوذ", "تابعه", "المعارضه", "النظام",
-	"حدوديه", "جبليه", "صحراويه", "ساحليه", "نائيه", "محاصره", "منكوبه", "مكتظه", "شعبيه",
-	"تجاريه", "اثريه", "حكوميه", "رسميه", "خاصه", "عامه", "دوليه", "محليه", "عربيه",
-	"كرديه", "سوريه", "عراقيه", "يمنيه", "ايرانيه", "تركيه", "روسيه", "امريكيه",
-	"اسرائيليه", "سعوديه", "مصريه", "ليبيه", "لبنانيه", "فلسطينيه", "اردنيه", "اخري",
-	"مهجوره", "خاليه", "مدمره", "امنيه", "عمليات", "اشتباكات", "خطوط", "جبهات", "خفض",
-	"تخفيف", "منزوعه", "حظر", "الطيران", "النفوذ", "العمليات", NULL};
 
 
 /* Lexicon hits at one token, split by kind. */
@@ -268,36 +265,22 @@ static size_t skip_marks(const struct rasd_doc *doc, size_t j)
 }
 
 /* Words after which a bare name is read as a place. */
-static bool locative_before(const struct rasd_doc *doc, size_t i, unsigned clitics)
+static bool locative_before(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
+			    unsigned clitics)
 {
-	static const char *const w[] = {"في", "من", "الي", "قرب", "نحو", "باتجاه", "داخل",
-					"عند", "حول", "بين", "علي", "مع", "وفي", "ومن", "والي",
-					"اطراف", "مدينتي", "محيط", "غرب", "شرق", "شمال", "جنوب",
-					"غربي", "شرقي", "شمالي", "جنوبي", "وسط", "جنوبا", "شمالا",
-					"عن", "بمحاذاه", "تجاه", "صوب", "ضواحي", "اهالي", "سكان",
-					"ابناء", "مدينه", "بلده", "قريه", NULL};
 	if (clitics & RASD_CLITIC_PREP)
 		return true;
-	return i > 0 && in_list(&doc->tokens[i - 1], w);
+	return i > 0 && word_in(lex, &doc->tokens[i - 1], RASD_WL_LOCATIVE);
 }
 
 /* Facility words that name a site inside a town: the town is the place. */
-static bool site_word(const char *key)
+static bool site_word(const struct rasd_lexicon *lex, const char *key)
 {
-	static const char *const w[] = {"سوق", "مستشفي", "مسجد", "مدرسه", "مبني", "جامعه",
-					"محطه", "مقر", "منزل", "كنيسه", "فندق", "شارع", "دوار",
-					"ساحه", "مستوصف", "مخبز", "مصنع", "مزرعه", "منشاه",
-					"مجمع", "مركز", "حقل", "مستودع", "معسكر", "موقع", "مقرات",
-					"مباني", "منازل", "اسواق", "مدارس", "مستشفيات", NULL};
-	size_t k;
 	if (!key)
 		return false;
 	if (strncmp(key, "ال", 4) == 0)
 		key += 4;
-	for (k = 0; w[k]; k++)
-		if (strcmp(key, w[k]) == 0)
-			return true;
-	return false;
+	return rasd_lex_word_in(lex, key, strlen(key), RASD_WL_PLACE_SITE);
 }
 
 /* Is the word at j a place cue (مدينة، بلدة، مخيم، ريف ...)? */
@@ -321,7 +304,7 @@ static bool name_word_ok(struct scan *lex, const struct rasd_doc *doc, size_t j,
 	t = &doc->tokens[j];
 	if (!(t->flags & RASD_TOKF_ARABIC) || t->klen < 4)
 		return false;
-	if (in_list(t, not_names))
+	if (word_in(lex->lex, t, RASD_WL_NOT_PLACE_NAME))
 		return false;
 	if (!first && (t->flags & RASD_TOKF_LINE_BEFORE))
 		return false;
@@ -333,23 +316,11 @@ static bool name_word_ok(struct scan *lex, const struct rasd_doc *doc, size_t j,
 			return false;
 	if (CUE(&h, RASD_CUE_PLACE_SETTLEMENT) && !first)
 		return false;
-	/* function words and prepositions */
-	{
-		static const char *const stop[] = {"في", "من", "علي", "الي", "عن", "مع", "بين",
-						   "قرب", "حيث", "التي", "الذي", "بعد", "قبل",
-						   "منذ", "خلال", "لدي", "عند", "اثر", "جراء",
-						   "وسط", "حول", "ضمن", "نحو", "كل", "بعض",
-						   "هذه", "هذا", "تلك", "ذلك", "ان", "انه", "قد",
-						   "كان", "كانت", "او", "ثم",
-						   /* قرية تقع غربها، بلدة تبعد 5 كم: a verb
-						    * saying where it lies */
-						   "تقع", "يقع", "تبعد", "يبعد", "تسمي", "يسمي",
-						   "تدعي", "يدعي", "تعرف", "يعرف", NULL};
-		if (in_list(t, stop))
-			return false;
-	}
+	/* function words, prepositions, verbs saying where a place lies */
+	if (word_in(lex->lex, t, RASD_WL_PLACE_NAME_STOP))
+		return false;
 	/* a word with a conjunction attached starts a new phrase */
-	if (starts_with(t, "و") && !starts_with(t, "واد") && !starts_with(t, "ورد") &&
+	if (starts_with(t, "و") && !word_list_prefix(lex->lex, t->key, t->klen, RASD_WL_WAW_STEM) &&
 	    !starts_with(t, "وال") && t->klen > 6)
 		return false;
 	if (first && starts_with(t, "وال"))
@@ -382,11 +353,11 @@ static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t 
 			return 0;
 	}
 	t = &doc->tokens[j];
-	if (require_definite && !starts_with(t, "ال") && !in_list(t, name_prefixes))
+	if (require_definite && !starts_with(t, "ال") && !word_in(lex->lex, t, RASD_WL_PLACE_NAME_PREFIX))
 		return 0;
 	/* adjectives are not names: قرية حدودية، منطقة سكنية (not_names); but
 	 * many names end the same way (قانية، حمورية), so no suffix rule */
-	if (in_list(t, name_prefixes) && !TOKEN_IS(t, "ال")) {
+	if (word_in(lex->lex, t, RASD_WL_PLACE_NAME_PREFIX) && !TOKEN_IS(t, "ال")) {
 		if (name_word_ok(lex, doc, j + 1, false) &&
 		    !(doc->tokens[j + 1].flags & RASD_TOKF_LINE_BEFORE))
 			return 2;
@@ -431,18 +402,19 @@ static int kind_specificity(enum rasd_place_kind k)
 }
 
 /* A settlement cue that names the unit kind expected after it. */
-static bool cue_fits(const struct rasd_token *cue, const struct rasd_place *p)
+static bool cue_fits(const struct rasd_lexicon *lex, const struct rasd_token *cue,
+		     const struct rasd_place *p)
 {
 	const char *k = cue->key;
 	/* strip clitics roughly: look for the cue word inside the key */
-	if (strstr(k, "محافظ") || strstr(k, "ولايه") || strstr(k, "اقليم"))
+	if (word_list_inside(lex, k, RASD_WL_CUE_ADMIN1))
 		return p->kind == RASD_PLACE_ADMIN1;
-	if (strstr(k, "ناحيه"))
+	if (word_list_inside(lex, k, RASD_WL_CUE_ADMIN3))
 		return p->kind == RASD_PLACE_ADMIN3 || p->kind == RASD_PLACE_TOWN ||
 		       p->kind == RASD_PLACE_CITY || p->kind == RASD_PLACE_VILLAGE;
-	if (strstr(k, "مديريه") || strstr(k, "قضاء") || strstr(k, "منطقه"))
+	if (word_list_inside(lex, k, RASD_WL_CUE_ADMIN))
 		return p->kind != RASD_PLACE_COUNTRY;
-	if (strstr(k, "مدين") || strstr(k, "بلد") || strstr(k, "قري"))
+	if (word_list_inside(lex, k, RASD_WL_CUE_SETTLEMENT))
 		return p->kind >= RASD_PLACE_ADMIN2 && p->kind <= RASD_PLACE_NEIGHBOURHOOD;
 	return true;
 }
@@ -460,20 +432,17 @@ static const char *cue_key_of(struct rasd_arena *a, const struct rasd_token *t, 
 
 /* الميليشيات الموالية لإيران، المدعومة من تركيا، التابعة لروسيا: whose side,
  * not where */
-static bool allegiance_before(const struct rasd_doc *doc, uint32_t tok)
+static bool allegiance_before(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+			      uint32_t tok)
 {
-	static const char *const w[] = {"المواليه", "الموالي", "الموالين", "الموالون", "مواليه",
-					"موالين", "موالون", "موالي", "المدعومه", "المدعوم",
-					"المدعومين", "مدعومه", "مدعومين", "مدعوما", "التابعه",
-					"التابع", "التابعين", "تابعه", "تابعين", "الحليفه",
-					"حليفه", NULL};
 	uint32_t k = tok;
-	if (k > 1 && (TOKEN_IS(&doc->tokens[k - 1], "من") || TOKEN_IS(&doc->tokens[k - 1], "لـ")))
+	if (k > 1 && word_in(lex, &doc->tokens[k - 1], RASD_WL_ALLEGIANCE_LINK))
 		k--;
-	return k > 0 && in_list(&doc->tokens[k - 1], w);
+	return k > 0 && word_in(lex, &doc->tokens[k - 1], RASD_WL_ALLEGIANCE);
 }
 
-static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const struct rasd_doc *doc,
+static enum rasd_status add_place(const struct rasd_lexicon *lex, struct rasd_arena *a, struct grow *g,
+				  const struct rasd_doc *doc,
 				  size_t from, size_t to, size_t name_from, size_t name_to,
 				  unsigned name_clitics, const struct rasd_lex_match *pm,
 				  enum place_cue cue, const char *cue_key, bool direction,
@@ -497,7 +466,7 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 		p->name = surface_span(a, doc, name_from, name_to, name_clitics);
 	if (!p->name)
 		return RASD_ENOMEM;
-	if (allegiance_before(doc, (uint32_t)from))
+	if (allegiance_before(lex, doc, (uint32_t)from))
 		return RASD_OK; /* a side's patron: no candidates, not a place */
 	if (pm) {
 		p->cands = pm->u.place.places;
@@ -509,20 +478,13 @@ static enum rasd_status add_place(struct rasd_arena *a, struct grow *g, const st
 }
 
 /* مناطق، قرى، بلدات، منطقتي ...: a cue that announces several places. */
-static bool plural_cue(const char *k)
+static bool plural_cue(const struct rasd_lexicon *lex, const char *k)
 {
-	static const char *const w[] = {"مناطق", "قري", "بلدات", "مدن", "احياء", "مديريات",
-					"محافظات", "منطقتي", "محافظتي", "مدينتي", "بلدتي",
-					"قريتي", "مخيمات", "مفرقي", "نواحي", "مطارات", NULL};
-	size_t i;
 	if (!k)
 		return false;
 	if (strncmp(k, "ال", 4) == 0)
 		k += 4;
-	for (i = 0; w[i]; i++)
-		if (strcmp(k, w[i]) == 0)
-			return true;
-	return false;
+	return rasd_lex_word_in(lex, k, strlen(k), RASD_WL_PLURAL_CUE);
 }
 
 /* Places listed after a place: مناطق مسعودة والعر ومحجان، مفرقي زبيد و الجبلية.
@@ -561,11 +523,11 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 			break;
 		if (h->place && (bare_waw || (h->place->clitics & RASD_CLITIC_CONJ))) {
 			size_t e = k + h->place->ntokens;
-			st = add_place(a, gp, doc, k, e, k, e, h->place->clitics, h->place, hp->cue,
+			st = add_place(sc->lex, a, gp, doc, k, e, k, e, h->place->clitics, h->place, hp->cue,
 				       hp->cue_key, false, false, 0);
 			if (st)
 				return st;
-		} else if (hp->cue != PCUE_NONE && hp->cue != PCUE_RURAL && plural_cue(hp->cue_key)) {
+		} else if (hp->cue != PCUE_NONE && hp->cue != PCUE_RURAL && plural_cue(sc->lex, hp->cue_key)) {
 			/* an unknown name in a cue'd list: the word without its و */
 			const struct rasd_token *w = t;
 			size_t r;
@@ -579,7 +541,7 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 					probe.key += 2;
 					probe.klen -= 2;
 				}
-				if (in_list(&probe, not_names))
+				if (word_in(sc->lex, &probe, RASD_WL_NOT_PLACE_NAME))
 					ok = false;
 			}
 			if (!ok)
@@ -592,11 +554,11 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 					probe.klen -= 2;
 				}
 				/* ومعرة حرمة: a compound name in the list */
-				if (in_list(&probe, name_prefixes) && k + 1 < doc->ntokens &&
+				if (word_in(sc->lex, &probe, RASD_WL_PLACE_NAME_PREFIX) && k + 1 < doc->ntokens &&
 				    name_word_ok(sc, doc, k + 1, false))
 					nl = 2;
 			}
-			st = add_place(a, gp, doc, k, k + nl, k, k + nl,
+			st = add_place(sc->lex, a, gp, doc, k, k + nl, k, k + nl,
 				       bare_waw ? 0 : RASD_CLITIC_CONJ, NULL, hp->cue, hp->cue_key, false,
 				       false, 0);
 			if (st)
@@ -617,13 +579,10 @@ static enum rasd_status extend_list(struct scan *sc, struct rasd_arena *a, struc
 
 /* ذات المنطقة، نفس البلدة، المنطقة نفسها: "the same" marks the word at i as
  * the place just told, even a word that is otherwise too common to be one */
-static bool same_marked(const struct rasd_doc *doc, size_t i)
+static bool same_marked(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i)
 {
-	return (i > 0 && (TOKEN_IS(&doc->tokens[i - 1], "ذات") ||
-			  TOKEN_IS(&doc->tokens[i - 1], "نفس"))) ||
-	       (i + 1 < doc->ntokens &&
-		(TOKEN_IS(&doc->tokens[i + 1], "نفسها") || TOKEN_IS(&doc->tokens[i + 1], "ذاتها") ||
-		 TOKEN_IS(&doc->tokens[i + 1], "نفسه") || TOKEN_IS(&doc->tokens[i + 1], "ذاته")));
+	return (i > 0 && word_in(lex, &doc->tokens[i - 1], RASD_WL_SAME_BEFORE)) ||
+	       (i + 1 < doc->ntokens && word_in(lex, &doc->tokens[i + 1], RASD_WL_SAME_AFTER));
 }
 
 enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
@@ -636,6 +595,9 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	struct grow gd = {(void **)&m->date, &m->ndate, 0, sizeof(struct rasd_date_expr)};
 	struct grow gp = {(void **)&m->place, &m->nplace, 0, sizeof(struct m_place)};
 	size_t i, actor_end = 0, place_end = 0, num_end = 0, date_end = 0, trig_end = 0;
+	/* قبل، منذ، ومنذ: the words that start a date, by length and first
+	 * letter before the lists (every word is tested) */
+	struct word_prefilter date_words = {0, {0, 0}};
 	size_t armed_cue_at = SIZE_MAX, listed = 0;
 	uint32_t list_cue_tok = UINT32_MAX;
 	enum rasd_status st;
@@ -646,6 +608,8 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	if (!sc)
 		return RASD_ENOMEM;
 	sc->lex = lex;
+	word_prefilter_add(&date_words, lex, RASD_WL_AGO);
+	word_prefilter_add(&date_words, lex, RASD_WL_SINCE);
 	memset(&sc->none, 0, sizeof(sc->none));
 	for (i = 0; i < HIT_CACHE; i++)
 		sc->tok[i] = SIZE_MAX;
@@ -688,8 +652,9 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 		/* Dates first: a number may start one (9 نوفمبر). */
 		if (i >= date_end && (t->kind == RASD_TOK_NUMBER || hp->calendar ||
-				      TOKEN_IS(t, "قبل") || TOKEN_IS(t, "وقبل") ||
-				      TOKEN_IS(t, "منذ") || TOKEN_IS(t, "ومنذ"))) {
+				      (word_maybe_or_waw(&date_words, t) &&
+				       (word_in_or_waw(lex, t, RASD_WL_AGO) ||
+					word_in_or_waw(lex, t, RASD_WL_SINCE))))) {
 			struct rasd_date_expr de;
 			size_t got = rasd_date_at(lex, doc, i, published, &de);
 			if (got) {
@@ -697,8 +662,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				if (!d)
 					return RASD_ENOMEM;
 				*d = de;
-				if (i > 0 && (TOKEN_IS(&doc->tokens[i - 1], "منذ") ||
-					      TOKEN_IS(&doc->tokens[i - 1], "ومنذ")))
+				if (i > 0 && word_in_or_waw(lex, &doc->tokens[i - 1], RASD_WL_SINCE))
 					d->since = true;
 				/* منذ بدء التصعيد في 18 شباط: a period opened by منذ */
 				{
@@ -707,7 +671,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						const struct rasd_token *w = &doc->tokens[k - 1];
 						if (w->kind == RASD_TOK_PUNCT && (w->flags & (RASD_TOKF_CLAUSE | RASD_TOKF_TERMINAL)))
 							break;
-						if (TOKEN_IS(w, "منذ") || TOKEN_IS(w, "ومنذ"))
+						if (word_in_or_waw(lex, w, RASD_WL_SINCE))
 							d->since = true;
 					}
 				}
@@ -763,17 +727,12 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			/* في قتل، بقتل، على قتل: the verb's spelling used as a noun */
 			if (tr->form == RASD_FORM_VERB &&
 			    ((hp->trigger->clitics & (RASD_CLITIC_PREP | RASD_CLITIC_ARTICLE)) ||
-			     (i > 0 && (TOKEN_IS(&doc->tokens[i - 1], "في") ||
-					TOKEN_IS(&doc->tokens[i - 1], "علي") ||
-					TOKEN_IS(&doc->tokens[i - 1], "عن") ||
-					TOKEN_IS(&doc->tokens[i - 1], "بعد") ||
-					TOKEN_IS(&doc->tokens[i - 1], "قبل") ||
-					TOKEN_IS(&doc->tokens[i - 1], "عمليه")))))
+			     (i > 0 && word_in(lex, &doc->tokens[i - 1], RASD_WL_VERB_AS_NOUN_AFTER))))
 				tr->form = RASD_FORM_NOUN;
 			trig_end = i + hp->trigger->ntokens;
 		}
 		if (hp->actor && i >= actor_end && hplace && hplace->ntokens >= hp->actor->ntokens &&
-		    locative_before(doc, i, hplace->clitics)) {
+		    locative_before(lex, doc, i, hplace->clitics)) {
 			/* في السعودية: the country is where, not who */
 		} else if (hp->actor && i >= actor_end) {
 			struct m_actor *ac = push(a, &ga);
@@ -795,11 +754,11 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			{
 				const struct rasd_token *last = &doc->tokens[i + ac->ntok - 1];
 				ac->plural = ends_with(last, "ين") || ends_with(last, "ون") ||
-					     ends_with(last, "ات") || TOKEN_IS(last, "اطفال") ||
-					     TOKEN_IS(last, "نساء") || TOKEN_IS(last, "اشخاص") ||
-					     TOKEN_IS(last, "سكان") || TOKEN_IS(last, "اهالي") ||
-					     TOKEN_IS(last, "رجال") || TOKEN_IS(last, "مدنيين") ||
-					     starts_with(last, "اطفال") || ends_with(last, "يين");
+					     ends_with(last, "ات") ||
+					     word_in(lex, last, RASD_WL_VICTIM_PLURAL) ||
+					     word_list_prefix(lex, last->key, last->klen,
+							      RASD_WL_VICTIM_PLURAL_STEM) ||
+					     ends_with(last, "يين");
 			}
 			actor_end = i + hp->actor->ntokens;
 			/* A place word inside an actor's name is not a place:
@@ -817,8 +776,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					 * الديمقراطية does not name a country as a place, nor
 					 * فيلق القدس، أنصار بيت المقدس a city */
 					for (q = 0; h2.place && q < h2.place->u.place.count &&
-						    (TOKEN_IS(&doc->tokens[i], "مجلس") ||
-						     TOKEN_IS(&doc->tokens[i], "المجلس"));
+						    word_in(lex, &doc->tokens[i], RASD_WL_COUNCIL);
 					     q++) {
 						const struct rasd_place *pl =
 							rasd_lex_place(lex, h2.place->u.place.places[q]);
@@ -833,7 +791,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 
 		/* Places. A common word that is also a place name (البيت الأبيض، في
 		 * البلاد) blocks its span unless a cue word introduces it. */
-		if (CUE(hp, RASD_CUE_NOT_PLACE) && !same_marked(doc, i) &&
+		if (CUE(hp, RASD_CUE_NOT_PLACE) && !same_marked(lex, doc, i) &&
 		    !(hplace && hplace->ntokens > CUE(hp, RASD_CUE_NOT_PLACE)->ntokens) &&
 		    !(i > 0 && is_word(doc, i - 1) &&
 		      (CUE(hits_at(sc, doc, i - 1), RASD_CUE_PLACE_SETTLEMENT) ||
@@ -860,7 +818,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			const struct rasd_lex_match *cue = setl ? setl : fac ? fac : rural;
 			bool definite_cue;
 
-			if (fac && site_word(cue_key_of(a, t, fac->clitics))) {
+			if (fac && site_word(lex, cue_key_of(a, t, fac->clitics))) {
 				/* a market or a hospital: the town around it is the place */
 				if (!hplace || hplace->ntokens <= fac->ntokens)
 					continue;
@@ -880,10 +838,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			    !(i > 0 && is_word(doc, i - 1) && prev_is_cue(sc, doc, i - 1)))
 				hplace = NULL;
 			if (hplace && hp->actor && hp->actor->ntokens >= hplace->ntokens &&
-			    !locative_before(doc, i, hplace->clitics))
+			    !locative_before(lex, doc, i, hplace->clitics))
 				hplace = NULL; /* قالت الرياض: the government; من الرياض: the city */
 			if (hplace && hplace->ntokens == 1 && !cue && !dir &&
-			    !locative_before(doc, i, hplace->clitics)) {
+			    !locative_before(lex, doc, i, hplace->clitics)) {
 				/* a bare country name is a subject or an adjective
 				 * (مدفعية تركية), not where something happened */
 				uint32_t k;
@@ -904,7 +862,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			 * before it (في، من، قرب ...), a clitic preposition (بـ) or a list
 			 * it continues. */
 			if (hplace && hplace->ntokens == 1 && !cue && !dir &&
-			    !locative_before(doc, i, hplace->clitics)) {
+			    !locative_before(lex, doc, i, hplace->clitics)) {
 				uint32_t k;
 				bool important = false;
 				for (k = 0; k < hplace->u.place.count; k++) {
@@ -933,11 +891,11 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					ck = m->place[m->nplace - 1].cue_key;
 					list_cue_tok = m->place[m->nplace - 1].cue_tok;
 				}
-				st = add_place(a, &gp, doc, i, end + d, i, end, hplace->clitics, hplace,
+				st = add_place(lex, a, &gp, doc, i, end + d, i, end, hplace->clitics, hplace,
 					       pc, ck, d > 0, false, 0);
 				if (!st)
 					m->place[m->nplace - 1].locative =
-						locative_before(doc, i, hplace->clitics) || cue != NULL;
+						locative_before(lex, doc, i, hplace->clitics) || cue != NULL;
 				if (!st && list_cue_tok != UINT32_MAX)
 					m->place[m->nplace - 1].cue_tok = list_cue_tok;
 				list_cue_tok = UINT32_MAX;
@@ -973,7 +931,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					memset(&hj, 0, sizeof(hj));
 				}
 				if (j < doc->ntokens && hj.place && hj.place->ntokens == 1 && cue &&
-				    in_list(&doc->tokens[j], name_prefixes) &&
+				    word_in(lex, &doc->tokens[j], RASD_WL_PLACE_NAME_PREFIX) &&
 				    name_word_ok(sc, doc, j + 1, false))
 					hj.place = NULL; /* قرية تل السمن: a compound unknown name */
 				if (j < doc->ntokens && hj.place && hj.place->ntokens == 1 &&
@@ -991,7 +949,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						uint32_t k;
 						bool fits = false;
 						for (k = 0; k < pm->u.place.count; k++)
-							if (cue_fits(t, rasd_lex_place(lex, pm->u.place.places[k])))
+							if (cue_fits(lex, t, rasd_lex_place(lex, pm->u.place.places[k])))
 								fits = true;
 						if (!fits)
 							pm = NULL;
@@ -1000,8 +958,9 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						const char *ck = cue ? cue_key_of(a, t, c->clitics) : NULL;
 						/* ريف X names a place of its own; محيط X, أطراف X
 						 * are X's outskirts */
-						bool countryside = pc == PCUE_RURAL && ck && strcmp(ck, "ريف") == 0;
-						st = add_place(a, &gp, doc, i, end + d, j, end, hj.place->clitics,
+						bool countryside = pc == PCUE_RURAL && ck &&
+								   key_in(lex, ck, RASD_WL_COUNTRYSIDE_CUE);
+						st = add_place(lex, a, &gp, doc, i, end + d, j, end, hj.place->clitics,
 							       pm, pc, ck, is_dir || pc == PCUE_RURAL || d > 0,
 							       pc == PCUE_FACILITY || countryside, c->clitics);
 						if (!countryside && pc == PCUE_RURAL && !st)
@@ -1022,14 +981,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					const char *uk = cue_key_of(a, t, c->clitics);
 					/* سد المنافذ، منفذ البيع، سجن رجل: cue words that are
 					 * also common nouns name only places the gazetteer knows */
-					bool common = uk && (strcmp(uk, "سد") == 0 || strcmp(uk, "منفذ") == 0 ||
-							     strcmp(uk, "سجن") == 0);
+					bool common = uk && key_in(lex, uk, RASD_WL_COMMON_NOUN_CUE);
 					if (!definite_cue && !common) {
 						const char *ck = uk;
-						bool area = ck && (strcmp(ck, "مناطق") == 0 ||
-								   strcmp(ck, "مدن") == 0 ||
-								   strcmp(ck, "قري") == 0 ||
-								   strcmp(ck, "بلدات") == 0);
+						bool area = ck && key_in(lex, ck, RASD_WL_AREA_CUE);
 						nl = unknown_name(sc, doc, j, area);
 						/* مناطق مسعودة والعر ومحجان: a list of names after a
 						 * plural cue is evidence enough */
@@ -1045,7 +1000,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 					if (nl) {
 						size_t end = j + nl;
 						d = trailing_direction(sc, doc, end);
-						st = add_place(a, &gp, doc, i, end, j, end, 0, NULL, pc,
+						st = add_place(lex, a, &gp, doc, i, end, j, end, 0, NULL, pc,
 							       cue_key_of(a, t, c->clitics), false,
 							       pc == PCUE_FACILITY, c->clitics);
 						if (st)
@@ -1064,7 +1019,7 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 						p->ref = -1;
 						p->list = -1;
 						p->cue = pc;
-						p->same = same_marked(doc, i);
+						p->same = same_marked(lex, doc, i);
 						{
 							const char *k = cue_key_of(a, t, c->clitics);
 							if (k && strncmp(k, "ال", 4) == 0)
@@ -1080,10 +1035,10 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 			if (hplace) {
 				size_t end = i + hplace->ntokens;
 				size_t d = trailing_direction(sc, doc, end);
-				st = add_place(a, &gp, doc, i, end + d, i, end, hplace->clitics, hplace,
+				st = add_place(lex, a, &gp, doc, i, end + d, i, end, hplace->clitics, hplace,
 					       PCUE_NONE, NULL, d > 0, false, 0);
 				if (!st)
-					m->place[m->nplace - 1].locative = locative_before(doc, i, hplace->clitics);
+					m->place[m->nplace - 1].locative = locative_before(lex, doc, i, hplace->clitics);
 				if (st)
 					return st;
 				place_end = end + d;
@@ -1167,14 +1122,11 @@ static void add_country_vote(const char **codes, double *votes, size_t *n, const
 /* منطقة عقبة الظاهر: a cue-led name that goes on with a definite word no
  * lexicon knows is a compound name of its own, not the city abroad its
  * first word spells */
-static bool compound_name_after(const struct rasd_doc *doc, const struct mentions *m,
-				const struct m_place *p)
+static bool compound_name_after(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
+				const struct mentions *m, const struct m_place *p)
 {
 	uint32_t k = p->tok + p->ntok;
 	const struct rasd_token *t;
-	static const char *const adj[] = {"الوحيد", "الكبير", "الصغير", "الجديد", "القديم",
-					  "الاكبر", "الاول", "الثاني", "الاخير", "نفسه", "ذاته",
-					  "ايضا", "حاليا", "مجددا", "اليوم", "امس", "الان", NULL};
 	if (p->cue != PCUE_SETTLEMENT || k >= doc->ntokens)
 		return false;
 	t = &doc->tokens[k];
@@ -1190,7 +1142,7 @@ static bool compound_name_after(const struct rasd_doc *doc, const struct mention
 	    memcmp(t->key + t->klen - 4, "ين", 4) == 0 || memcmp(t->key + t->klen - 4, "ون", 4) == 0 ||
 	    memcmp(t->key + t->klen - 4, "ات", 4) == 0)
 		return false;
-	if (in_list(t, adj))
+	if (word_in(lex, t, RASD_WL_NAME_END_WORD))
 		return false;
 	/* a word that is a mention of anything is not part of the name */
 	return !MENTION_AT(m, place, nplace, k) && !MENTION_AT(m, act, nact, k) &&
@@ -1200,11 +1152,9 @@ static bool compound_name_after(const struct rasd_doc *doc, const struct mention
 
 /* جبل القاهرة، سلسلة جبال عقبة: a mountain's name, whatever city it shares
  * the name with */
-static bool landmark_cue(const struct m_place *p)
+static bool landmark_cue(const struct rasd_lexicon *lex, const struct m_place *p)
 {
-	return p->cue != PCUE_NONE && p->cue_key &&
-	       (strcmp(p->cue_key, "جبل") == 0 || strcmp(p->cue_key, "جبال") == 0 ||
-		strcmp(p->cue_key, "تله") == 0 || strcmp(p->cue_key, "تبه") == 0);
+	return p->cue != PCUE_NONE && p->cue_key && key_in(lex, p->cue_key, RASD_WL_MOUNTAIN_CUE);
 }
 
 const char *dominant_country(const struct rasd_lexicon *lex, const struct mentions *m)
@@ -1219,7 +1169,7 @@ const char *dominant_country(const struct rasd_lexicon *lex, const struct mentio
 		const char *cc = NULL;
 		bool one = true;
 		double w;
-		if (!p->ncand || landmark_cue(p))
+		if (!p->ncand || landmark_cue(lex, p))
 			continue;
 		for (k = 0; k < p->ncand; k++) {
 			const struct rasd_place *pl = rasd_lex_place(lex, p->cands[k]);
@@ -1400,13 +1350,12 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		     (p->cue != PCUE_NONE && p->cue_tok == p->tok &&
 		      !strchr(strchr(p->name, ' ') + 1, ' ') &&
 		      /* a border crossing is named after the town across it */
-		      !(p->cue_key && (strcmp(p->cue_key, "معبر") == 0 ||
-				       strcmp(p->cue_key, "منفذ") == 0))))) {
+		      !(p->cue_key && key_in(lex, p->cue_key, RASD_WL_CROSSING_CUE))))) {
 			/* small places abroad are name clashes, not the place meant;
 			 * so is any city abroad behind a mountain's cue (جبل القاهرة
 			 * in Yemen is not Cairo) */
 			uint32_t keep = 0;
-			bool landmark = landmark_cue(p) || compound_name_after(doc, m, p);
+			bool landmark = landmark_cue(lex, p) || compound_name_after(lex, doc, m, p);
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
 				if (strcmp(c->country, doc_country) == 0 ||
@@ -1427,7 +1376,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
 				double s = candidate_score(lex, m, i, c, doc_country, doc);
-				if (p->cue == PCUE_SETTLEMENT && p->cue_key && !cue_fits(&doc->tokens[p->cue_tok], c))
+				if (p->cue == PCUE_SETTLEMENT && p->cue_key && !cue_fits(lex, &doc->tokens[p->cue_tok], c))
 					s -= 20;
 				if (s > best) {
 					best = s;
@@ -1456,13 +1405,13 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				    /* في مدينة تعز، شرقي مدينة تعز: a cue-led place after a
 				     * locative or direction word */
 				    !(o->cue == PCUE_SETTLEMENT &&
-				      (locative_before(doc, o->tok, 0) ||
+				      (locative_before(lex, doc, o->tok, 0) ||
 				       (o->cue_key && doc->tokens[o->tok].klen == strlen(o->cue_key) + 2 &&
 					starts_with(&doc->tokens[o->tok], "ب")))))
 					break; /* بمدينة تعز counts too */
 				if (o->direction && o->cue != PCUE_RURAL && !o->locative &&
 				    p->place->kind != RASD_PLACE_NEIGHBOURHOOD &&
-				    !(p->cue_key && strcmp(p->cue_key, "حي") == 0))
+				    !(p->cue_key && key_in(lex, p->cue_key, RASD_WL_NEIGHBOURHOOD_CUE)))
 					break;
 				if (o->tok > 0 && doc->tokens[o->tok].klen >= 4 &&
 				    memcmp(doc->tokens[o->tok].key, "ل", 2) == 0 &&
@@ -1509,8 +1458,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		if (q->tok < gap_from || q->tok > gap_from + 3 || p->anaphor)
 			continue;
 		for (g = gap_from; g < q->tok; g++)
-			if (TOKEN_IS(&doc->tokens[g], "القريبه") || TOKEN_IS(&doc->tokens[g], "قرب") ||
-			    TOKEN_IS(&doc->tokens[g], "القريب") || TOKEN_IS(&doc->tokens[g], "بالقرب"))
+			if (word_in(lex, &doc->tokens[g], RASD_WL_NEAR))
 				near_word = true;
 		if ((q->direction && q->cue != PCUE_RURAL) || near_word)
 			q->reference = true;

@@ -129,6 +129,57 @@ static inline bool in_list(const struct rasd_token *t, const char *const *list)
 			return true;
 	return false;
 }
+/* Is the token's key in the word list (data/words.tsv)? Exact, like
+ * token_is: list every clitic form a rule accepts. */
+static inline bool word_in(const struct rasd_lexicon *lex, const struct rasd_token *t,
+			   enum rasd_word_list list)
+{
+	return rasd_word_in(lex, t->key, t->klen, list);
+}
+/* Is a NUL-terminated key (a cue word without its clitics) in the list? */
+static inline bool key_in(const struct rasd_lexicon *lex, const char *key, enum rasd_word_list list)
+{
+	return rasd_word_in(lex, key, strlen(key), list);
+}
+/* The token is a word of the list, or one with the conjunction و before
+ * it (منذ، ومنذ). */
+RASD_ALWAYS_INLINE static inline bool word_in_or_waw(const struct rasd_lexicon *lex, const struct rasd_token *t,
+				  enum rasd_word_list list)
+{
+	return rasd_word_in(lex, t->key, t->klen, list) ||
+	       (t->klen > 2 && memcmp(t->key, "و", 2) == 0 &&
+		rasd_word_in(lex, t->key + 2, t->klen - 2, list));
+}
+/* Could the token be a word of the list, or و and one (by length and
+ * first letter)? For loops over every word of a document: fills `f` from
+ * the lists once, then word_maybe_or_waw(f, t) costs a few instructions. */
+struct word_prefilter {
+	uint64_t len, lead[2];
+};
+static inline void word_prefilter_add(struct word_prefilter *f, const struct rasd_lexicon *lex,
+				      enum rasd_word_list list)
+{
+	const struct rasd_word_filter *w =
+		&((const struct rasd_lexicon_head *)(const void *)lex)->word_filter[list];
+	unsigned waw = rasd_word_lead("و", 2);
+	f->len |= w->len | w->len << 2 | (w->len >> 61 & 1ull) << 63;
+	f->lead[0] |= w->lead[0];
+	f->lead[1] |= w->lead[1];
+	f->lead[waw / 64] |= 1ull << (waw % 64);
+}
+static inline bool word_maybe_or_waw(const struct word_prefilter *f, const struct rasd_token *t)
+{
+	unsigned b;
+	if (!(f->len >> (t->klen < 63 ? t->klen : 63) & 1))
+		return false;
+	b = rasd_word_lead(t->key, t->klen);
+	return f->lead[b / 64] >> (b % 64) & 1;
+}
+/* Does key[0..n) begin with a word of the list? */
+bool word_list_prefix(const struct rasd_lexicon *lex, const char *key, size_t n,
+		      enum rasd_word_list list);
+/* Does the NUL-terminated key contain a word of the list? */
+bool word_list_inside(const struct rasd_lexicon *lex, const char *key, enum rasd_word_list list);
 /* token_is for a string literal: its length is known at compile time */
 #define TOKEN_IS(t, lit) ((t)->klen == sizeof(lit) - 1 && memcmp((t)->key, lit, sizeof(lit) - 1) == 0)
 

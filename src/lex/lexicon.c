@@ -5,9 +5,12 @@
  * (word so far, next word) steps. Matching a document position costs one
  * probe per clitic reading of the word there, plus one per further word of
  * the longest phrase that fits, however many phrases share a beginning.
- * Every key goes through the same normalizer as the text. Part of lex/.
+ * Every key goes through the same normalizer as the text. The word lists
+ * of words.tsv are held apart (wordlist.c): rules test one word against
+ * them, they are never matched as phrases. Part of lex/.
  */
 #include "tsv.h"
+#include "wordlist.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -50,6 +53,7 @@ struct vec {
 #define FILTER_BIT(h) ((uint32_t)((h) >> 47) & (FIRST_FILTER_BITS - 1))
 
 struct rasd_lexicon {
+	struct rasd_lexicon_head head; /* first: rasd_word_in (rasd.h) reads it */
 	struct rasd_arena arena; /* strings, words, candidate lists */
 	struct vec entries;      /* struct entry */
 	struct vec actors;       /* struct rasd_actor */
@@ -61,6 +65,7 @@ struct rasd_lexicon {
 	uint64_t first_filter[FIRST_FILTER_BITS / 64];
 	struct slot *steps;   /* later words, keyed by (parent node, word) */
 	size_t nsteps;
+	struct wordlists words; /* words.tsv */
 };
 
 static void *vec_push(struct vec *v)
@@ -817,6 +822,12 @@ static enum rasd_status build_hash(struct rasd_lexicon *lex, struct rasd_error *
 	return RASD_OK;
 }
 
+static enum rasd_status load_words(struct rasd_lexicon *lex, struct tsv *t,
+				   struct rasd_arena *scratch, struct rasd_error *err)
+{
+	return wordlists_load(&lex->words, t, &lex->arena, scratch, err);
+}
+
 typedef enum rasd_status (*loader_fn)(struct rasd_lexicon *, struct tsv *, struct rasd_arena *,
 				       struct rasd_error *);
 
@@ -884,6 +895,7 @@ enum rasd_status rasd_lexicon_load(const char *data_dir, const char *const *extr
 	lex->entries.size = sizeof(struct entry);
 	lex->actors.size = sizeof(struct rasd_actor);
 	lex->places.size = sizeof(struct rasd_place);
+	lex->words.filter = lex->head.word_filter;
 
 	st = load_file(lex, data_dir, "triggers.tsv", load_triggers, &scratch, err);
 	if (!st)
@@ -898,6 +910,8 @@ enum rasd_status rasd_lexicon_load(const char *data_dir, const char *const *extr
 		st = load_file(lex, data_dir, "numbers.tsv", load_numbers, &scratch, err);
 	if (!st)
 		st = load_file(lex, data_dir, "calendar.tsv", load_calendar, &scratch, err);
+	if (!st)
+		st = load_file(lex, data_dir, "words.tsv", load_words, &scratch, err);
 	if (!st) {
 		snprintf(path, sizeof(path), "%s/places.tsv", data_dir);
 		st = load_place_file(lex, path, &scratch, &names, err);
@@ -928,6 +942,7 @@ void rasd_lexicon_free(struct rasd_lexicon *lex)
 	free(lex->places.p);
 	free(lex->slots);
 	free(lex->steps);
+	wordlists_release(&lex->words);
 	free(lex);
 }
 
@@ -1207,4 +1222,27 @@ size_t rasd_lex_place_count(const struct rasd_lexicon *lex)
 size_t rasd_lex_entry_count(const struct rasd_lexicon *lex)
 {
 	return lex->entries.n;
+}
+
+bool rasd_lex_word_in(const struct rasd_lexicon *lex, const char *key, size_t n,
+		      enum rasd_word_list list)
+{
+	return wordlists_has(&lex->words, key, n, list);
+}
+
+bool rasd_lex_word_value(const struct rasd_lexicon *lex, const char *key, size_t n,
+			 enum rasd_word_list list, long *value)
+{
+	return wordlists_value(&lex->words, key, n, list, value);
+}
+
+const struct rasd_str *rasd_lex_word_list(const struct rasd_lexicon *lex, enum rasd_word_list list,
+					  size_t *n)
+{
+	if ((unsigned)list >= RASD_WL_COUNT || !lex->words.words[list]) {
+		*n = 0;
+		return NULL;
+	}
+	*n = lex->words.nwords[list];
+	return lex->words.words[list];
 }

@@ -43,6 +43,10 @@ static void write_lexicons(void)
 				   "مطلع\tmonth-part\tearly\nرمضان\thijri-month\t9\n"
 				   "مساء\tpart-of-day\t0\nالتاسع\tday-ordinal\t9\n"
 				   "العاشر\tday-ordinal\t10\nالحادي والعشرين\tday-ordinal\t21\n");
+	write_file("words.tsv", "# test\nقبل\tago\nمنذ\tsince\nيوم\tdate-lead\nفي\tdate-lead\nمن\tday-of\n"
+				"يومين\tduration\t2\n"
+				"أيام\tduration\t1\nأيام\tduration-plural\nالماضي\tweekday-past\n"
+				"في\tlocative\nواد\twaw-stem\n");
 	write_file("places.tsv",
 		   "# id name variants en kind cc admin1 admin2 pcode lat lon pop\n"
 		   "p1\tدير الزور\tديرالزور\tDeir ez-Zor\tadmin1\tSY\tدير الزور\t\tSY09\t35.3\t40.1\t1000\n"
@@ -206,6 +210,38 @@ TEST(dates)
 	rasd_lexicon_free(lex);
 }
 
+TEST(word_lists)
+{
+	struct rasd_lexicon *lex = load();
+	const struct rasd_str *w;
+	size_t n;
+	long v = -1;
+
+	CHECK(lex != NULL);
+	if (!lex)
+		return;
+	/* exact on the match key; the file's spelling is folded (أيام) */
+	CHECK(rasd_lex_word_in(lex, "في", strlen("في"), RASD_WL_LOCATIVE));
+	CHECK(!rasd_lex_word_in(lex, "وفي", strlen("وفي"), RASD_WL_LOCATIVE));
+	CHECK(!rasd_lex_word_in(lex, "في", strlen("في"), RASD_WL_SINCE));
+	CHECK(rasd_lex_word_in(lex, "ايام", strlen("ايام"), RASD_WL_DURATION_PLURAL));
+	CHECK(!rasd_lex_word_in(lex, "", 0, RASD_WL_LOCATIVE));
+	CHECK(!rasd_lex_word_in(lex, "في", strlen("في"), RASD_WL_NEAR)); /* an empty list */
+	CHECK(rasd_lex_word_value(lex, "يومين", strlen("يومين"), RASD_WL_DURATION, &v));
+	CHECK_INT(v, 2);
+	CHECK(!rasd_lex_word_value(lex, "يوم", strlen("يوم"), RASD_WL_DURATION, &v));
+	CHECK_INT(v, 2);
+	w = rasd_lex_word_list(lex, RASD_WL_DURATION, &n);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK(w[0].n == strlen("يومين") && memcmp(w[0].p, "يومين", w[0].n) == 0);
+		CHECK(w[1].n == strlen("ايام") && memcmp(w[1].p, "ايام", w[1].n) == 0);
+	}
+	CHECK_STR(rasd_word_list_name(RASD_WL_WAW_STEM), "waw-stem");
+	CHECK_STR(rasd_word_list_name(RASD_WL_COUNT), "");
+	rasd_lexicon_free(lex);
+}
+
 TEST(rejects_bad_lines_with_positions)
 {
 	struct rasd_lexicon *lex = NULL;
@@ -237,6 +273,33 @@ TEST(rejects_bad_lines_with_positions)
 	write_file("places.tsv", "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t36.2\t37.1\t0\r\n\xff\n");
 	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
 	CHECK_INT(err.line, 2);
+	write_lexicons();
+	/* words.tsv: an unknown list, a phrase, a missing or unwanted value, a
+	 * word twice in one list (both lines named) */
+	write_file("words.tsv", "في\tlocative\nمن\tlocativ\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.file, "words.tsv") != NULL);
+	CHECK_INT(err.line, 2);
+	CHECK_INT(err.column, 2);
+	CHECK(strstr(err.msg, "unknown word list 'locativ'") != NULL);
+	write_file("words.tsv", "# c\nفي البلدة\tlocative\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.line, 2);
+	CHECK_INT(err.column, 1);
+	CHECK(strstr(err.msg, "not one word") != NULL);
+	write_file("words.tsv", "يومين\tduration\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.msg, "needs a value") != NULL);
+	write_file("words.tsv", "يومين\tduration\ttwo\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.column, 3);
+	write_file("words.tsv", "في\tlocative\t1\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.msg, "takes no value") != NULL);
+	write_file("words.tsv", "في\tlocative\nمن\tlocative\n\nفي\tlocative\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.line, 4);
+	CHECK(strstr(err.msg, "already in list 'locative' (line 1)") != NULL);
 	write_lexicons();
 	CHECK_INT(rasd_lexicon_load("/nonexistent-rasd", NULL, 0, &lex, &err), RASD_EIO);
 	CHECK(lex == NULL);
@@ -365,10 +428,11 @@ static void setup(void)
 TEST(cleanup)
 {
 	const char *names[] = {"triggers.tsv", "actors.tsv", "actor_aliases.tsv", "cues.tsv",
-			       "numbers.tsv", "calendar.tsv", "places.tsv", "not_places.tsv"};
+			       "numbers.tsv", "calendar.tsv", "places.tsv", "not_places.tsv",
+			       "words.tsv"};
 	char path[256];
 	size_t i;
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < 9; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		unlink(path);
 	}
@@ -382,6 +446,6 @@ TEST(start)
 	CHECK(1);
 }
 
-RUN_TESTS(T(start), T(loads_and_matches_with_clitics), T(numbers), T(dates),
+RUN_TESTS(T(start), T(loads_and_matches_with_clitics), T(numbers), T(dates), T(word_lists),
 	  T(rejects_bad_lines_with_positions), T(million_entries_sharing_a_prefix),
 	  T(phrases_sharing_two_words), T(cleanup))
