@@ -88,7 +88,10 @@ static void extract_check_event(struct rasd_arena *a, const struct rasd_article 
 	FUZZ_CHECK(rasd_utf8_valid(b.p, b.n) && !memchr(b.p, '\n', b.n));
 	extract_check_json(a, &b, f + ev->sent_start, ev->sent_end - ev->sent_start);
 	rasd_buf_reset(&b);
-	FUZZ_CHECK(rasd_event_write_csv(&b, art, e) == RASD_OK);
+	{
+		struct rasd_acled_event ae = {art, e, 0, NULL, 1, 1, 0};
+		FUZZ_CHECK(rasd_acled_write_csv(&b, NULL, &ae) == RASD_OK);
+	}
 	FUZZ_CHECK(rasd_utf8_valid(b.p, b.n));
 	rasd_buf_reset(&b);
 	FUZZ_CHECK(rasd_event_write_table(&b, art, e) == RASD_OK);

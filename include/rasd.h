@@ -751,6 +751,14 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 			      struct rasd_event **events, size_t *nevents,
 			      struct rasd_error *err) RASD_MUST_CHECK;
 
+/** True when a and b are the same event coded twice (id, date, type,
+ * actors, place, toll, modality, evidence). */
+bool rasd_event_same(const struct rasd_event *a, const struct rasd_event *b);
+/** Drop exact repetitions (rasd_event_same) from ev[0..n), keeping the
+ * first of each and the order; returns the new count. Linear in n (a
+ * table of ids; on allocation failure nothing is dropped). */
+size_t rasd_events_unique(struct rasd_event *ev, size_t n);
+
 /* A place named in a text, as the extractor resolves it. */
 struct rasd_place_mention {
 	uint32_t start, end; /* byte offsets of the mention in the text */
@@ -811,16 +819,59 @@ const char *rasd_modality_name(enum rasd_modality m);
 /** One JSON object (no newline) with the documented field names. */
 enum rasd_status rasd_event_write_json(struct rasd_buf *b, const struct rasd_article *art,
 				       const struct rasd_event *e) RASD_MUST_CHECK;
-/** ACLED's CSV header then rasd's extra columns, with a newline. */
-enum rasd_status rasd_event_csv_header(struct rasd_buf *b) RASD_MUST_CHECK;
-/** One CSV row in the header's column order, with a newline. */
-enum rasd_status rasd_event_write_csv(struct rasd_buf *b, const struct rasd_article *art,
-				      const struct rasd_event *e) RASD_MUST_CHECK;
 /** A readable multi-line block for terminals. */
 enum rasd_status rasd_event_write_table(struct rasd_buf *b, const struct rasd_article *art,
 					const struct rasd_event *e) RASD_MUST_CHECK;
 /** "YYYY-MM-DD" of a day number into out (11 bytes). */
 void rasd_format_date(int32_t days, char out[11]);
+
+/* store: ACLED-true exports (docs/output.md, "CSV columns") */
+
+/*
+ * What an ACLED-true row needs beyond the event: English names of places
+ * and of their governorate, district and sub-district (the lexicon's
+ * gazetteer plus data_dir/admin3.tsv), outlets' names and source scales
+ * (data_dir/outlets.tsv). lex is borrowed and must outlive the object;
+ * with lex NULL the English place columns stay empty, with data_dir NULL
+ * sub-districts and outlet names do. A bad line of either file fails with
+ * err->file, err->line and err->column. Free with rasd_acled_free().
+ */
+struct rasd_acled;
+enum rasd_status rasd_acled_new(const struct rasd_lexicon *lex, const char *data_dir,
+				struct rasd_acled **out, struct rasd_error *err) RASD_MUST_CHECK;
+void rasd_acled_free(struct rasd_acled *x);
+
+/* One event to export. */
+struct rasd_acled_event {
+	const struct rasd_article *article; /* the (primary) report */
+	const struct rasd_event *event;
+	long long number;    /* the database's number for the event (event_id_cnty is
+				its ISO3 + this); 0 outside a database: then a number
+				taken from event_id, the same for the same input */
+	const char *sources; /* every outlet, "; "-joined; NULL: article->source */
+	long narticles, nsources; /* 0 counts as 1 */
+	long long timestamp;      /* Unix time of the event's last change */
+};
+
+/** ACLED's 31 columns in ACLED's order, then rasd's; with a newline. */
+enum rasd_status rasd_acled_csv_header(struct rasd_buf *b) RASD_MUST_CHECK;
+/** One CSV row (RFC 4180) in the header's order, with a newline. */
+enum rasd_status rasd_acled_write_csv(struct rasd_buf *b, const struct rasd_acled *x,
+				      const struct rasd_acled_event *ev) RASD_MUST_CHECK;
+/**
+ * One GeoJSON Feature (no newline): a Point and, as properties, exactly the
+ * CSV's columns (numbers as numbers, empty values as null). Events without
+ * coordinates return RASD_ENOTFOUND and write nothing.
+ */
+enum rasd_status rasd_acled_write_geojson(struct rasd_buf *b, const struct rasd_acled *x,
+					  const struct rasd_acled_event *ev) RASD_MUST_CHECK;
+/** Name of column i (NULL past the last); *acled tells ACLED's from rasd's. */
+const char *rasd_acled_column(size_t i, bool *acled);
+/** ISO 3166 alpha-3 ("SYR") and numeric (760) codes of an alpha-2 code; "" / 0 when unknown. */
+const char *rasd_country_iso3(const char *iso2);
+int rasd_country_numeric(const char *iso2);
+/** The alpha-2 code for an alpha-2, alpha-3 or numeric code (SY, SYR, 760), or NULL. */
+const char *rasd_country_from_code(const char *code);
 
 /* store: database */
 
@@ -975,6 +1026,8 @@ struct rasd_db_event {
 	long narticles, nsources;
 	struct rasd_db_source *links; /* every article behind it, primary first */
 	size_t nlinks;
+	long long number;  /* the event's row number: stable while the event exists */
+	long long changed; /* Unix time of the last write to any of its articles */
 };
 
 typedef enum rasd_status (*rasd_db_event_fn)(void *ctx, const struct rasd_db_event *e);
@@ -1044,15 +1097,12 @@ enum rasd_status rasd_db_count_by(struct rasd_db *db, const struct rasd_db_filte
 				  struct rasd_error *err) RASD_MUST_CHECK;
 
 /**
- * Stored events as export formats: one JSON object (rasd_event_write_json's
- * fields plus "sources" and "narticles"), and one GeoJSON Feature with a
- * Point geometry (events without coordinates return RASD_ENOTFOUND and
- * write nothing). Neither writes a newline.
+ * A stored event as one JSON object (rasd_event_write_json's fields plus
+ * "sources" and "narticles"), without a newline. GeoJSON and CSV of stored
+ * events: rasd_acled_write_geojson / rasd_acled_write_csv.
  */
 enum rasd_status rasd_db_event_write_json(struct rasd_buf *b,
 					  const struct rasd_db_event *e) RASD_MUST_CHECK;
-enum rasd_status rasd_db_event_write_geojson(struct rasd_buf *b,
-					     const struct rasd_db_event *e) RASD_MUST_CHECK;
 
 /* ------------------------------------------------------------------- web */
 

@@ -32,6 +32,14 @@ void cli_common_init(struct cli_common *o);
 
 /* Load the lexicons; prints the error and returns NULL on failure. */
 struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o);
+/* The lexicon directory: --data, $RASD_DATA, next to the executable (the
+ * build tree or PREFIX/share/rasd), then the compiled-in RASD_DATADIR. */
+const char *cli_data_dir(const struct cli_common *o, char *buf, size_t n);
+/* What ACLED-true exports need (rasd_acled_new); prints the error and
+ * returns NULL on failure. */
+struct rasd_acled *cli_load_acled(const struct cli_common *o, const struct rasd_lexicon *lex);
+/* Unix time now, or $SOURCE_DATE_EPOCH for reproducible output. */
+long long cli_now(void);
 
 /* Articles one at a time. */
 struct cli_reader {

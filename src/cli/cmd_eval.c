@@ -539,6 +539,7 @@ int cmd_eval(int argc, char **argv)
 				nev = 0;
 				ev = NULL;
 			}
+			nev = rasd_events_unique(ev, nev);
 			articles++;
 			{
 				size_t a2, w2 = 0;

@@ -74,6 +74,8 @@ struct slot {
 
 struct batch {
 	const struct rasd_lexicon *lex;
+	const struct rasd_acled *acled; /* CSV only */
+	long long now;
 	const struct rasd_extract_options *xo;
 	enum format fmt;
 	struct slot *slots;
@@ -97,6 +99,7 @@ static void code_slot(struct batch *b, struct slot *s)
 		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
 		return;
 	}
+	nev = rasd_events_unique(ev, nev);
 	for (e = 0; e < nev; e++) {
 		enum rasd_status st = RASD_OK;
 		if (ev[e].confidence < b->xo->min_confidence)
@@ -107,7 +110,11 @@ static void code_slot(struct batch *b, struct slot *s)
 			if (st == RASD_OK)
 				st = rasd_buf_putc(&s->out, '\n');
 			break;
-		case FMT_CSV: st = rasd_event_write_csv(&s->out, &s->art, &ev[e]); break;
+		case FMT_CSV: {
+			struct rasd_acled_event ae = {&s->art, &ev[e], 0, NULL, 1, 1, b->now};
+			st = rasd_acled_write_csv(&s->out, b->acled, &ae);
+			break;
+		}
 		case FMT_TABLE: st = rasd_event_write_table(&s->out, &s->art, &ev[e]); break;
 		case FMT_BRIEF: st = write_brief(&s->out, &s->art, &ev[e]); break;
 		}
@@ -154,6 +161,7 @@ int cmd_extract(int argc, char **argv)
 	const char *inputs[256];
 	size_t ninputs = 0, k, nslots;
 	struct rasd_lexicon *lex;
+	struct rasd_acled *acled = NULL;
 	struct rasd_buf head;
 	struct rasd_extract_options xo = {0, 0};
 	struct slot *slots;
@@ -223,6 +231,13 @@ int cmd_extract(int argc, char **argv)
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		return 1;
+	if (fmt == FMT_CSV) {
+		acled = cli_load_acled(&o, lex);
+		if (!acled) {
+			rasd_lexicon_free(lex);
+			return 1;
+		}
+	}
 	/* Articles are read in batches, coded in parallel, written in order. */
 	nslots = jobs == 1 ? 1 : 32 * (size_t)jobs;
 	slots = calloc(nslots, sizeof(*slots));
@@ -238,11 +253,13 @@ int cmd_extract(int argc, char **argv)
 		rasd_buf_init(&slots[k].log, 0);
 	}
 	b.lex = lex;
+	b.acled = acled;
+	b.now = cli_now();
 	b.xo = &xo;
 	b.fmt = fmt;
 	b.slots = slots;
 	rasd_buf_init(&head, 0);
-	if (fmt == FMT_CSV && rasd_event_csv_header(&head) == RASD_OK)
+	if (fmt == FMT_CSV && rasd_acled_csv_header(&head) == RASD_OK)
 		write_ok = cli_write(&head);
 	for (k = 0; k < ninputs && write_ok; k++) {
 		struct cli_reader r;
@@ -314,6 +331,7 @@ int cmd_extract(int argc, char **argv)
 	}
 	free(slots);
 	rasd_buf_release(&head);
+	rasd_acled_free(acled);
 	rasd_lexicon_free(lex);
 	return (!write_ok || errors) ? 1 : 0;
 }

@@ -206,6 +206,8 @@ static void help(FILE *f)
 	      "                              table (default) for reading; jsonl with every\n"
 	      "                              source; csv with ACLED's columns; geojson for QGIS\n"
 	      "  --limit N                   at most N events\n"
+	      "  --data DIR                  lexicon directory, for the English names of csv\n"
+	      "                              and geojson (default: as rasd extract)\n"
 	      "  --newest-first              latest events first\n"
 	      "  -q, --quiet                 no notes on stderr\n",
 	      f);
@@ -214,6 +216,7 @@ static void help(FILE *f)
 
 struct out {
 	enum format fmt;
+	const struct rasd_acled *acled; /* csv and geojson */
 	struct rasd_buf b;
 	long events;
 	long without_coords;
@@ -289,7 +292,12 @@ static enum rasd_status emit(void *ctx, const struct rasd_db_event *e)
 		if (st == RASD_OK)
 			st = rasd_buf_putc(&o->b, '\n');
 		break;
-	case FMT_CSV: st = rasd_event_write_csv(&o->b, &e->article, &e->event); break;
+	case FMT_CSV: {
+		struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
+					      e->narticles, e->nsources, e->changed};
+		st = rasd_acled_write_csv(&o->b, o->acled, &ae);
+		break;
+	}
 	case FMT_GEOJSON:
 		if (!e->event.has_coords) {
 			o->without_coords++;
@@ -297,8 +305,12 @@ static enum rasd_status emit(void *ctx, const struct rasd_db_event *e)
 		}
 		if (o->events)
 			st = rasd_buf_puts(&o->b, ",\n");
-		if (st == RASD_OK)
-			st = rasd_db_event_write_geojson(&o->b, e);
+		if (st == RASD_OK) {
+			struct rasd_acled_event ae = {&e->article, &e->event, e->number,
+						      e->article.source, e->narticles,
+						      e->nsources, e->changed};
+			st = rasd_acled_write_geojson(&o->b, o->acled, &ae);
+		}
 		break;
 	case FMT_TABLE: st = table_row(&o->b, e); break;
 	}
@@ -321,11 +333,15 @@ int cmd_query(int argc, char **argv)
 	struct rasd_db *db = NULL;
 	struct rasd_arena a;
 	struct rasd_error err;
+	struct cli_common co;
+	struct rasd_lexicon *lex = NULL;
+	struct rasd_acled *acled = NULL;
 	enum rasd_status st;
 	bool quiet = false, ok = true;
 	int i, rc = 0;
 
 	cli_filter_init(&cf);
+	cli_common_init(&co);
 	memset(&o, 0, sizeof(o));
 	for (i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -343,6 +359,8 @@ int cmd_query(int argc, char **argv)
 			cf.f.newest_first = true;
 		} else if (strcmp(argv[i], "--db") == 0 && v) {
 			path = argv[++i];
+		} else if (strcmp(argv[i], "--data") == 0 && v) {
+			co.data_dir = argv[++i];
 		} else if (strcmp(argv[i], "--format") == 0 && v) {
 			i++;
 			if (strcmp(v, "table") == 0)
@@ -377,14 +395,27 @@ int cmd_query(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
+	if (o.fmt == FMT_CSV || o.fmt == FMT_GEOJSON) {
+		/* English place names and outlets come from the lexicons */
+		lex = cli_load_lexicon(&co);
+		acled = lex ? cli_load_acled(&co, lex) : NULL;
+		if (!acled) {
+			rasd_lexicon_free(lex);
+			return 1;
+		}
+		o.acled = acled;
+	}
 	db = cli_open_db(path, false, 5000);
-	if (!db)
+	if (!db) {
+		rasd_acled_free(acled);
+		rasd_lexicon_free(lex);
 		return 1;
+	}
 	rasd_arena_init(&a, 0);
 	rasd_buf_init(&o.b, 0);
 	rasd_error_clear(&err);
 	if (o.fmt == FMT_CSV)
-		st = rasd_event_csv_header(&o.b);
+		st = rasd_acled_csv_header(&o.b);
 	else if (o.fmt == FMT_GEOJSON)
 		st = rasd_buf_puts(&o.b, "{\"type\":\"FeatureCollection\",\"features\":[\n");
 	else if (o.fmt == FMT_TABLE)
@@ -420,6 +451,8 @@ int cmd_query(int argc, char **argv)
 	rasd_buf_release(&o.b);
 	rasd_arena_release(&a);
 	rasd_db_free(db);
+	rasd_acled_free(acled);
+	rasd_lexicon_free(lex);
 	if (!ok && rc == 0)
 		rc = 1;
 	return rc;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -217,10 +218,46 @@ static const char *find_data_dir(char *buf, size_t n)
 	return "/usr/local/share/rasd";
 }
 
+const char *cli_data_dir(const struct cli_common *o, char *buf, size_t n)
+{
+	return o && o->data_dir ? o->data_dir : find_data_dir(buf, n);
+}
+
+struct rasd_acled *cli_load_acled(const struct cli_common *o, const struct rasd_lexicon *lex)
+{
+	char buf[4096];
+	struct rasd_acled *x = NULL;
+	struct rasd_error err;
+
+	rasd_error_clear(&err);
+	if (rasd_acled_new(lex, cli_data_dir(o, buf, sizeof(buf)), &x, &err) != RASD_OK) {
+		if (err.line && err.column)
+			cli_error("%s:%ld: column %ld: %s", err.file, err.line, err.column, err.msg);
+		else if (err.line)
+			cli_error("%s:%ld: %s", err.file, err.line, err.msg);
+		else
+			cli_error("%s: %s", err.file[0] ? err.file : "data", err.msg);
+		return NULL;
+	}
+	return x;
+}
+
+long long cli_now(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (!*end && v >= 0)
+			return v;
+	}
+	return (long long)time(NULL);
+}
+
 struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o)
 {
 	char buf[4096], user[4096];
-	const char *dir = o->data_dir ? o->data_dir : find_data_dir(buf, sizeof(buf));
+	const char *dir = cli_data_dir(o, buf, sizeof(buf));
 	const char *extra[17];
 	size_t n = 0, i;
 	struct rasd_lexicon *lex;

@@ -1,6 +1,6 @@
 /*
- * export.c - events as JSON lines, ACLED-compatible CSV rows and readable
- * terminal blocks. Evidence offsets are bytes into the ORIGINAL field
+ * export.c - events as JSON lines and readable terminal blocks (ACLED CSV
+ * rows are acled.c's). Evidence offsets are bytes into the ORIGINAL field
  * (text or title) so a reader can highlight exactly what was coded.
  * Part of store/.
  */
@@ -127,110 +127,6 @@ enum rasd_status rasd_event_write_json(struct rasd_buf *b, const struct rasd_art
 			    e->evidence.sent_end));
 	TRY(rasd_buf_json_str(b, sp, sn));
 	return rasd_buf_puts(b, "}}");
-}
-
-static const char *const csv_columns[] = {
-	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-	"sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-	"inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
-	"admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-	"source_scale", "notes", "fatalities", "tags", "timestamp",
-	/* rasd's extra columns */
-	"doc_id", "actor1_code", "actor2_code", "claimed", "modality", "trigger", "confidence",
-	"evidence_field", "evidence_start", "evidence_end", "pcode", "url", NULL};
-
-enum rasd_status rasd_event_csv_header(struct rasd_buf *b)
-{
-	size_t i;
-	for (i = 0; csv_columns[i]; i++) {
-		if (i)
-			TRY(rasd_buf_putc(b, ','));
-		TRY(rasd_buf_puts(b, csv_columns[i]));
-	}
-	return rasd_buf_putc(b, '\n');
-}
-
-static enum rasd_status csv(struct rasd_buf *b, const char *s, bool first)
-{
-	if (!first)
-		TRY(rasd_buf_putc(b, ','));
-	if (!s)
-		return RASD_OK;
-	return rasd_buf_csv_field(b, s, strlen(s));
-}
-
-static enum rasd_status csv_long(struct rasd_buf *b, long v)
-{
-	return rasd_buf_printf(b, ",%ld", v);
-}
-
-static const char *actor_name(const struct rasd_actor *a)
-{
-	return a ? a->name_en : "";
-}
-
-enum rasd_status rasd_event_write_csv(struct rasd_buf *b, const struct rasd_article *art,
-				      const struct rasd_event *e)
-{
-	char date[11] = "", year[8] = "";
-	const char *sp;
-	size_t sn;
-	int inter1 = e->actor1 ? e->actor1->inter : 0, inter2 = e->actor2 ? e->actor2->inter : 0;
-	int lo = inter1 < inter2 || !inter2 ? inter1 : inter2;
-	int hi = inter1 < inter2 || !inter2 ? inter2 : inter1;
-	bool civ = e->actor2 && e->actor2->inter == 7;
-
-	if (e->has_date) {
-		rasd_format_date(e->date, date);
-		memcpy(year, date, 4);
-		year[4] = '\0';
-	}
-	TRY(csv(b, e->event_id, true));
-	TRY(csv(b, date, false));
-	TRY(csv(b, year, false));
-	TRY(e->has_date ? rasd_buf_printf(b, ",%d", e->time_precision) : rasd_buf_putc(b, ','));
-	TRY(csv(b, rasd_disorder_type(e->event_type), false));
-	TRY(csv(b, e->event_type, false));
-	TRY(csv(b, e->sub_event_type, false));
-	TRY(csv(b, actor_name(e->actor1), false));
-	TRY(csv(b, actor_name(e->assoc_actor1), false));
-	TRY(inter1 ? csv_long(b, inter1) : rasd_buf_putc(b, ','));
-	TRY(csv(b, actor_name(e->actor2), false));
-	TRY(csv(b, actor_name(e->assoc_actor2), false));
-	TRY(inter2 ? csv_long(b, inter2) : rasd_buf_putc(b, ','));
-	TRY(inter1 ? csv_long(b, lo * 10 + hi) : rasd_buf_putc(b, ','));
-	TRY(csv(b, civ ? "Civilian targeting" : "", false));
-	TRY(csv(b, e->country, false)); /* ISO alpha-2; ACLED uses a numeric code here */
-	TRY(csv(b, rasd_country_region(e->country), false));
-	TRY(csv(b, rasd_country_name(e->country), false));
-	TRY(csv(b, e->admin1, false));
-	TRY(csv(b, e->admin2, false));
-	TRY(csv(b, "", false));
-	TRY(csv(b, e->location, false));
-	if (e->has_coords)
-		TRY(rasd_buf_printf(b, ",%.5f,%.5f,%d", e->latitude, e->longitude, e->geo_precision));
-	else
-		TRY(rasd_buf_puts(b, ",,,"));
-	TRY(csv(b, art->source, false));
-	TRY(csv(b, "", false));
-	evidence_text(art, e, &sp, &sn);
-	TRY(rasd_buf_putc(b, ','));
-	TRY(rasd_buf_csv_field(b, sp, sn));
-	TRY(csv_long(b, e->fatalities));
-	TRY(csv(b, e->modality == RASD_MOD_REPORTED ? "" : rasd_modality_name(e->modality), false));
-	TRY(csv(b, "", false));
-	TRY(csv(b, art->id, false));
-	TRY(csv(b, e->actor1 ? e->actor1->code : "", false));
-	TRY(csv(b, e->actor2 ? e->actor2->code : "", false));
-	TRY(csv(b, e->claimed ? "true" : "false", false));
-	TRY(csv(b, rasd_modality_name(e->modality), false));
-	TRY(csv(b, e->trigger, false));
-	TRY(rasd_buf_printf(b, ",%.2f", e->confidence));
-	TRY(csv(b, e->evidence.field == RASD_FIELD_TITLE ? "title" : "text", false));
-	TRY(rasd_buf_printf(b, ",%u,%u", e->evidence.start, e->evidence.end));
-	TRY(csv(b, e->pcode, false));
-	TRY(csv(b, art->url, false));
-	return rasd_buf_putc(b, '\n');
 }
 
 enum rasd_status rasd_event_write_table(struct rasd_buf *b, const struct rasd_article *art,

@@ -25,7 +25,9 @@ static const char sql_links[] =
 	" c1.name_en, c1.name_ar, c1.country, c1.inter,"                                   \
 	" c2.name_en, c2.name_ar, c2.country, c2.inter,"                                   \
 	" c3.name_en, c3.name_ar, c3.country, c3.inter,"                                   \
-	" c4.name_en, c4.name_ar, c4.country, c4.inter"                                    \
+	" c4.name_en, c4.name_ar, c4.country, c4.inter,"                                   \
+	" (SELECT max(strftime('%s', a2.ingested)) FROM mention m2"                         \
+	"  JOIN article a2 ON a2.id = m2.article WHERE m2.event = e.id)"                    \
 	" FROM event e JOIN mention m ON m.event = e.id AND m.is_primary = 1"              \
 	" JOIN article a ON a.id = m.article"                                              \
 	" LEFT JOIN actor c1 ON c1.code = e.actor1"                                        \
@@ -36,6 +38,7 @@ static const char sql_links[] =
 #define COL_MENTION (COL_FIELDS + NFIELDS)
 #define COL_ARTICLE (COL_MENTION + 7)
 #define COL_ACTORS (COL_ARTICLE + 5)
+#define COL_CHANGED (COL_ACTORS + 16)
 
 /* The links of one event, and its outlets joined for the CSV source column. */
 static enum rasd_status read_links(struct rasd_db *db, long long event, struct rasd_arena *a,
@@ -133,6 +136,8 @@ static bool row_to_event(sqlite3_stmt *st, struct rasd_arena *a, struct rasd_db_
 	int k, col;
 
 	memset(out, 0, sizeof(*out));
+	out->number = sqlite3_column_int64(st, 0);
+	out->changed = sqlite3_column_int64(st, COL_CHANGED);
 	s = (const char *)sqlite3_column_text(st, 1);
 	snprintf(e->event_id, sizeof(e->event_id), "%s", s ? s : "");
 	out->narticles = (long)sqlite3_column_int64(st, 2);

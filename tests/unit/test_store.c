@@ -852,7 +852,9 @@ TEST(queries_and_exports)
 static enum rasd_status geo(void *ctx, const struct rasd_db_event *e)
 {
 	struct rasd_buf *b = ctx;
-	enum rasd_status st = rasd_db_event_write_geojson(b, e);
+	struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
+				      e->narticles, e->nsources, e->changed};
+	enum rasd_status st = rasd_acled_write_geojson(b, NULL, &ae);
 	if (st == RASD_ENOTFOUND)
 		return RASD_OK;
 	return st == RASD_OK ? rasd_buf_putc(b, '\n') : st;
