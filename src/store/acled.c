@@ -68,29 +68,29 @@ const char *rasd_acled_column(size_t i, bool *acled)
 			return st_;                                                        \
 	} while (0)
 
-/* ISO 3166: alpha-2, alpha-3, numeric, for the countries the gazetteer and
- * the actors know. */
+/* ISO 3166: alpha-2, alpha-3, numeric, sorted by alpha-2. */
 static const struct {
 	const char *iso2, *iso3;
 	int num;
 } iso[] = {
-	{"AE", "ARE", 784}, {"BH", "BHR", 48},  {"DJ", "DJI", 262}, {"DZ", "DZA", 12},
-	{"EG", "EGY", 818}, {"EH", "ESH", 732}, {"FR", "FRA", 250}, {"IL", "ISR", 376},
-	{"IQ", "IRQ", 368}, {"IR", "IRN", 364}, {"JO", "JOR", 400}, {"KM", "COM", 174},
-	{"KW", "KWT", 414}, {"LB", "LBN", 422}, {"LY", "LBY", 434}, {"MA", "MAR", 504},
-	{"MR", "MRT", 478}, {"OM", "OMN", 512}, {"PS", "PSE", 275}, {"QA", "QAT", 634},
-	{"RU", "RUS", 643}, {"SA", "SAU", 682}, {"SD", "SDN", 729}, {"SO", "SOM", 706},
-	{"SS", "SSD", 728}, {"SY", "SYR", 760}, {"TN", "TUN", 788}, {"TR", "TUR", 792},
-	{"US", "USA", 840}, {"YE", "YEM", 887}};
+#include "iso3166.inc"
+};
 
 static int iso_index(const char *iso2)
 {
-	size_t i;
+	size_t lo = 0, hi = sizeof(iso) / sizeof(iso[0]);
 	if (!iso2)
 		return -1;
-	for (i = 0; i < sizeof(iso) / sizeof(iso[0]); i++)
-		if (strcmp(iso[i].iso2, iso2) == 0)
-			return (int)i;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(iso2, iso[mid].iso2);
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return -1;
 }
 

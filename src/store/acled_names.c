@@ -29,6 +29,8 @@ struct rasd_acled {
 	size_t ncoord;
 	uint32_t *units; /* admin1 and admin2 rows by (country, admin1, name) */
 	size_t nunits;
+	uint32_t *by_name; /* every place by (country, name) */
+	size_t nnames;
 	struct sub_district *subs; /* by place id */
 	size_t nsubs;
 	struct outlet *outlets; /* by key */
@@ -85,6 +87,20 @@ static int cmp_unit(const void *a, const void *b)
 	const struct rasd_place *p = rasd_lex_place(sort_lex, *(const uint32_t *)a);
 	const struct rasd_place *q = rasd_lex_place(sort_lex, *(const uint32_t *)b);
 	return cmp_unit_key(p->country, (int)p->kind, unit_admin1(p), p->name, q);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	const struct rasd_place *p = rasd_lex_place(sort_lex, *(const uint32_t *)a);
+	const struct rasd_place *q = rasd_lex_place(sort_lex, *(const uint32_t *)b);
+	int c = strcmp(p->country, q->country);
+	if (!c)
+		c = strcmp(p->name, q->name);
+	if (!c && p->kind != q->kind)
+		c = p->kind < q->kind ? -1 : 1;
+	if (!c)
+		c = *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+	return c;
 }
 
 static int cmp_sub(const void *a, const void *b)
@@ -255,17 +271,20 @@ static enum rasd_status index_places(struct rasd_acled *x, struct rasd_error *er
 
 	x->by_coord = calloc(n ? n : 1, sizeof(*x->by_coord));
 	x->units = calloc(n ? n : 1, sizeof(*x->units));
-	if (!x->by_coord || !x->units)
+	x->by_name = calloc(n ? n : 1, sizeof(*x->by_name));
+	if (!x->by_coord || !x->units || !x->by_name)
 		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 	for (i = 0; i < n; i++) {
 		const struct rasd_place *p = rasd_lex_place(x->lex, (uint32_t)i);
 		x->by_coord[x->ncoord++] = (uint32_t)i;
+		x->by_name[x->nnames++] = (uint32_t)i;
 		if (p->kind == RASD_PLACE_ADMIN1 || p->kind == RASD_PLACE_ADMIN2)
 			x->units[x->nunits++] = (uint32_t)i;
 	}
 	sort_lex = x->lex;
 	qsort(x->by_coord, x->ncoord, sizeof(*x->by_coord), cmp_coord);
 	qsort(x->units, x->nunits, sizeof(*x->units), cmp_unit);
+	qsort(x->by_name, x->nnames, sizeof(*x->by_name), cmp_name);
 	sort_lex = NULL;
 	return RASD_OK;
 }
@@ -305,6 +324,7 @@ void rasd_acled_free(struct rasd_acled *x)
 		return;
 	free(x->by_coord);
 	free(x->units);
+	free(x->by_name);
 	free(x->subs);
 	free(x->outlets);
 	rasd_arena_release(&x->arena);
@@ -330,6 +350,33 @@ static const struct rasd_place *unit(const struct rasd_acled *x, const char *cou
 			hi = mid;
 		else
 			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* The most general place of country named `name` (Arabic), or NULL: a
+ * division abroad that the gazetteer lists only as its capital city. */
+static const struct rasd_place *named(const struct rasd_acled *x, const char *country,
+				      const char *name)
+{
+	size_t lo = 0, hi = x->nnames;
+	if (!country || !name || !*name)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct rasd_place *q = rasd_lex_place(x->lex, x->by_name[mid]);
+		int c = strcmp(country, q->country);
+		if (!c)
+			c = strcmp(name, q->name);
+		if (c <= 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo < x->nnames) {
+		const struct rasd_place *q = rasd_lex_place(x->lex, x->by_name[lo]);
+		if (strcmp(q->country, country) == 0 && strcmp(q->name, name) == 0)
+			return q;
 	}
 	return NULL;
 }
@@ -385,6 +432,8 @@ void rasd_acled_places(const struct rasd_acled *x, const struct rasd_event *e,
 	if (!p && e->has_coords)
 		p = place_at(x, e);
 	u = unit(x, e->country, "", RASD_PLACE_ADMIN1, e->admin1);
+	if (!u)
+		u = named(x, e->country, e->admin1);
 	if (u)
 		out->admin1_en = u->name_en;
 	u = unit(x, e->country, e->admin1 ? e->admin1 : "", RASD_PLACE_ADMIN2, e->admin2);
