@@ -224,7 +224,7 @@ static void run_line(const struct rasd_lexicon *lex, struct rasd_arena *line_are
 	struct rasd_article art;
 	struct rasd_event *ev;
 	struct rasd_error err;
-	struct rasd_extract_options xo = {0, 0};
+	struct rasd_extract_options xo = {0, 0, NULL};
 	char id_buf[64];
 	size_t replaced, nev, e;
 	double t0, t1;

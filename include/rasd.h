@@ -730,11 +730,53 @@ struct rasd_event {
 	struct rasd_evidence evidence;
 	uint32_t merged; /* further mentions folded into this event */
 	bool consequence; /* a toll told as what another mention caused (في مقتل) */
+	/* the decisions that made it, in order (only with
+	 * rasd_extract_options.trace; NULL otherwise); arena array */
+	const struct rasd_trace_step *trace;
+	size_t ntrace;
 };
+
+/* One decision of the extractor: the rule that made it (named as in
+ * docs/rules.md, e.g. "history.past_year") and the words it looked at, as
+ * byte offsets into the ORIGINAL text of the field. */
+#define RASD_TRACE_SPANS 3
+struct rasd_trace_span {
+	uint32_t start, end;
+};
+struct rasd_trace_step {
+	const char *rule; /* static string */
+	enum rasd_field field;
+	unsigned nspans;
+	struct rasd_trace_span spans[RASD_TRACE_SPANS];
+};
+
+/* A trigger that made no event, the rule that dropped it and the steps
+ * before (trigger and trace live in the arena). */
+struct rasd_dropped_frame {
+	const char *rule;
+	const char *trigger; /* as written */
+	struct rasd_evidence evidence;
+	const struct rasd_trace_step *trace;
+	size_t ntrace;
+};
+
+/* Where rasd_extract() records its decisions when asked: each event's
+ * trace, and with `dropped` set the frames it dropped (arena array).
+ * Without one (options.trace NULL) extraction is as fast as ever. */
+struct rasd_trace {
+	bool dropped;                     /* in: keep the dropped frames */
+	struct rasd_dropped_frame *drops; /* out */
+	size_t ndrops;
+};
+
+/* The rules the extractor names, in the order of docs/rules.md: the i-th
+ * rule's name (NULL past the last) and a one-line description. */
+const char *rasd_rule_name(size_t i, const char **description);
 
 struct rasd_extract_options {
 	size_t max_article_bytes; /* 0 = RASD_DEFAULT_MAX_ARTICLE */
 	double min_confidence;    /* events below are dropped */
+	struct rasd_trace *trace; /* NULL: no trace */
 };
 
 #define RASD_DEFAULT_MAX_ARTICLE (8u * 1024u * 1024u)

@@ -112,4 +112,15 @@ void cli_filter_init(struct cli_filter *cf);
 int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i);
 void cli_filter_help(FILE *f);
 
+/* The extractor's trace as JSON (trace_json.c): a "trace" member with
+ * each step's rule and words (text and byte offsets into the original
+ * field), an event object with that member added, and one dropped frame as
+ * an object of its own. */
+enum rasd_status cli_trace_json(struct rasd_buf *b, const struct rasd_article *art,
+				const struct rasd_trace_step *steps, size_t n) RASD_MUST_CHECK;
+enum rasd_status cli_event_json_traced(struct rasd_buf *b, const struct rasd_article *art,
+				       const struct rasd_event *e) RASD_MUST_CHECK;
+enum rasd_status cli_dropped_json(struct rasd_buf *b, const struct rasd_article *art,
+				  const struct rasd_dropped_frame *d) RASD_MUST_CHECK;
+
 #endif

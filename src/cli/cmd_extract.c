@@ -27,6 +27,12 @@ static void help(FILE *f)
 	      "  --input-format jsonl|text        do not guess the input format\n"
 	      "  --min-confidence X               drop events below X (0-1, default 0)\n"
 	      "  --jobs N                         code on N threads; output stays in input order\n"
+	      "  --explain                        add to each event a \"trace\": the rules that made\n"
+	      "                                   it (docs/rules.md) and the words each looked at,\n"
+	      "                                   with byte offsets into the original text (jsonl)\n"
+	      "  --dropped                        --explain, and also one line per trigger that made\n"
+	      "                                   no event, with the rule that dropped it\n"
+	      "  --list-rules                     print every rule's name and what it decides\n"
 	      "  --max-article-bytes N[k|M]       skip longer articles (default 8M)\n"
 	      "  --strict                         reject invalid UTF-8 instead of replacing it\n"
 	      "  --data DIR                       lexicon directory (default: the bundled data/)\n"
@@ -70,6 +76,7 @@ struct slot {
 	bool failed;
 	char err[320];
 	long nevents;
+	struct rasd_trace trace; /* with --explain */
 };
 
 struct batch {
@@ -78,6 +85,7 @@ struct batch {
 	long long now;
 	const struct rasd_extract_options *xo;
 	enum format fmt;
+	bool explain, dropped;
 	struct slot *slots;
 	size_t count;
 	size_t next; /* shared counter, taken with __atomic builtins */
@@ -88,13 +96,19 @@ static void code_slot(struct batch *b, struct slot *s)
 	struct rasd_event *ev;
 	size_t nev, e;
 	struct rasd_error err;
+	struct rasd_extract_options xo = *b->xo;
 
 	rasd_arena_reset(&s->work);
 	rasd_buf_reset(&s->out);
 	rasd_error_clear(&err);
 	s->failed = false;
 	s->nevents = 0;
-	if (rasd_extract(b->lex, &s->art, b->xo, &s->work, &ev, &nev, &err) != RASD_OK) {
+	if (b->explain) {
+		memset(&s->trace, 0, sizeof(s->trace));
+		s->trace.dropped = b->dropped;
+		xo.trace = &s->trace;
+	}
+	if (rasd_extract(b->lex, &s->art, &xo, &s->work, &ev, &nev, &err) != RASD_OK) {
 		s->failed = true;
 		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
 		return;
@@ -106,7 +120,8 @@ static void code_slot(struct batch *b, struct slot *s)
 			continue;
 		switch (b->fmt) {
 		case FMT_JSONL:
-			st = rasd_event_write_json(&s->out, &s->art, &ev[e]);
+			st = b->explain ? cli_event_json_traced(&s->out, &s->art, &ev[e])
+					: rasd_event_write_json(&s->out, &s->art, &ev[e]);
 			if (st == RASD_OK)
 				st = rasd_buf_putc(&s->out, '\n');
 			break;
@@ -125,6 +140,34 @@ static void code_slot(struct batch *b, struct slot *s)
 		}
 		s->nevents++;
 	}
+	for (e = 0; b->dropped && e < s->trace.ndrops; e++) {
+		enum rasd_status st = cli_dropped_json(&s->out, &s->art, &s->trace.drops[e]);
+		if (st == RASD_OK)
+			st = rasd_buf_putc(&s->out, '\n');
+		if (st != RASD_OK) {
+			s->failed = true;
+			snprintf(s->err, sizeof(s->err), "cannot format a dropped frame: %s",
+				 rasd_strerror(st));
+			return;
+		}
+	}
+}
+
+/* --list-rules: name, tab, description, one rule a line */
+static int list_rules(void)
+{
+	struct rasd_buf b;
+	const char *name, *desc;
+	size_t i;
+	bool ok = true;
+	rasd_buf_init(&b, 0);
+	for (i = 0; (name = rasd_rule_name(i, &desc)) != NULL && ok; i++)
+		ok = rasd_buf_printf(&b, "%s\t%s\n", name, desc) == RASD_OK;
+	ok = ok && cli_write(&b) && cli_flush();
+	rasd_buf_release(&b);
+	if (!ok)
+		cli_error("cannot write the rules");
+	return ok ? 0 : 1;
 }
 
 static void *worker(void *arg)
@@ -163,12 +206,12 @@ int cmd_extract(int argc, char **argv)
 	struct rasd_lexicon *lex;
 	struct rasd_acled *acled = NULL;
 	struct rasd_buf head;
-	struct rasd_extract_options xo = {0, 0};
+	struct rasd_extract_options xo = {0, 0, NULL};
 	struct slot *slots;
 	struct batch b;
 	long articles = 0, events = 0, errors = 0, warnings = 0;
 	unsigned jobs = 1;
-	bool write_ok = true;
+	bool write_ok = true, explain = false, dropped = false;
 	int i;
 
 	cli_common_init(&o);
@@ -181,6 +224,12 @@ int cmd_extract(int argc, char **argv)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			help(stdout);
 			return 0;
+		} else if (strcmp(argv[i], "--list-rules") == 0) {
+			return list_rules();
+		} else if (strcmp(argv[i], "--explain") == 0) {
+			explain = true;
+		} else if (strcmp(argv[i], "--dropped") == 0) {
+			explain = dropped = true;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			const char *v = argv[++i];
 			if (strcmp(v, "jsonl") == 0)
@@ -227,6 +276,10 @@ int cmd_extract(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
+	if (explain && fmt != FMT_JSONL) {
+		cli_error("extract: --explain and --dropped write jsonl only");
+		return 2;
+	}
 	xo.max_article_bytes = o.max_article_bytes;
 	lex = cli_load_lexicon(&o);
 	if (!lex)
@@ -257,6 +310,8 @@ int cmd_extract(int argc, char **argv)
 	b.now = cli_now();
 	b.xo = &xo;
 	b.fmt = fmt;
+	b.explain = explain;
+	b.dropped = dropped;
 	b.slots = slots;
 	rasd_buf_init(&head, 0);
 	if (fmt == FMT_CSV && rasd_acled_csv_header(&head) == RASD_OK)

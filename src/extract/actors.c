@@ -144,7 +144,7 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 /* Air raids told without their author in an article whose other air raids
  * in that country all have one (غارات النظام … الغارات قتلت 94) are that
  * author's: the article speaks of one campaign. */
-void share_strike_agents(struct event_list *l)
+void share_strike_agents(struct ctx *c, struct event_list *l)
 {
 	size_t i, j;
 	for (i = 0; i < l->n; i++) {
@@ -165,8 +165,10 @@ void share_strike_agents(struct event_list *l)
 			who = o->actor1;
 		}
 		/* only a force that flies: a state's or a foreign one */
-		if (one && who && who != e->actor2 && (who->inter == 1 || who->inter == 8))
+		if (one && who && who != e->actor2 && (who->inter == 1 || who->inter == 8)) {
 			e->actor1 = who;
+			trace_event(c, e, R_ACTORS_CAMPAIGN_AUTHOR, e->evidence.start, e->evidence.end);
+		}
 	}
 }
 
@@ -186,10 +188,10 @@ static bool has_bytes(const char *hay, size_t n, const char *needle)
  * whose author the report leaves unsaid is the coalition's, as ACLED codes
  * it. Raids told with drones (مسيرة، درون) or on al-Qaeda stay unattributed.
  * Done on finished events, so that the inference never steers a merge. */
-void attribute_yemen_air_raids(const struct rasd_lexicon *lex,
-			       const struct rasd_article *art, struct event_list *l)
+void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
+			       struct event_list *l)
 {
-	const struct rasd_actor *coal = rasd_lex_actor_by_code(lex, "SAUDI-COAL", NULL);
+	const struct rasd_actor *coal = rasd_lex_actor_by_code(c->lex, "SAUDI-COAL", NULL);
 	size_t i;
 	for (i = 0; i < l->n && coal; i++) {
 		struct rasd_event *e = &l->ev[i];
@@ -214,5 +216,6 @@ void attribute_yemen_air_raids(const struct rasd_lexicon *lex,
 		if (e->actor2 == coal)
 			e->actor2 = NULL;
 		e->actor1 = coal;
+		trace_event(c, e, R_ACTORS_YEMEN_AIR_RAID, e->evidence.start, e->evidence.end);
 	}
 }

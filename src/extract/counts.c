@@ -255,6 +255,7 @@ void count_fatalities(struct ctx *c, struct frame *f)
 		bool found;
 		long v;
 		const struct m_number *before;
+		bool subject;
 
 		if (i >= 1 && i < 1 + cue_lo)
 			i = 1 + cue_lo;
@@ -285,14 +286,17 @@ void count_fatalities(struct ctx *c, struct frame *f)
 		}
 		/* محاولة قتل ضابط: an attempt kills nobody */
 		if (d > 0 && (TOK_IS(c, d - 1, "محاوله") || TOK_IS(c, d - 1, "بمحاوله") ||
-			      TOK_IS(c, d - 1, "لمحاوله") || TOK_IS(c, d - 1, "محاولات")))
+			      TOK_IS(c, d - 1, "لمحاوله") || TOK_IS(c, d - 1, "محاولات"))) {
+			RULE(c, f, R_COUNTS_ATTEMPT, d - 1, dend);
 			continue;
+		}
 		/* dual death nouns carry their count: قتيلين */
 		{
 			const struct m_number *self = number_at_tok(c, d);
 			if (self && !self->vague && self->value == 2 && self->ntok == 1 &&
 			    c->doc->tokens[d].kind == RASD_TOK_WORD) {
 				best = 2;
+				RULE(c, f, R_COUNTS_DUAL_NOUN, d, dend);
 				break;
 			}
 		}
@@ -305,13 +309,18 @@ void count_fatalities(struct ctx *c, struct frame *f)
 		    c->doc->tokens[before->tok].kind == RASD_TOK_WORD &&
 		    c->doc->tokens[before->tok - 1].kind == RASD_TOK_WORD)
 			before = NULL;
-		if (!before && i == 0 && t->form == RASD_FORM_VERB && plural_verb(&c->doc->tokens[d]))
+		subject = false;
+		if (!before && i == 0 && t->form == RASD_FORM_VERB && plural_verb(&c->doc->tokens[d])) {
 			before = subject_count(c, f, d);
+			subject = true;
+		}
 		if (before && before->tok >= f->cb && c->doc->tokens[d].kind == RASD_TOK_WORD &&
 		    !(d > 0 && before->tok + before->ntok == d - 1 &&
 		      cue_at(c, d - 1, RASD_CUE_INJURY))) {
 			best = before->value;
 			f->fatalities_vague = before->vague;
+			RULE(c, f, subject ? R_COUNTS_SUBJECT_COUNT : R_COUNTS_NUMBER_BEFORE, before->tok,
+			     subject ? before->tok + before->ntok : dend);
 			break;
 		}
 		{
@@ -320,33 +329,44 @@ void count_fatalities(struct ctx *c, struct frame *f)
 			if (found) {
 				best = v;
 				f->fatalities_vague = vague;
+				RULE2(c, f, R_COUNTS_NUMBER_AFTER, d, dend, dend,
+				      dend + 6 < f->ce ? dend + 6 : f->ce);
 				break;
 			}
 		}
 		{
 			bool plural;
 			long n = count_victims(c, dend, f->ce, i == 0, &plural);
-			if (n == 0 && !plural)
+			enum rule r = R_COUNTS_NAMED_VICTIMS;
+			if (n == 0 && !plural) {
 				n = armed_victim_count(c, f, dend);
+				r = R_COUNTS_COMBATANTS_NAMED;
+			}
 			if (n > 0) {
 				best = n;
+				RULE2(c, f, r, d, dend, dend, dend + 6 < f->ce ? dend + 6 : f->ce);
 				break;
 			}
 			if (plural) {
 				best = VAGUE_PLURAL_FATALITIES;
 				f->fatalities_vague = true;
+				RULE2(c, f, R_COUNTS_VAGUE_PLURAL, d, dend, dend,
+				      dend + 6 < f->ce ? dend + 6 : f->ce);
 			}
 		}
 	}
 	f->fatalities = best > 0 ? best : 0;
 	if (f->fatalities > 0)
 		f->violent = true;
+	else
+		RULE(c, f, R_COUNTS_NONE, f->cb, f->ce);
 }
 
 void counts_frame(struct ctx *c, struct frame *f)
 {
 	count_fatalities(c, f);
 	if (f->pre_count > 0) {
+		RULE(c, f, R_COUNTS_SUBJECT_COUNT, f->trig->tok, f->trig->tok + f->trig->ntok);
 		f->fatalities = f->pre_count;
 		f->fatalities_vague = false;
 		f->violent = true;
@@ -372,7 +392,7 @@ bool consequence_kill(const struct ctx *c, const struct frame *f)
 			enum rasd_event_class o = c->m->trig[q].cls;
 			if (o == RASD_EC_ATTACK || o == RASD_EC_AIRSTRIKE || o == RASD_EC_SHELLING ||
 			    o == RASD_EC_IED || o == RASD_EC_SUICIDE || o == RASD_EC_CLASH)
-				return true;
+				return BECAUSE(c, f, R_COUNTS_CONSEQUENCE, c->m->trig[q].tok, t->tok + t->ntok);
 		}
 		return false;
 	}
@@ -382,6 +402,6 @@ bool consequence_kill(const struct ctx *c, const struct frame *f)
 		return false;
 	for (k = s->tok_begin; k < t->tok; k++)
 		if (in_list(&c->doc->tokens[k], verb))
-			return true;
+			return BECAUSE(c, f, R_COUNTS_CONSEQUENCE, k, t->tok + t->ntok);
 	return false;
 }

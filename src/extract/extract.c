@@ -22,6 +22,7 @@ static void build_frame(struct ctx *c, struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 
 	clause_bounds(c, s, t->tok, &f->cb, &f->ce);
+	RULE2(c, f, R_FRAMES_CLAUSE, t->tok, t->tok + t->ntok, f->cb, f->ce);
 	f->agent = f->target = f->assoc = -1;
 	assign_actors(c, f);
 	type_means(c, f);
@@ -34,65 +35,102 @@ static void build_frame(struct ctx *c, struct frame *f)
 	f->place = choose_place(c, f);
 }
 
+/* A frame's date is its clause's own day. */
+static bool own_day(const struct frame *f)
+{
+	return f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce;
+}
+
+/* The steps recorded since `mark` were a test that did not decide: not the
+ * frame's. */
+static void trace_back(struct frame *f, size_t mark)
+{
+	if (f->tr)
+		f->tr->n = mark;
+}
+
+#define TRACE_MARK(f) ((f)->tr ? (f)->tr->n : 0)
+
 static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool title)
 {
-	size_t i;
+	size_t i, mark;
 	enum rasd_status st;
 
 	for (i = 0; i < c->m->ntrig; i++) {
 		struct frame f;
+		struct frame_trace ft = {NULL, 0, 0};
 		struct rasd_event e;
 		const struct m_trigger *t = &c->m->trig[i];
 
 		memset(&f, 0, sizeof(f));
 		f.trig = t;
 		f.sent = c->sent_of[t->tok];
+		f.tr = c->trace ? &ft : NULL;
 		if (segment_of(c, t->tok) != RASD_SEG_BODY &&
-		    segment_of(c, t->tok) != RASD_SEG_DATELINE)
-			continue; /* a caption, a related headline, a tweet: not the story */
+		    segment_of(c, t->tok) != RASD_SEG_DATELINE) {
+			RULE(c, &f, R_FRAMES_NOT_STORY, t->tok, t->tok + t->ntok);
+			goto drop; /* a caption, a related headline, a tweet: not the story */
+		}
 		mark_named(c, t->tok + t->ntok + 6);
 		build_frame(c, &f);
 		c->month_frame = month_frame_before(c, t->tok);
-		if (is_question(c, &c->doc->sentences[f.sent]) || modal_before(c, &f) ||
-		    is_statistic(c, &f) || purpose_or_method(c, &f) ||
-		    statement_or_reference(c, &f))
-			continue;
+		/* each test records the rule that decided when it drops the frame */
+		if (is_question(c, &f) || modal_before(c, &f) || is_statistic(c, &f) ||
+		    purpose_or_method(c, &f) || statement_or_reference(c, &f))
+			goto drop;
 		if (body_found_only(c, &f))
-			continue; /* جثة with no one finding it: a funeral, an exchange */
-		if (t->cls == RASD_EC_TAKEOVER && !takes_ground(c, &f))
-			continue; /* حرر الكثير من الأموال: freed money, took no town */
+			goto drop; /* جثة with no one finding it: a funeral, an exchange */
+		if (t->cls == RASD_EC_TAKEOVER && !takes_ground(c, &f)) {
+			RULE(c, &f, R_MODALITY_TAKES_NO_GROUND, t->tok, t->tok + t->ntok);
+			goto drop; /* حرر الكثير من الأموال: freed money, took no town */
+		}
 		if (named_past_event(c, &f))
-			continue; /* عقب هجوم مانشستر: an attack known by its town's name */
-		if (sentence_has_since(c, &f) &&
-		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
-			continue; /* a sentence about a period is a statistic */
+			goto drop; /* عقب هجوم مانشستر: an attack known by its town's name */
+		mark = TRACE_MARK(&f);
+		if (sentence_has_since(c, &f) && !own_day(&f))
+			goto drop; /* a sentence about a period is a statistic */
+		trace_back(&f, mark);
 		if (generic_mention(c, &f) && !day_or_toll(c, &f))
-			continue;
+			goto drop;
+		trace_back(&f, mark);
 		if (!title && elaborates(c, out, &f))
-			continue; /* الهجوم وقع الخميس في بادوش: told before */
+			goto drop; /* الهجوم وقع الخميس في بادوش: told before */
+		trace_back(&f, mark);
 		if (f.foiled && !f.violent && t->cls != RASD_EC_INTERCEPT &&
-		    t->cls != RASD_EC_DEFUSE && t->cls != RASD_EC_IED && t->cls != RASD_EC_SUICIDE)
-			continue; /* a foiled plan with no violence is not an event */
-		if (!specific_enough(c, &f))
-			continue;
+		    t->cls != RASD_EC_DEFUSE && t->cls != RASD_EC_IED && t->cls != RASD_EC_SUICIDE) {
+			RULE(c, &f, R_MODALITY_FOILED_PLAN, t->tok, t->tok + t->ntok);
+			goto drop; /* a foiled plan with no violence is not an event */
+		}
+		if (!specific_enough(c, &f)) {
+			RULE(c, &f, R_MODALITY_NOT_SPECIFIC, t->tok, t->tok + t->ntok);
+			goto drop;
+		}
 		if (year_in_past(c, &f))
-			continue; /* في العام 2017: history */
+			goto drop; /* في العام 2017: history */
 		/* history: long before the publication date */
 		if (f.date && c->published != INT32_MIN &&
-		    (f.date->date < c->published - HISTORY_DAYS || f.date->date > c->published + 1))
-			continue;
+		    (f.date->date < c->published - HISTORY_DAYS || f.date->date > c->published + 1)) {
+			RULE(c, &f, R_HISTORY_OLD_DATE, f.date->tok, f.date->tok + f.date->ntok);
+			goto drop;
+		}
 		f.confidence = frame_confidence(&f);
 		fill_event(c, &f, &e);
-		if (f.foiled && !f.violent)
+		if (f.foiled && !f.violent) {
 			e.event_type = T_SD, e.sub_event_type = "Disrupted weapons use";
+			RULE(c, &f, R_TYPE_FOILED_PLAN, t->tok, t->tok + t->ntok);
+			trace_keep(&f, &e);
+		}
 		/* an event needs a place below the country, unless it killed */
 		if ((!e.location || (e.place && e.place->kind == RASD_PLACE_COUNTRY)) &&
-		    !(e.fatalities > 0 && !f.fatalities_vague))
-			continue;
+		    !(e.fatalities > 0 && !f.fatalities_vague)) {
+			RULE(c, &f, R_WHERE_NO_PLACE, t->tok, t->tok + t->ntok);
+			goto drop;
+		}
 		/* hundreds killed with no day of their own: a running toll */
-		if (e.fatalities >= 200 &&
-		    !(f.date && f.date->precision == 1 && f.date->tok >= f.cb && f.date->tok < f.ce))
-			continue;
+		if (e.fatalities >= 200 && !own_day(&f)) {
+			RULE(c, &f, R_COUNTS_RUNNING_TOLL, t->tok, t->tok + t->ntok);
+			goto drop;
+		}
 		if (merge_into(c, out, &e, title))
 			continue;
 		if (title)
@@ -100,22 +138,31 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		if (f.sent == 0 && c->headline) {
 			/* a text file's first line is its headline: keep it aside and
 			 * fold it into the body's events at the end */
+			RULE(c, &f, R_MERGE_HEADLINE_ASIDE, t->tok, t->tok + t->ntok);
+			trace_keep(&f, &e);
 			st = push_event(c->a, &c->headline_events, &e);
 			if (st)
 				return st;
 			continue;
 		}
 		if (definite_reference(c, &f))
-			continue; /* الهجوم with nothing of its own: told before */
+			goto drop; /* الهجوم with nothing of its own: told before */
 		if (f.trig->cls == RASD_EC_AGREEMENT && f.trig->form != RASD_FORM_VERB &&
-		    !agreement_made(c, &f))
-			continue; /* a truce talked about is not a truce agreed */
+		    !agreement_made(c, &f)) {
+			RULE(c, &f, R_MODALITY_TRUCE_TALK, t->tok, t->tok + t->ntok);
+			goto drop; /* a truce talked about is not a truce agreed */
+		}
 		if (f.trig->cls == RASD_EC_KILL && f.trig->form != RASD_FORM_VERB && f.trig->tok > 0 &&
-		    number_ending_at(c, f.trig->tok) && !body_word(c, f.trig->tok))
-			continue; /* مئة قتيل: a toll, counted on the event it belongs to */
+		    number_ending_at(c, f.trig->tok) && !body_word(c, f.trig->tok)) {
+			RULE(c, &f, R_COUNTS_TOLL_NOUN, number_ending_at(c, f.trig->tok)->tok,
+			     t->tok + t->ntok);
+			goto drop; /* مئة قتيل: a toll, counted on the event it belongs to */
+		}
 		if ((f.trig->cls == RASD_EC_PROTEST || f.trig->cls == RASD_EC_RIOT) &&
-		    f.trig->form == RASD_FORM_PART)
-			continue; /* متظاهرون: the people, told with their protest */
+		    f.trig->form == RASD_FORM_PART) {
+			RULE(c, &f, R_TYPE_PARTICIPANTS, t->tok, t->tok + t->ntok);
+			goto drop; /* متظاهرون: the people, told with their protest */
+		}
 		st = push_event(c->a, out, &e);
 		if (st)
 			return st;
@@ -125,6 +172,9 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			c->pending[c->npending].event = out->n - 1;
 			c->npending++;
 		}
+		continue;
+	drop:
+		trace_drop(c, &f);
 	}
 	return RASD_OK;
 }
@@ -137,19 +187,26 @@ static enum rasd_status code_doc_title(struct ctx *c, struct event_list *out)
 
 	for (i = 0; i < c->m->ntrig; i++) {
 		struct frame f;
+		struct frame_trace ft = {NULL, 0, 0};
 		struct rasd_event e;
 		memset(&f, 0, sizeof(f));
 		f.trig = &c->m->trig[i];
 		f.sent = c->sent_of[f.trig->tok];
+		f.tr = c->trace ? &ft : NULL;
 		mark_named(c, f.trig->tok + f.trig->ntok + 6);
 		build_frame(c, &f);
 		c->month_frame = NULL;
-		if (is_question(c, &c->doc->sentences[f.sent]) || modal_before(c, &f) ||
-		    is_statistic(c, &f) || purpose_or_method(c, &f) || statement_or_reference(c, &f))
+		if (is_question(c, &f) || modal_before(c, &f) || is_statistic(c, &f) ||
+		    purpose_or_method(c, &f) || statement_or_reference(c, &f)) {
+			trace_drop(c, &f);
 			continue;
+		}
 		if (f.foiled && !f.violent && f.trig->cls != RASD_EC_INTERCEPT &&
-		    f.trig->cls != RASD_EC_DEFUSE)
+		    f.trig->cls != RASD_EC_DEFUSE) {
+			RULE(c, &f, R_MODALITY_FOILED_PLAN, f.trig->tok, f.trig->tok + f.trig->ntok);
+			trace_drop(c, &f);
 			continue;
+		}
 		f.confidence = frame_confidence(&f);
 		fill_event(c, &f, &e);
 		if (merge_into(c, out, &e, false))
@@ -291,6 +348,11 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	if (art->published && rasd_date_parse(art->published, strlen(art->published), &c.published))
 		c.published = INT32_MIN;
 	c.civ = rasd_lex_actor_by_code(lex, "CIV", NULL);
+	c.trace = opt ? opt->trace : NULL;
+	if (c.trace) {
+		c.trace->drops = NULL;
+		c.trace->ndrops = 0;
+	}
 	while (rasd_lex_actor(lex, (uint32_t)nactors))
 		nactors++;
 	c.named = rasd_arena_calloc(a, nactors + 1, sizeof(bool));
@@ -386,19 +448,23 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		if (st)
 			return rasd_error_set(err, st, 0, 0, "out of memory");
 	}
-	consolidate(&out);
+	consolidate(&c, &out);
 	for (i = 0; i < out.n; i++) {
 		/* merges may have handed the crowd the force's role */
 		struct rasd_event *e = &out.ev[i];
 		if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0 && e->actor1 &&
-		    (e->actor1->inter == 5 || e->actor1->inter == 6))
+		    (e->actor1->inter == 5 || e->actor1->inter == 6)) {
 			e->actor1 = NULL;
+			trace_event(&c, e, R_MERGE_CROWD_NOT_FORCE, e->evidence.start, e->evidence.end);
+		}
 	}
-	share_strike_agents(&out);
+	share_strike_agents(&c, &out);
 	narrow_country_events(&c, &out);
-	attribute_yemen_air_raids(lex, art, &out);
+	attribute_yemen_air_raids(&c, art, &out);
 	for (i = 0; i < out.n; i++)
 		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));
+	if (c.trace_oom)
+		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory (trace)");
 	*events = out.ev;
 	*nevents = out.n;
 	return RASD_OK;

@@ -30,8 +30,16 @@ static const char T_PROTESTS[] = "Protests";
 static const char T_RIOTS[] = "Riots";
 static const char T_SD[] = "Strategic developments";
 
+/* The steps recorded on one frame when the caller asked for a trace
+ * (arena array, grown by doubling). */
+struct frame_trace {
+	struct rasd_trace_step *steps;
+	size_t n, cap;
+};
+
 struct frame {
 	const struct m_trigger *trig;
+	struct frame_trace *tr; /* NULL unless tracing: RULE() tests only this */
 	uint32_t sent;                /* sentence index */
 	uint32_t cb, ce;              /* clause token range */
 	int agent, target, assoc;     /* indexes into mentions.act, -1 if none */
@@ -84,7 +92,35 @@ struct ctx {
 		size_t event;
 	} pending[MAX_PENDING_LISTS]; /* events whose place heads a list */
 	size_t npending;
+	struct rasd_trace *trace; /* the caller's, or NULL */
+	bool trace_oom;           /* a step could not be recorded */
+	size_t drops_cap;         /* room in trace->drops */
 };
+
+/* ------------------------------------------------------------- rules */
+
+#include "rules.h"
+
+/* Record that rule r decided something about frame f, having looked at
+ * tokens [from, to) (and [from2, to2)); nothing when not tracing. */
+#define RULE(c, f, r, from, to)                                                             \
+	((f)->tr ? trace_rule((c), (f)->tr, (r), (from), (to), 0, 0) : (void)0)
+#define RULE2(c, f, r, from, to, from2, to2)                                               \
+	((f)->tr ? trace_rule((c), (f)->tr, (r), (from), (to), (from2), (to2)) : (void)0)
+void trace_rule(const struct ctx *c, struct frame_trace *tr, enum rule r, uint32_t from,
+		uint32_t to, uint32_t from2, uint32_t to2);
+/* For tests that drop or decide: record rule r at [from, to), say yes. */
+#define BECAUSE(c, f, r, from, to) (RULE((c), (f), (r), (from), (to)), true)
+/* The same for an event (after merging): byte spans of its field; nothing
+ * when not tracing. */
+void trace_event(struct ctx *c, struct rasd_event *e, enum rule r, uint32_t start, uint32_t end);
+/* o absorbed e by rule r: o's trace goes on with r (at e's trigger) and
+ * e's own steps. */
+void trace_merge(struct ctx *c, struct rasd_event *o, const struct rasd_event *e, enum rule r);
+/* The frame's steps so far, to keep on its event. */
+void trace_keep(const struct frame *f, struct rasd_event *e);
+/* Frame f makes no event, by the rule of its last step. */
+void trace_drop(struct ctx *c, const struct frame *f);
 
 /* ------------------------------------------------------------ helpers */
 
@@ -219,8 +255,8 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 			  struct mentions *m, const char *country);
 const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_actor *a,
 				      const struct rasd_event *e);
-void share_strike_agents(struct event_list *l);
-void attribute_yemen_air_raids(const struct rasd_lexicon *lex, const struct rasd_article *art,
+void share_strike_agents(struct ctx *c, struct event_list *l);
+void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 			       struct event_list *l);
 
 /* roles.c: agent, target and associate in the clause; the victims */
@@ -237,14 +273,14 @@ bool consequence_kill(const struct ctx *c, const struct frame *f);
  * ACLED gives each type */
 void type_means(const struct ctx *c, struct frame *f);
 void type_intervention(struct ctx *c, struct frame *f);
-void set_type(const struct frame *f, const char **type, const char **sub);
+void set_type(const struct ctx *c, const struct frame *f, const char **type, const char **sub);
 void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *e);
 
 /* modality.c: claims, foiled and stopped attacks, and frames that are no
  * event */
 void modality_claim_foil(struct ctx *c, struct frame *f);
 void modality_intercept(const struct ctx *c, struct frame *f);
-bool is_question(const struct ctx *c, const struct rasd_sentence *s);
+bool is_question(const struct ctx *c, const struct frame *f);
 bool modal_before(const struct ctx *c, const struct frame *f);
 bool statement_or_reference(const struct ctx *c, const struct frame *f);
 bool purpose_or_method(const struct ctx *c, const struct frame *f);
@@ -270,13 +306,13 @@ int choose_place(struct ctx *c, const struct frame *f);
 void where_event(const struct ctx *c, const struct frame *f, struct rasd_event *e);
 enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 			     struct event_list *out);
-void narrow_country_events(const struct ctx *c, struct event_list *l);
+void narrow_country_events(struct ctx *c, struct event_list *l);
 
 /* merge.c: the event a finished frame becomes; one event per happening */
 void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e);
 bool elaborates(struct ctx *c, struct event_list *l, const struct frame *f);
 bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e, bool title);
-void consolidate(struct event_list *l);
+void consolidate(struct ctx *c, struct event_list *l);
 
 
 #endif

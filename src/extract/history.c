@@ -29,7 +29,7 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 		    TOK_IS(c, k, "الازمه") || TOK_IS(c, k, "الحروب")) {
 			if (!(f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
 			      f->date->tok < f->ce))
-				return true;
+				return BECAUSE(c, f, R_HISTORY_WAR_TOLL, k, k + 1);
 		}
 	}
 
@@ -38,7 +38,7 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 		const struct rasd_date_expr *d = &c->m->date[i];
 		if (d->tok >= s->tok_begin && d->since &&
 		    d->tok >= f->cb && d->tok < f->ce + 8 && !ongoing_since(c, d))
-			return true;
+			return BECAUSE(c, f, R_HISTORY_SINCE_DATE, d->tok, d->tok + d->ntok);
 	}
 	/* منذ إشعالها للحرب، منذ سيطرتها على المدينة: a period from an event,
 	 * not a day (منذ with a date is judged above) */
@@ -50,16 +50,16 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 		for (q = FIRST(date, ndate, k); q < c->m->ndate && c->m->date[q].tok <= k + 2; q++)
 			dated = true;
 		if (!dated)
-			return true;
+			return BECAUSE(c, f, R_HISTORY_SINCE_EVENT, k, k + 2);
 	}
-	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, NULL)) {
+	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, &k)) {
 		/* a daily toll with its own day is still an event (the day of the
 		 * report, in another clause, does not count) */
 		if (f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
 		    f->date->tok < f->ce)
 			return false;
 		(void)s;
-		return true;
+		return BECAUSE(c, f, R_HISTORY_STATISTIC, k, k + 1);
 	}
 	return false;
 }
@@ -77,9 +77,10 @@ bool definite_reference(const struct ctx *c, const struct frame *f)
 	if (f->fatalities > 0 && !f->fatalities_vague)
 		return false;
 	if (f->place < 0)
-		return true;
+		return BECAUSE(c, f, R_HISTORY_TOLD_BEFORE, f->trig->tok, f->trig->tok + f->trig->ntok);
 	p = &c->m->place[f->place];
-	return p->tok < f->cb || p->tok >= f->ce;
+	return (p->tok < f->cb || p->tok >= f->ce) &&
+	       BECAUSE(c, f, R_HISTORY_TOLD_BEFORE, f->trig->tok, f->trig->tok + f->trig->ntok);
 }
 
 static long past_year_at(const struct ctx *c, uint32_t k, int py)
@@ -112,33 +113,36 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 			continue;
 		for (j = k + 1; j < s->tok_end && j < k + 10; j++)
 			if (past_year_at(c, j, py))
-				return true;
+				return BECAUSE(c, f, R_HISTORY_SINCE_PAST_YEAR, k, j + 1);
 	}
 	{
 		/* في العام الماضي، العام المنصرم: a sentence set in an earlier year
 		 * is history, unless it also gives a recent day */
 		size_t i;
 		bool past_year = false, recent_day = false;
+		uint32_t past_at = 0, past_end = 0;
 		for (i = FIRST(date, ndate, s->tok_begin);
 		     i < c->m->ndate && c->m->date[i].tok < s->tok_end; i++) {
 			const struct rasd_date_expr *d = &c->m->date[i];
 			int y, mo, dd;
 			rasd_civil_from_days(d->date, &y, &mo, &dd);
-			if (d->precision == 4 && y < py && !d->since)
+			if ((d->precision == 4 && y < py && !d->since) ||
+			    /* في ديسمبر 2012: any date long before publication */
+			    (d->precision <= 3 && !d->since && d->date < c->published - HISTORY_DAYS)) {
+				if (!past_year)
+					past_at = d->tok, past_end = d->tok + d->ntok;
 				past_year = true;
-			/* في ديسمبر 2012: any date long before publication */
-			if (d->precision <= 3 && !d->since && d->date < c->published - HISTORY_DAYS)
-				past_year = true;
+			}
 			if (d->precision <= 2 && d->date >= c->published - HISTORY_DAYS)
 				recent_day = true;
 		}
 		if (past_year && !recent_day)
-			return true;
+			return BECAUSE(c, f, R_HISTORY_PAST_DATE, past_at, past_end);
 		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
 		 * the trigger frames the verbs that follow it */
 		for (k = s->tok_begin + 1; k + 1 < f->trig->tok && !recent_day; k++)
 			if (TOK_IS(c, k, "منذ") && past_year_at(c, k + 1, py))
-				return true;
+				return BECAUSE(c, f, R_HISTORY_SINCE_PAST_YEAR, k, k + 2);
 	}
 	for (k = f->cb; k < f->ce; k++) {
 		size_t i;
@@ -149,7 +153,7 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 			      TOK_IS(c, k - 1, "سنه") || TOK_IS(c, k - 1, "في") ||
 			      TOK_IS(c, k - 1, "بدايه") || TOK_IS(c, k - 1, "منذ") ||
 			      TOK_IS(c, k - 1, "مطلع") || TOK_IS(c, k - 1, "اواخر")))
-			return true;
+			return BECAUSE(c, f, R_HISTORY_PAST_YEAR, k - 1, k + 1);
 		/* قتل 2015 مدنيا: a count, not a year */
 		if (k + 1 < c->doc->ntokens && c->doc->tokens[k + 1].kind == RASD_TOK_WORD) {
 			const struct rasd_token *nx = &c->doc->tokens[k + 1];
@@ -171,7 +175,7 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 				dated = true;
 		}
 		if (!dated)
-			return true;
+			return BECAUSE(c, f, R_HISTORY_PAST_YEAR, k, k + 1);
 	}
 	return false;
 }
@@ -184,7 +188,7 @@ bool sentence_has_since(const struct ctx *c, const struct frame *f)
 	     i < c->m->ndate && c->m->date[i].tok < s->tok_end; i++)
 		if (c->m->date[i].tok >= s->tok_begin &&
 		    c->m->date[i].since && !ongoing_since(c, &c->m->date[i]))
-			return true;
+			return BECAUSE(c, f, R_HISTORY_PERIOD, c->m->date[i].tok, c->m->date[i].tok + c->m->date[i].ntok);
 	return false;
 }
 
@@ -213,12 +217,12 @@ bool named_past_event(const struct ctx *c, const struct frame *f)
 	if (f->date && f->date->precision == 1 && f->date->tok >= f->cb && f->date->tok < f->ce)
 		return false;
 	if (named_event_at(c, f->trig, f->ce))
-		return true;
+		return BECAUSE(c, f, R_HISTORY_NAMED_ATTACK, f->trig->tok, f->trig->tok + f->trig->ntok + 1);
 	/* … الذي أودى بحياة 22 شخصا: the toll of that named attack */
 	for (q = FIRST(trig, ntrig, s->tok_begin); q < c->m->ntrig && c->m->trig[q].tok < f->trig->tok;
 	     q++)
 		if (named_event_at(c, &c->m->trig[q], s->tok_end) &&
 		    f->trig->tok <= c->m->trig[q].tok + c->m->trig[q].ntok + 10)
-			return true;
+			return BECAUSE(c, f, R_HISTORY_NAMED_ATTACK, c->m->trig[q].tok, c->m->trig[q].tok + c->m->trig[q].ntok + 1);
 	return false;
 }

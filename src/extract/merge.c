@@ -114,15 +114,20 @@ void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 
 	memset(e, 0, sizeof(*e));
-	set_type(f, &e->event_type, &e->sub_event_type);
+	set_type(c, f, &e->event_type, &e->sub_event_type);
 	e->cls = f->trig->cls;
 	e->consequence = consequence_kill(c, f);
 	type_actors(c, f, e);
 	where_event(c, f, e);
 	when_event(c, f, e);
-	e->actor1 = recode_actor(c, e->actor1, e);
-	e->actor2 = recode_actor(c, e->actor2, e);
-	e->assoc_actor1 = recode_actor(c, e->assoc_actor1, e);
+	{
+		const struct rasd_actor *a1 = e->actor1, *a2 = e->actor2, *as = e->assoc_actor1;
+		e->actor1 = recode_actor(c, e->actor1, e);
+		e->actor2 = recode_actor(c, e->actor2, e);
+		e->assoc_actor1 = recode_actor(c, e->assoc_actor1, e);
+		if (a1 != e->actor1 || a2 != e->actor2 || as != e->assoc_actor1)
+			RULE(c, f, R_ACTORS_RECODE, f->trig->tok, f->trig->tok + f->trig->ntok);
+	}
 	e->fatalities = f->fatalities;
 	e->claimed = f->claimed;
 	e->modality = f->foiled ? RASD_MOD_FOILED : f->claimed ? RASD_MOD_CLAIMED : RASD_MOD_REPORTED;
@@ -133,6 +138,7 @@ void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
 	e->evidence.sent_start = s->start;
 	e->evidence.sent_end = s->end;
 	e->confidence = f->confidence;
+	trace_keep(f, e);
 }
 
 /* وقع، جرى، حدث just after a noun (قد وقع too): the clause says when it
@@ -213,6 +219,8 @@ bool elaborates(struct ctx *c, struct event_list *l, const struct frame *f)
 			o->time_precision = 1;
 		}
 		o->merged++;
+		RULE(c, f, R_MERGE_ELABORATES, t->tok, t->tok + t->ntok);
+		trace_merge(c, o, &e, R_MERGE_ELABORATES);
 		return true;
 	}
 	return false;
@@ -241,6 +249,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		bool title)
 {
 	size_t i, pass;
+	enum rule why;
 	/* the same sentence first: its mentions are surely one happening */
 	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < l->n; i++) {
@@ -296,9 +305,11 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		    !(title && generic_type(e) && strcmp(o->event_type, T_SD) != 0) && !intercepted &&
 		    !same_bombing && !placeless_kill)
 			continue;
+		why = near_mention ? R_MERGE_SAME_SENTENCE : title ? R_MERGE_HEADLINE : R_MERGE_SAME_HAPPENING;
 		if (same_bombing && !same_type && means_rank(e->sub_event_type) < means_rank(o->sub_event_type)) {
 			o->sub_event_type = e->sub_event_type;
 			o->cls = e->cls;
+			why = R_MERGE_BOMBING_MEANS;
 		}
 		if (intercepted) {
 			const struct rasd_event *icp = o->cls == RASD_EC_INTERCEPT ? o : e;
@@ -311,6 +322,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			o->actor1 = stopper;
 			o->actor2 = launcher ? launcher : icp->actor2;
 			o->merged++;
+			trace_merge(c, o, e, R_MERGE_INTERCEPTION);
 			return true;
 		}
 		if (!same_type && near_mention && o->cls == RASD_EC_ARREST && e->cls == RASD_EC_KILL &&
@@ -319,6 +331,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			o->event_type = e->event_type;
 			o->sub_event_type = e->sub_event_type;
 			o->cls = RASD_EC_CLASH;
+			why = R_MERGE_RAID_WAS_FIGHT;
 		}
 		if (!same_type && near_mention &&
 		    ((generic_type(o) && e->cls == RASD_EC_PROTEST &&
@@ -340,6 +353,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			if (o->fatalities < e->fatalities)
 				o->fatalities = e->fatalities;
 			o->merged++;
+			trace_merge(c, o, e, R_MERGE_PROTEST_KILLING);
 			return true;
 		}
 		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
@@ -348,6 +362,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			o->event_type = e->event_type;
 			o->sub_event_type = e->sub_event_type;
 			o->cls = e->cls;
+			why = R_MERGE_TYPED_MENTION;
 		}
 		/* the side hit in one mention is not the agent of the other
 		 * (قتل العشرات من الحوثيين في معارك: the Houthis died) */
@@ -395,6 +410,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		if (o->actor2 == o->actor1)
 			o->actor2 = NULL;
 		o->merged++;
+		trace_merge(c, o, e, why);
 		return true;
 	}
 	return false;
@@ -402,7 +418,7 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 
 /* A lead that names only the province and a later sentence that names the
  * town are one happening: fold the vaguer event into the precise one. */
-void consolidate(struct event_list *l)
+void consolidate(struct ctx *c, struct event_list *l)
 {
 	size_t i, j, w;
 	bool *gone = NULL;
@@ -430,6 +446,7 @@ void consolidate(struct event_list *l)
 			if (!p->fatalities)
 				p->fatalities = v->fatalities;
 			p->merged += v->merged + 1;
+			trace_merge(c, p, v, R_MERGE_PROVINCE_INTO_TOWN);
 			v->merged = UINT32_MAX; /* folded */
 			break;
 		}

@@ -11,16 +11,17 @@
  */
 #include "frame.h"
 
-bool is_question(const struct ctx *c, const struct rasd_sentence *s)
+bool is_question(const struct ctx *c, const struct frame *f)
 {
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
 	/* "للمزيد: ..." is a link to another story, not this one */
 	if (TOK_IS(c, s->tok_begin, "للمزيد") || TOK_IS(c, s->tok_begin, "اقرا") ||
 	    TOK_IS(c, s->tok_begin, "شاهد") || TOK_IS(c, s->tok_begin, "اقرا"))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_LINK, s->tok_begin, s->tok_begin + 1);
 	for (k = s->tok_begin; k < s->tok_end; k++)
 		if (TOK_IS(c, k, "؟") || TOK_IS(c, k, "?"))
-			return true;
+			return BECAUSE(c, f, R_MODALITY_QUESTION, k, k + 1);
 	return false;
 }
 
@@ -28,18 +29,20 @@ bool is_question(const struct ctx *c, const struct rasd_sentence *s)
 bool modal_before(const struct ctx *c, const struct frame *f)
 {
 	uint32_t t = f->trig->tok, from = t > f->cb + 4 ? t - 4 : f->cb;
-	uint32_t k;
+	uint32_t k, at;
 	const struct rasd_token *tt = &c->doc->tokens[t];
 
-	if (cue_in(c, from, t, RASD_CUE_HEDGE, NULL) || cue_in(c, from, t, RASD_CUE_NEGATION, NULL))
-		return true;
-	if (cue_in(c, f->cb, f->ce, RASD_CUE_HEDGE, NULL) && f->trig->form != RASD_FORM_VERB)
-		return true;
+	if (cue_in(c, from, t, RASD_CUE_HEDGE, &at))
+		return BECAUSE(c, f, R_MODALITY_HEDGE, at, at + 1);
+	if (cue_in(c, from, t, RASD_CUE_NEGATION, &at))
+		return BECAUSE(c, f, R_MODALITY_NEGATION, at, at + 1);
+	if (cue_in(c, f->cb, f->ce, RASD_CUE_HEDGE, &at) && f->trig->form != RASD_FORM_VERB)
+		return BECAUSE(c, f, R_MODALITY_HEDGE, at, at + 1);
 	/* س + present tense */
 	if (tt->klen >= 6 && memcmp(tt->key, "س", 2) == 0 &&
 	    (memcmp(tt->key + 2, "ي", 2) == 0 || memcmp(tt->key + 2, "ت", 2) == 0 ||
 	     memcmp(tt->key + 2, "ن", 2) == 0))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_FUTURE, t, t + 1);
 	for (k = from; k < t; k++) {
 		const struct rasd_token *w0 = &c->doc->tokens[k];
 		struct rasd_token stripped = *w0;
@@ -54,15 +57,15 @@ bool modal_before(const struct ctx *c, const struct frame *f)
 		if (w->klen >= 6 && memcmp(w->key, "س", 2) == 0 &&
 		    (memcmp(w->key + 2, "ي", 2) == 0 || memcmp(w->key + 2, "ت", 2) == 0) &&
 		    !TOK_IS(c, k, "سياره") && !TOK_IS(c, k, "سيطره") && !TOK_IS(c, k, "سيارات"))
-			return true;
+			return BECAUSE(c, f, R_MODALITY_FUTURE, k, k + 1);
 		/* habitual/method: من خلال، عبر + masdar */
 		if (k + 2 >= t && (TOK_IS(c, k, "خلال") && k > 0 && TOK_IS(c, k - 1, "من")))
-			return true;
+			return BECAUSE(c, f, R_MODALITY_METHOD, k - 1, k + 1);
 		if (k + 1 == t && (TOK_IS(c, k, "عبر") || TOK_IS(c, k, "لتنفيذ") ||
 				   TOK_IS(c, k, "بتنفيذ") || TOK_IS(c, k, "لشن") ||
 				   TOK_IS(c, k, "بشن") || TOK_IS(c, k, "لمنع") ||
 				   TOK_IS(c, k, "منع")))
-			return true;
+			return BECAUSE(c, f, R_MODALITY_METHOD, k, k + 1);
 	}
 	return false;
 }
@@ -82,35 +85,35 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 		      TOK_IS(c, k, "والارهاب")))
 			continue;
 		if (k < t->tok + t->ntok + 3 && k < f->ce)
-			return true;
+			return BECAUSE(c, f, R_MODALITY_FIGHT_AGAINST_IDEA, k, k + 1);
 		/* معركة بلدها "مستمرة ومفتوحة" مع "الإرهاب": further on, behind
 		 * a preposition */
 		if (p > 0 && c->doc->tokens[p - 1].kind == RASD_TOK_PUNCT)
 			p--;
 		if (p > 0 && (TOK_IS(c, p - 1, "مع") || TOK_IS(c, p - 1, "ضد") ||
 			      TOK_IS(c, p - 1, "علي")))
-			return true;
+			return BECAUSE(c, f, R_MODALITY_FIGHT_AGAINST_IDEA, p - 1, k + 1);
 	}
 	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
 	if (t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
 			if (TOK_IS(c, k, "يجب") || TOK_IS(c, k, "ينبغي") || TOK_IS(c, k, "يتوقف") ||
 			    TOK_IS(c, k, "تتوقف") || TOK_IS(c, k, "مرفوض") || TOK_IS(c, k, "مدان"))
-				return true;
+				return BECAUSE(c, f, R_MODALITY_MUST_STOP, k, k + 1);
 
-	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, NULL))
-		return true;
+	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, &k))
+		return BECAUSE(c, f, R_MODALITY_STATEMENT, k, k + 1);
 	/* تنفيذ هجماتها، غاراتهم: their attacks in general, not one, unless
 	 * the clause dates them (استهدفت غاراتها الأربعاء) */
 	if (t->form == RASD_FORM_PLURAL && (t->clitics & RASD_CLITIC_PRONOUN) && t->ntok == 1 &&
 	    !(f->date && f->date->tok >= f->cb && f->date->tok < f->ce))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_THEIR_ATTACKS, t->tok, t->tok + 1);
 	/* الهجوم الكيميائي المزعوم: the alleged attack everyone knows of */
 	if (t->definite && t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
 			if (TOK_IS(c, k, "المزعوم") || TOK_IS(c, k, "المزعومه") ||
 			    TOK_IS(c, k, "المفترض") || TOK_IS(c, k, "المفترضه"))
-				return true;
+				return BECAUSE(c, f, R_MODALITY_ALLEGED, k, k + 1);
 	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
 		static const char *const w[] = {"وقف", "لوقف", "بوقف", "منع", "لمنع", "انهاء",
 						"لانهاء", "ضروره", "هذا", "هذه", "ذلك", "تلك",
@@ -138,7 +141,7 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 		size_t j;
 		for (j = 0; w[j]; j++)
 			if (tok_is(c, k, w[j]))
-				return true;
+				return BECAUSE(c, f, R_MODALITY_TALK_ABOUT, k, k + 1);
 	}
 	return false;
 }
@@ -187,7 +190,7 @@ static bool claim_applies(const struct ctx *c, const struct frame *f, const stru
 			}
 		}
 		if (best == f->trig)
-			return true;
+			return BECAUSE(c, f, R_MODALITY_CLAIM, q->tok, q->tok + q->ntok);
 	}
 	return false;
 }
@@ -197,25 +200,25 @@ static bool claim_applies(const struct ctx *c, const struct frame *f, const stru
 bool generic_mention(const struct ctx *c, const struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
-	uint32_t from = t->tok > f->cb + 4 ? t->tok - 4 : f->cb, after = t->tok + t->ntok;
-	if (cue_in(c, from, t->tok, RASD_CUE_GENERIC, NULL))
-		return true;
+	uint32_t from = t->tok > f->cb + 4 ? t->tok - 4 : f->cb, after = t->tok + t->ntok, at;
+	if (cue_in(c, from, t->tok, RASD_CUE_GENERIC, &at))
+		return BECAUSE(c, f, R_MODALITY_GENERIC, at, at + 1);
 	if (after < f->ce && cue_at(c, after, RASD_CUE_GENERIC))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_GENERIC, after, after + 1);
 	/* سلسلة من الهجمات، العديد من الغارات، عدة هجمات، هجمات متعددة */
 	if (t->tok >= 2 + f->cb && TOK_IS(c, t->tok - 1, "من") &&
 	    (TOK_IS(c, t->tok - 2, "سلسله") || TOK_IS(c, t->tok - 2, "العديد") ||
 	     TOK_IS(c, t->tok - 2, "عدد") || TOK_IS(c, t->tok - 2, "مجموعه") ||
 	     TOK_IS(c, t->tok - 2, "موجه") || TOK_IS(c, t->tok - 2, "عشرات") ||
 	     TOK_IS(c, t->tok - 2, "مئات")))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_GENERIC, t->tok - 2, t->tok);
 	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عده") || TOK_IS(c, t->tok - 1, "جمله")))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_GENERIC, t->tok - 1, t->tok);
 	if (after < f->ce && (TOK_IS(c, after, "متعدده") || TOK_IS(c, after, "مماثله") ||
 			      TOK_IS(c, after, "متفرقه") || TOK_IS(c, after, "متكرره") ||
 			      TOK_IS(c, after, "متتاليه") || TOK_IS(c, after, "عديده") ||
 			      TOK_IS(c, after, "مختلفه")))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_GENERIC, after, after + 1);
 	{
 		/* عمليات القتل والحرق: the kind word may govern a list of triggers */
 		uint32_t k = t->tok;
@@ -225,7 +228,7 @@ bool generic_mention(const struct ctx *c, const struct frame *f)
 			if (TOK_IS(c, k - 1, "عمليات") || TOK_IS(c, k - 1, "حالات") ||
 			    TOK_IS(c, k - 1, "اعمال") || TOK_IS(c, k - 1, "موجه") ||
 			    TOK_IS(c, k - 1, "سلسله"))
-				return true;
+				return BECAUSE(c, f, R_MODALITY_GENERIC, k - 1, t->tok + t->ntok);
 			/* a trigger is far shorter than 32 words */
 			for (j = FIRST(trig, ntrig, k > 32 ? k - 32 : 0);
 			     j < c->m->ntrig && c->m->trig[j].tok < k; j++)
@@ -258,14 +261,19 @@ void modality_claim_foil(struct ctx *c, struct frame *f)
 		uint32_t k;
 		for (k = t->tok > s->tok_begin + 5 ? t->tok - 5 : s->tok_begin; k < t->tok; k++)
 			if (TOK_IS(c, k, "اعلن") || TOK_IS(c, k, "اعلنت") || TOK_IS(c, k, "اعلنوا") ||
-			    TOK_IS(c, k, "واعلن") || TOK_IS(c, k, "واعلنت") || TOK_IS(c, k, "واعلنوا"))
+			    TOK_IS(c, k, "واعلن") || TOK_IS(c, k, "واعلنت") || TOK_IS(c, k, "واعلنوا")) {
+				if (!f->claimed)
+					RULE(c, f, R_MODALITY_CLAIM, k, k + 1);
 				f->claimed = true;
+			}
 	}
 	{
-		uint32_t from = t->tok > f->cb + 3 ? t->tok - 3 : f->cb;
+		uint32_t from = t->tok > f->cb + 3 ? t->tok - 3 : f->cb, at;
 		if (from < s->tok_begin)
 			from = s->tok_begin;
-		f->foiled = cue_in(c, from, t->tok, RASD_CUE_FOIL, NULL);
+		f->foiled = cue_in(c, from, t->tok, RASD_CUE_FOIL, &at);
+		if (f->foiled)
+			RULE(c, f, R_MODALITY_FOILED, at, at + 1);
 	}
 	if (f->foiled) {
 		/* violence in the sentence: deaths, a clash, captives */
@@ -280,18 +288,23 @@ void modality_claim_foil(struct ctx *c, struct frame *f)
 		if (!found_v) {
 			/* death count anywhere in the sentence */
 			struct frame g = *f;
+			size_t mark = f->tr ? f->tr->n : 0;
 			g.cb = s->tok_begin;
 			g.ce = s->tok_end;
 			count_fatalities(c, &g);
 			if (g.fatalities > 0) {
 				f->fatalities = g.fatalities;
 				found_v = true;
+				RULE(c, f, R_COUNTS_SENTENCE_TOLL, t->tok, t->tok + t->ntok);
+			} else if (f->tr) {
+				f->tr->n = mark;
 			}
 		}
 		f->violent = found_v;
 		/* the foiling force acts; the would-be attackers are the target */
 		{
 			const struct rasd_actor *foiler = NULL, *attacker = NULL, *assoc = f->assoc_actor;
+			uint32_t ftok = 0, fend = 0, atok = 0, aend = 0;
 			for (i = FIRST(act, nact, s->tok_begin);
 			     i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
 				const struct m_actor *a = &c->m->act[i];
@@ -304,12 +317,16 @@ void modality_claim_foil(struct ctx *c, struct frame *f)
 						assoc = ac;
 					continue;
 				}
-				if (a->tok < t->tok && !foiler)
+				if (a->tok < t->tok && !foiler) {
 					foiler = ac;
-				else if (ac != foiler && !attacker)
+					ftok = a->tok, fend = a->tok + a->ntok;
+				} else if (ac != foiler && !attacker) {
 					attacker = ac;
+					atok = a->tok, aend = a->tok + a->ntok;
+				}
 			}
 			if (foiler || attacker) {
+				RULE2(c, f, R_MODALITY_FOILER_ACTS, ftok, fend, atok, aend);
 				f->agent_actor = foiler;
 				f->target_actor = attacker;
 				f->assoc_actor = assoc != foiler && assoc != attacker ? assoc : NULL;
@@ -361,6 +378,7 @@ void modality_intercept(const struct ctx *c, struct frame *f)
 			 * use; the forces that stopped it (state or coalition) act */
 			const struct rasd_actor *launcher = NULL, *stopper = NULL;
 			f->intercepted = true;
+			RULE(c, f, R_MODALITY_STOPPED_IN_FLIGHT, k - 1, k);
 			for (i = FIRST(act, nact, s->tok_begin);
 			     i < c->m->nact && c->m->act[i].tok < s->tok_end; i++) {
 				const struct m_actor *a = &c->m->act[i];
@@ -396,6 +414,7 @@ void modality_intercept(const struct ctx *c, struct frame *f)
 					launched = true;
 			if (launched) {
 				int was_target = f->target;
+				RULE(c, f, R_MODALITY_LAUNCHER_TARGET, k, a->tok + a->ntok);
 				const struct rasd_actor *was = f->target_actor;
 				f->target = f->agent;
 				f->target_actor = f->agent_actor;
@@ -415,8 +434,11 @@ void modality_intercept(const struct ctx *c, struct frame *f)
 		for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact && c->m->act[i].tok < t->tok; i++) {
 			const struct rasd_actor *ac = rasd_lex_actor(c->lex, c->m->act[i].actor);
 			if (ac && (ac->inter == 1 || ac->inter == 8) && ac != f->target_actor &&
-			    actor_usable(c, (int)i))
+			    actor_usable(c, (int)i)) {
 				f->agent_actor = ac;
+				RULE(c, f, R_MODALITY_STOPPED_IN_FLIGHT, c->m->act[i].tok,
+				     c->m->act[i].tok + c->m->act[i].ntok);
+			}
 		}
 	}
 	if ((t->cls == RASD_EC_INTERCEPT || f->intercepted) && !f->target_actor) {
@@ -429,6 +451,7 @@ void modality_intercept(const struct ctx *c, struct frame *f)
 				continue;
 			if (ac->inter >= 2 && ac->inter <= 4) {
 				f->target_actor = ac;
+				RULE(c, f, R_MODALITY_LAUNCHER_TARGET, a->tok, a->tok + a->ntok);
 				break;
 			}
 		}
@@ -463,22 +486,22 @@ bool purpose_or_method(const struct ctx *c, const struct frame *f)
 		return false;
 	for (k = from; k + 1 < t->tok; k++)
 		if (TOK_IS(c, k, "من") && TOK_IS(c, k + 1, "خلال"))
-			return true;
+			return BECAUSE(c, f, R_MODALITY_PURPOSE, k, k + 2);
 	/* بمساندة طيران التحالف: air support for another operation */
 	if (t->tok > f->cb && assoc_marker_before(c, t->tok, f->cb))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عبر") || TOK_IS(c, t->tok - 1, "بهدف") ||
 			       TOK_IS(c, t->tok - 1, "لغرض") || TOK_IS(c, t->tok - 1, "بغيه")))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	/* لتحرير مدينة، لاستعادة السيطرة: a capture told as a purpose */
 	if (t->cls == RASD_EC_TAKEOVER && (t->clitics & RASD_CLITIC_PREP) && tt->klen > 2 &&
 	    memcmp(tt->key, "ل", 2) == 0)
-		return true;
+		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	/* ل + ال + masdar: in order to (but تعرض للهجوم: was attacked) */
 	if (tt->klen > 4 && memcmp(tt->key, "لل", 4) == 0 &&
 	    !(t->tok > 0 && c->doc->tokens[t->tok - 1].klen >= 6 &&
 	      memcmp(c->doc->tokens[t->tok - 1].key, "تعرض", 8) == 0))
-		return true;
+		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	return false;
 }
 
@@ -536,7 +559,7 @@ bool body_found_only(const struct ctx *c, const struct frame *f)
 		for (k = f->trig->tok > s->tok_begin + 3 ? f->trig->tok - 3 : s->tok_begin;
 		     k < f->trig->tok; k++)
 			if (body_word(c, k))
-				return true;
+				return BECAUSE(c, f, R_MODALITY_BODIES_NOT_FOUND, k, k + 1);
 		return false;
 	}
 	static const char *const violence[] = {"مقبره", "جماعيه", "بالرصاص", "رصاص", "اعدام",
@@ -547,7 +570,7 @@ bool body_found_only(const struct ctx *c, const struct frame *f)
 	for (k = s->tok_begin; k < f->trig->tok && !found; k++)
 		found = in_list(&c->doc->tokens[k], find);
 	if (!found)
-		return true;
+		return BECAUSE(c, f, R_MODALITY_BODIES_NOT_FOUND, f->trig->tok, f->trig->tok + f->trig->ntok);
 	/* and only in a conflict's telling: an armed group in the sentence or
 	 * marks of killing (a mass grave, bullets, an execution); a body found
 	 * after a fire, a flood or a crime is not coded */
@@ -558,7 +581,8 @@ bool body_found_only(const struct ctx *c, const struct frame *f)
 	}
 	for (k = s->tok_begin; k < s->tok_end && !violent; k++)
 		violent = in_list(&c->doc->tokens[k], violence);
-	return !violent;
+	return !violent &&
+	       BECAUSE(c, f, R_MODALITY_BODIES_NOT_FOUND, f->trig->tok, f->trig->tok + f->trig->ntok);
 }
 
 /* A capture takes ground: a place named right after the verb or noun

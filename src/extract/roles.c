@@ -168,6 +168,9 @@ static bool nothing_done_after(const struct ctx *c, uint32_t k, uint32_t ce)
 	       !cue_at(c, k, RASD_CUE_ARMED_PERSON) && number_at_tok(c, k) == NULL;
 }
 
+/* the end of actor mention a (in assign_actors' loop) */
+#define END (a->tok + a->ntok)
+
 void assign_actors(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
@@ -211,7 +214,7 @@ void assign_actors(struct ctx *c, struct frame *f)
 				passive = true;
 	}
 	int best_after = -1, best_before = -1, target = -1, assoc = -1, direct_after = -1;
-	bool vso;
+	bool vso, marked;
 
 	for (i = FIRST(act, nact, f->cb); i < c->m->nact; i++) {
 		const struct m_actor *a = &c->m->act[i];
@@ -224,13 +227,17 @@ void assign_actors(struct ctx *c, struct frame *f)
 		if (!actor_usable(c, (int)i))
 			continue;
 		if (assoc_marker_before(c, head, f->cb)) {
-			if (assoc < 0)
+			if (assoc < 0) {
 				assoc = (int)i;
+				RULE(c, f, R_ROLES_ASSOC_MARKER, head > 0 ? head - 1 : head, END);
+			}
 			continue;
 		}
 		if ((a->flags & RASD_ACTOR_VICTIM) || ac->inter == 7) {
-			if (target < 0)
+			if (target < 0) {
 				target = (int)i;
+				RULE(c, f, R_ROLES_VICTIM_ACTOR, head, END);
+			}
 			continue;
 		}
 		/* an actor among the trigger's own words is its agent: طيران
@@ -240,25 +247,32 @@ void assign_actors(struct ctx *c, struct frame *f)
 			if (best_after != -2) {
 				best_before = (int)i;
 				best_after = -2;
+				RULE(c, f, R_ROLES_IN_TRIGGER, a->tok, END);
 			}
 			continue;
 		}
 		if (agent_marker_before(c, head, f->cb)) {
 			best_before = (int)i; /* strongest evidence of the agent */
 			best_after = -2;
+			RULE(c, f, R_ROLES_PASSIVE_BY, head > 0 ? head - 1 : head, END);
 			continue;
 		}
 		vso = !victim_class && best_before < 0 && vso_subject(c, t, a);
-		if ((!vso && target_marker_before(c, head, f->cb)) ||
-		    owner_marker_before(c, head, f->cb)) {
-			if (target < 0)
+		marked = !vso && target_marker_before(c, head, f->cb);
+		if (marked || owner_marker_before(c, head, f->cb)) {
+			if (target < 0) {
 				target = (int)i;
+				RULE(c, f, marked ? R_ROLES_TARGET_MARKER : R_ROLES_OWNER_MARKER,
+				     head > 0 ? head - 1 : head, END);
+			}
 			continue;
 		}
 		if (victim_class && head > t->tok && partitive(c, a)) {
 			/* سقط قتلى من الحوثيين: the side the dead belong to */
-			if (target < 0)
+			if (target < 0) {
 				target = (int)i;
+				RULE(c, f, R_ROLES_PARTITIVE, head > 0 ? head - 1 : head, END);
+			}
 			continue;
 		}
 		/* قُتل نحو 40 عنصرا من ميليشيات الحوثي: the killed and their side */
@@ -266,15 +280,19 @@ void assign_actors(struct ctx *c, struct frame *f)
 		    (head <= t->tok + t->ntok + 4 ||
 		     (head <= t->tok + t->ntok + 8 && after_min(c, a))) &&
 		    !agent_marker_before(c, head, f->cb) && !means_agent(c, t, a)) {
-			if (target < 0)
+			if (target < 0) {
 				target = (int)i;
+				RULE2(c, f, R_ROLES_PASSIVE_VICTIMS, t->tok, t->tok + t->ntok, head, END);
+			}
 			continue;
 		}
 		if (!victim_class && head >= t->tok + t->ntok && kill_between(c, t->tok + t->ntok, a->tok)) {
 			/* عملية دهس قتل فيها جنديان إسرائيليان: the dead of the
 			 * attack, not its author */
-			if (target < 0)
+			if (target < 0) {
 				target = (int)i;
+				RULE(c, f, R_ROLES_DEAD_OF_ATTACK, head, END);
+			}
 			continue;
 		}
 		if (head >= t->tok + t->ntok) {
@@ -284,27 +302,36 @@ void assign_actors(struct ctx *c, struct frame *f)
 			bool adjacent = gap <= 2 || (number_at_tok(c, t->tok + t->ntok) &&
 						     gap <= 4);
 			if (victim_class && adjacent && t->form != RASD_FORM_VERB) {
-				if (target < 0)
+				if (target < 0) {
 					target = (int)i;
+					RULE2(c, f, R_ROLES_OBJECT_OF_KILLING, t->tok, t->tok + t->ntok,
+					      head, END);
+				}
 				continue;
 			}
 			if (victim_class && adjacent && t->form == RASD_FORM_VERB &&
 			    (a->armed_cue || number_at_tok(c, t->tok + t->ntok)) && direct_after < 0 &&
 			    best_before >= 0) {
-				if (target < 0)
+				if (target < 0) {
 					target = (int)i;
+					RULE2(c, f, R_ROLES_OBJECT_OF_KILLING, t->tok, t->tok + t->ntok,
+					      head, END);
+				}
 				continue;
 			}
 			if (best_after == -1 && gap <= 6) {
 				best_after = (int)i;
 				if (adjacent)
 					direct_after = (int)i;
+				RULE2(c, f, R_ROLES_SUBJECT_AFTER, t->tok, t->tok + t->ntok, head, END);
 			} else if (target < 0) {
 				target = (int)i;
+				RULE(c, f, R_ROLES_OBJECT_AFTER, head, END);
 			}
 		} else if (best_after != -2 && !partitive(c, a)) {
 			/* nearest subject before the trigger (not قتلى من الحوثيين) */
 			best_before = (int)i;
+			RULE(c, f, R_ROLES_SUBJECT_BEFORE, head, END);
 		}
 	}
 	if (best_after == -2)
@@ -330,6 +357,8 @@ void assign_actors(struct ctx *c, struct frame *f)
 		if (((tg->head == ag_end && conj_word(c, tg->head)) ||
 		     (tg->head == ag_end + 1 && conj_word(c, ag_end))) &&
 		    tg->actor != ag->actor && !(tg->flags & RASD_ACTOR_VICTIM)) {
+			RULE2(c, f, R_ROLES_CONJOINED_PARTNER, ag->tok, ag_end, tg->head,
+			      tg->tok + tg->ntok);
 			f->assoc = f->target;
 			f->target = -1;
 			for (i = (size_t)f->assoc + 1; i < c->m->nact && c->m->act[i].tok < f->ce; i++) {
@@ -351,10 +380,13 @@ void assign_actors(struct ctx *c, struct frame *f)
 				continue;
 			if ((int)i == f->target || (int)i == f->assoc)
 				continue; /* معارك ضد الحوثيين: the side fought against */
-			if (f->agent < 0)
+			if (f->agent < 0) {
 				f->agent = (int)i;
-			else if (f->target < 0 && c->m->act[f->agent].actor != a->actor)
+				RULE(c, f, R_ROLES_CLASH_SIDES, a->tok, END);
+			} else if (f->target < 0 && c->m->act[f->agent].actor != a->actor) {
 				f->target = (int)i;
+				RULE(c, f, R_ROLES_CLASH_SIDES, a->tok, END);
+			}
 		}
 	}
 	/* No agent in the clause: the sentence's subject, then the last agent
@@ -377,6 +409,7 @@ void assign_actors(struct ctx *c, struct frame *f)
 			if (f->target >= 0 && c->m->act[f->target].actor == a->actor)
 				continue;
 			f->agent = (int)i; /* the sentence's first actor: its subject */
+			RULE(c, f, R_ROLES_SENTENCE_SUBJECT, a->tok, END);
 			break;
 		}
 	}
@@ -388,6 +421,7 @@ void assign_actors(struct ctx *c, struct frame *f)
 		f->target = -1;
 	}
 }
+#undef END
 
 /* في/خلال/أثناء + a front or the fighting, right after a killing */
 static bool died_in_fighting(const struct ctx *c, uint32_t from, uint32_t ce)
@@ -427,11 +461,16 @@ void roles_victims(struct ctx *c, struct frame *f)
 		const struct m_actor *a = &c->m->act[i];
 		if (a->tok < f->cb)
 			continue;
-		if (a->flags & RASD_ACTOR_VICTIM)
+		if ((a->flags & RASD_ACTOR_VICTIM) && !f->civilian_victims) {
 			f->civilian_victims = true;
+			RULE(c, f, R_ROLES_CIVILIAN_VICTIMS, a->tok, a->tok + a->ntok);
+		}
 	}
-	if (f->target_actor && actor_armed(f->target_actor))
+	if (f->target_actor && actor_armed(f->target_actor)) {
 		f->armed_victims = true;
+		RULE(c, f, R_ROLES_ARMED_VICTIMS, c->m->act[f->target].tok,
+		     c->m->act[f->target].tok + c->m->act[f->target].ntok);
+	}
 	/* قتل عنصرين، قتلت قوات الجيش اليمني مسلحا: combatants killed right
 	 * after the verb, or right after its agent when the agent follows it */
 	hit = false;
@@ -451,9 +490,12 @@ void roles_victims(struct ctx *c, struct frame *f)
 			    (ms[q].clitics & RASD_CLITIC_PRONOUN))
 				theirs = true;
 		f->armed_victims = true;
+		RULE(c, f, R_ROLES_ARMED_VICTIMS, at, at + 1);
 		/* أعلنت ميليشيات الحوثي مقتل أحد قادتها: "its" commanders are the
 		 * announcer's own dead, so the side named before is the one hit */
 		if (theirs && f->agent >= 0 && c->m->act[f->agent].tok < t->tok && f->target < 0) {
+			RULE2(c, f, R_ROLES_OWN_DEAD, c->m->act[f->agent].tok,
+			      c->m->act[f->agent].tok + c->m->act[f->agent].ntok, at, at + 1);
 			f->target = f->agent;
 			f->target_actor = f->agent_actor;
 			f->agent = -1;
@@ -462,8 +504,10 @@ void roles_victims(struct ctx *c, struct frame *f)
 	}
 	/* قتل في جبهة الساحل، قتلوا خلال المواجهات: a death in the fighting is
 	 * a battle's */
-	if (t->cls == RASD_EC_KILL && died_in_fighting(c, t->tok + t->ntok, f->ce))
+	if (t->cls == RASD_EC_KILL && died_in_fighting(c, t->tok + t->ntok, f->ce)) {
 		f->armed_victims = true;
+		RULE(c, f, R_ROLES_ARMED_VICTIMS, t->tok, t->tok + t->ntok + 3);
+	}
 	/* أربعة عناصر أمن سعوديين قتلوا: combatants named before a killing verb
 	 * are its victims */
 	if (t->cls == RASD_EC_KILL && t->form == RASD_FORM_VERB && t->tok > f->cb &&
@@ -471,6 +515,7 @@ void roles_victims(struct ctx *c, struct frame *f)
 	    (number_at_tok(c, at > 0 ? at - 1 : at) || number_ending_at(c, at))) {
 		const struct m_number *nv = number_ending_at(c, at);
 		f->armed_victims = true;
+		RULE(c, f, R_ROLES_VICTIMS_BEFORE_VERB, at > 0 ? at - 1 : at, t->tok + t->ntok);
 		if (nv && !nv->vague)
 			f->pre_count = nv->value;
 		if (f->agent >= 0 && c->m->act[f->agent].tok < t->tok) {
@@ -485,12 +530,16 @@ void roles_victims(struct ctx *c, struct frame *f)
 	f->execution = t->cls == RASD_EC_KILL && (key_has_prefix(&c->doc->tokens[t->tok], "اعدم") ||
 						 key_has_prefix(&c->doc->tokens[t->tok], "واعدم") ||
 						 key_has_prefix(&c->doc->tokens[t->tok], "رميا"));
-	if (f->execution)
+	if (f->execution) {
 		f->armed_victims = false;
+		RULE(c, f, R_ROLES_EXECUTION, t->tok, t->tok + t->ntok);
+	}
 
 	if (t->cls == RASD_EC_KILL && f->agent >= 0 && c->m->act[f->agent].tok < t->tok &&
 	    body_word(c, t->tok)) {
 		/* عثرت قوات الأمن على 8 جثث: who found the bodies did not kill */
+		RULE2(c, f, R_ROLES_BODY_FINDER, c->m->act[f->agent].tok,
+		      c->m->act[f->agent].tok + c->m->act[f->agent].ntok, t->tok, t->tok + t->ntok);
 		f->agent = -1;
 		f->agent_actor = NULL;
 	}
@@ -506,6 +555,8 @@ void roles_victims(struct ctx *c, struct frame *f)
 				}
 				f->agent = (int)q;
 				f->agent_actor = ac;
+				RULE(c, f, R_ROLES_CROWD_ATTACK, t->tok,
+				     c->m->act[q].tok + c->m->act[q].ntok);
 			}
 		}
 	}

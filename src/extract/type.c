@@ -16,20 +16,30 @@ void type_means(const struct ctx *c, struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	size_t i;
 
+	uint32_t at;
+
 	/* means words in the clause decide remote violence */
-	f->means_air = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_AIR, NULL);
-	f->means_artillery = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_ARTILLERY, NULL);
-	f->means_ied = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_IED, NULL);
+	f->means_air = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_AIR, &at);
+	if (f->means_air)
+		RULE(c, f, R_TYPE_MEANS_IN_CLAUSE, at, at + 1);
+	f->means_artillery = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_ARTILLERY, &at);
+	if (f->means_artillery)
+		RULE(c, f, R_TYPE_MEANS_IN_CLAUSE, at, at + 1);
+	f->means_ied = cue_in(c, f->cb, f->ce, RASD_CUE_MEANS_IED, &at);
+	if (f->means_ied)
+		RULE(c, f, R_TYPE_MEANS_IN_CLAUSE, at, at + 1);
 	if (t->cls == RASD_EC_ATTACK && !f->means_air && !f->means_artillery && !f->means_ied) {
 		/* استهداف المطار …، بطائرتين من دون طيار: the instrument (بـ) told
 		 * later in the sentence */
-		uint32_t at2;
+		uint32_t at2 = 0;
 		if (cue_in(c, f->ce, s->tok_end, RASD_CUE_MEANS_AIR, &at2) &&
 		    c->doc->tokens[at2].klen > 2 && memcmp(c->doc->tokens[at2].key, "ب", 2) == 0)
 			f->means_air = true;
 		else if (cue_in(c, f->ce, s->tok_end, RASD_CUE_MEANS_ARTILLERY, &at2) &&
 			 c->doc->tokens[at2].klen > 2 && memcmp(c->doc->tokens[at2].key, "ب", 2) == 0)
 			f->means_artillery = true;
+		if (f->means_air || f->means_artillery)
+			RULE(c, f, R_TYPE_MEANS_INSTRUMENT, at2, at2 + 1);
 	}
 	if ((t->cls == RASD_EC_KILL || t->cls == RASD_EC_ATTACK) && !f->means_air &&
 	    !f->means_artillery && !f->means_ied) {
@@ -55,6 +65,7 @@ void type_means(const struct ctx *c, struct frame *f)
 				f->means_ied = true;
 			else
 				continue;
+			RULE(c, f, R_TYPE_KILLED_IN_STRIKE, o->tok, o->tok + o->ntok);
 			break;
 		}
 	}
@@ -74,10 +85,14 @@ void type_intervention(struct ctx *c, struct frame *f)
 		uint32_t k;
 		size_t q;
 		struct frame g = *f;
+		size_t mark = f->tr ? f->tr->n : 0;
 		for (k = s->tok_begin; k < s->tok_end && !f->intervention; k++)
 			for (q = 0; w[q]; q++)
 				if (tok_is(c, k, w[q]))
 					f->intervention = true;
+		if (f->intervention)
+			RULE(c, f, R_TYPE_PROTEST_INTERVENTION, k - 1, k);
+		mark = f->tr ? f->tr->n : 0;
 		g.cb = s->tok_begin;
 		g.ce = s->tok_end;
 		g.trig = f->trig;
@@ -85,11 +100,14 @@ void type_intervention(struct ctx *c, struct frame *f)
 		if (g.fatalities > 0 && !g.fatalities_vague) {
 			f->fatalities = g.fatalities;
 			f->intervention = true;
+			RULE(c, f, R_COUNTS_SENTENCE_TOLL, t->tok, t->tok + t->ntok);
+		} else if (f->tr) {
+			f->tr->n = mark;
 		}
 	}
 }
 
-void set_type(const struct frame *f, const char **type, const char **sub)
+static enum rule decide_type(const struct frame *f, const char **type, const char **sub)
 {
 	const struct rasd_actor *a1 = f->agent_actor, *a2 = f->target_actor;
 	bool civ_target = (a2 && a2->inter == 7) || (f->civilian_victims && !f->armed_victims);
@@ -97,32 +115,32 @@ void set_type(const struct frame *f, const char **type, const char **sub)
 	if (f->foiled && f->violent) {
 		*type = T_BATTLES;
 		*sub = "Armed clash";
-		return;
+		return R_TYPE_FOILED_VIOLENT;
 	}
 	if (f->intercepted) {
 		*type = T_SD;
 		*sub = "Disrupted weapons use";
-		return;
+		return R_TYPE_INTERCEPTED;
 	}
 	switch (f->trig->cls) {
-	case RASD_EC_AIRSTRIKE: *type = T_ERV; *sub = "Air/drone strike"; return;
+	case RASD_EC_AIRSTRIKE: *type = T_ERV; *sub = "Air/drone strike"; return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_SHELLING:
 		*type = T_ERV;
 		*sub = f->means_air ? "Air/drone strike" : "Shelling/artillery/missile attack";
-		return;
-	case RASD_EC_IED: *type = T_ERV; *sub = "Remote explosive/landmine/IED"; return;
-	case RASD_EC_SUICIDE: *type = T_ERV; *sub = "Suicide bomb"; return;
-	case RASD_EC_GRENADE: *type = T_ERV; *sub = "Grenade"; return;
-	case RASD_EC_CHEMICAL: *type = T_ERV; *sub = "Chemical weapon"; return;
-	case RASD_EC_ABDUCT: *type = T_VAC; *sub = "Abduction/forced disappearance"; return;
-	case RASD_EC_ARREST: *type = T_SD; *sub = "Arrests"; return;
+		return f->means_air ? R_TYPE_SHELLING_BY_AIR : R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_IED: *type = T_ERV; *sub = "Remote explosive/landmine/IED"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_SUICIDE: *type = T_ERV; *sub = "Suicide bomb"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_GRENADE: *type = T_ERV; *sub = "Grenade"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_CHEMICAL: *type = T_ERV; *sub = "Chemical weapon"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_ABDUCT: *type = T_VAC; *sub = "Abduction/forced disappearance"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_ARREST: *type = T_SD; *sub = "Arrests"; return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_INTERCEPT:
-	case RASD_EC_DEFUSE: *type = T_SD; *sub = "Disrupted weapons use"; return;
+	case RASD_EC_DEFUSE: *type = T_SD; *sub = "Disrupted weapons use"; return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_RELEASE:
-	case RASD_EC_CURFEW: *type = T_SD; *sub = "Other"; return;
-	case RASD_EC_AGREEMENT: *type = T_SD; *sub = "Agreement"; return;
-	case RASD_EC_BASE: *type = T_SD; *sub = "Headquarters or base established"; return;
-	case RASD_EC_LOOTING: *type = T_SD; *sub = "Looting/property destruction"; return;
+	case RASD_EC_CURFEW: *type = T_SD; *sub = "Other"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_AGREEMENT: *type = T_SD; *sub = "Agreement"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_BASE: *type = T_SD; *sub = "Headquarters or base established"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_LOOTING: *type = T_SD; *sub = "Looting/property destruction"; return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_ARSON:
 		if (a1 && (a1->inter == 5 || a1->inter == 6)) {
 			*type = T_RIOTS;
@@ -134,7 +152,7 @@ void set_type(const struct frame *f, const char **type, const char **sub)
 			*type = T_SD;
 			*sub = "Looting/property destruction";
 		}
-		return;
+		return R_TYPE_ARSON;
 	case RASD_EC_PROTEST:
 		*type = T_PROTESTS;
 		if (f->fatalities > 0)
@@ -143,8 +161,8 @@ void set_type(const struct frame *f, const char **type, const char **sub)
 			*sub = "Protest with intervention";
 		else
 			*sub = "Peaceful protest";
-		return;
-	case RASD_EC_RIOT: *type = T_RIOTS; *sub = "Violent demonstration"; return;
+		return R_TYPE_PROTEST;
+	case RASD_EC_RIOT: *type = T_RIOTS; *sub = "Violent demonstration"; return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_TAKEOVER:
 		*type = T_BATTLES;
 		if (a1 && a1->inter == 1)
@@ -153,8 +171,8 @@ void set_type(const struct frame *f, const char **type, const char **sub)
 			*sub = "Non-state actor overtakes territory";
 		else
 			*sub = "Armed clash";
-		return;
-	case RASD_EC_CLASH: *type = T_BATTLES; *sub = "Armed clash"; return;
+		return R_TYPE_TAKEOVER;
+	case RASD_EC_CLASH: *type = T_BATTLES; *sub = "Armed clash"; return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_ATTACK:
 	case RASD_EC_KILL:
 	default:
@@ -163,14 +181,14 @@ void set_type(const struct frame *f, const char **type, const char **sub)
 			/* مقتل متظاهر برصاص قوات الأمن: force against protesters */
 			*type = "Protests";
 			*sub = "Excessive force against protesters";
-			return;
+			return R_TYPE_FORCE_ON_PROTESTERS;
 		}
 		if (f->trig->cls == RASD_EC_ATTACK && a1 && (a1->inter == 5 || a1->inter == 6) &&
 		    !f->means_air && !f->means_artillery && !f->means_ied) {
 			/* اعتداء محتجين على القنصلية: protesters who attack riot */
 			*type = T_RIOTS;
 			*sub = "Violent demonstration";
-			return;
+			return R_TYPE_CROWD_ATTACK_RIOT;
 		}
 		if (f->means_air) {
 			*type = T_ERV;
@@ -185,12 +203,20 @@ void set_type(const struct frame *f, const char **type, const char **sub)
 			   (!actor_armed(a2) && f->trig->cls == RASD_EC_KILL && !f->armed_victims)) {
 			*type = T_VAC;
 			*sub = "Attack";
+			return R_TYPE_CIVILIAN_TARGET;
 		} else {
 			*type = T_BATTLES;
 			*sub = "Armed clash";
+			return R_TYPE_ARMED_CLASH;
 		}
-		return;
+		return R_TYPE_REMOTE_MEANS_DECIDES;
 	}
+}
+
+void set_type(const struct ctx *c, const struct frame *f, const char **type, const char **sub)
+{
+	enum rule r = decide_type(f, type, sub);
+	RULE(c, f, r, f->trig->tok, f->trig->tok + f->trig->ntok);
 }
 
 void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *e)
@@ -230,4 +256,7 @@ void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *
 	 * (أمهات المختطفين) is not one */
 	if (strcmp(e->sub_event_type, "Peaceful protest") == 0)
 		e->actor2 = NULL;
+	if (e->actor1 != f->agent_actor || e->actor2 != f->target_actor ||
+	    e->assoc_actor1 != f->assoc_actor)
+		RULE(c, f, R_TYPE_ACLED_ACTORS, f->trig->tok, f->trig->tok + f->trig->ntok);
 }

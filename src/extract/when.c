@@ -84,13 +84,20 @@ void when_event(const struct ctx *c, const struct frame *f, struct rasd_event *e
 		e->date = f->date->date;
 		e->has_date = true;
 		e->time_precision = f->date->precision > 3 ? 3 : f->date->precision;
+		RULE(c, f,
+		     f->date->tok >= f->cb && f->date->tok < f->ce ? R_WHEN_CLAUSE_DATE
+								     : R_WHEN_SENTENCE_DATE,
+		     f->date->tok, f->date->tok + f->date->ntok);
 	} else if (c->month_frame) {
 		e->date = c->month_frame->date;
 		e->has_date = true;
 		e->time_precision = 3;
+		RULE(c, f, R_WHEN_MONTH_OF_ARTICLE, c->month_frame->tok,
+		     c->month_frame->tok + c->month_frame->ntok);
 	} else if (c->published != INT32_MIN) {
 		e->date = c->published;
 		e->has_date = true;
 		e->time_precision = 2;
+		RULE(c, f, R_WHEN_PUBLISHED, f->trig->tok, f->trig->tok + f->trig->ntok);
 	}
 }

@@ -107,8 +107,12 @@ int choose_place(struct ctx *c, const struct frame *f)
 			best = (int)i;
 		}
 	}
-	if (best >= 0)
+	if (best >= 0) {
+		const struct m_place *p = &c->m->place[best];
+		RULE(c, f, p->tok >= f->cb && p->tok < f->ce ? R_WHERE_IN_CLAUSE : R_WHERE_IN_SENTENCE,
+		     p->tok, p->tok + p->ntok);
 		return best;
+	}
 	/* the paragraph: the last place named before the sentence */
 	for (i = END_BEFORE(place, nplace, s->tok_begin); i-- > 0;) {
 		const struct m_place *p = &c->m->place[i];
@@ -118,9 +122,16 @@ int choose_place(struct ctx *c, const struct frame *f)
 			break;
 		if (seat_place(c, p))
 			continue;
-		if (p->place || p->unknown || (p->anaphor && p->ref >= 0))
+		if (p->place || p->unknown || (p->anaphor && p->ref >= 0)) {
+			RULE(c, f, R_WHERE_PARAGRAPH, p->tok, p->tok + p->ntok);
 			return (int)i;
+		}
 	}
+	if (origin >= 0)
+		RULE(c, f, R_WHERE_ORIGIN, c->m->place[origin].tok,
+		     c->m->place[origin].tok + c->m->place[origin].ntok);
+	else
+		RULE(c, f, R_WHERE_NONE, t->tok, t->tok + t->ntok);
 	return origin;
 }
 
@@ -144,8 +155,10 @@ void where_event(const struct ctx *c, const struct frame *f, struct rasd_event *
 		if (p->unknown && !p->has_coords)
 			e->geo_precision = 0;
 	}
-	if (!e->country && c->doc_country && *c->doc_country)
+	if (!e->country && c->doc_country && *c->doc_country) {
 		e->country = c->doc_country;
+		RULE(c, f, R_WHERE_ARTICLE_COUNTRY, f->trig->tok, f->trig->tok + f->trig->ntok);
+	}
 }
 
 /* ACLED codes one event per place: strikes on مسعودة والعر ومحجان are three.
@@ -186,6 +199,8 @@ enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 		copy.longitude = p->lon;
 		copy.geo_precision = p->has_coords ? p->precision : 0;
 		copy.fatalities = 0;
+		trace_event(c, &copy, R_WHERE_PLACE_LIST, c->doc->tokens[p->tok].start,
+			    c->doc->tokens[p->tok + p->ntok - 1].end);
 		/* listed places are distinct by construction: no merging */
 		st = push_event(c->a, out, &copy);
 		if (st)
@@ -198,7 +213,7 @@ enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
  * text places only in a part of a country takes the governorate of the
  * article when every place the article names in that country lies in one
  * governorate (at geo_precision 3, as ACLED codes a province-level place). */
-void narrow_country_events(const struct ctx *c, struct event_list *l)
+void narrow_country_events(struct ctx *c, struct event_list *l)
 {
 	const struct mentions *m = c->m;
 	size_t i, k;
@@ -255,5 +270,7 @@ void narrow_country_events(const struct ctx *c, struct event_list *l)
 		e->latitude = best->lat;
 		e->longitude = best->lon;
 		e->geo_precision = 3;
+		trace_event(c, e, R_WHERE_ONE_GOVERNORATE, c->doc->tokens[best->tok].start,
+			    c->doc->tokens[best->tok + best->ntok - 1].end);
 	}
 }
