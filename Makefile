@@ -21,6 +21,9 @@ PKGS        += nettle
 # feeds: web pages and feeds (libxml2, iconv), fetching (libcurl), raw pages kept compressed (zlib)
 DEB_PACKAGES += libxml2-dev libcurl4-openssl-dev zlib1g-dev
 PKGS        += libxml-2.0 libcurl zlib
+# serve (issue 16): the dashboard's server, and node/npm to build its page
+DEB_PACKAGES += libmicrohttpd-dev nodejs npm
+PKGS        += libmicrohttpd
 
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wvla -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral $(WERROR)
@@ -59,8 +62,26 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(RASD): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+# serve: src/serve/ on top of the library (like cli/), with the page built
+# from web-ui/ by esbuild and compiled in (tools/embed_assets.py), so the
+# binary runs offline. npm ci runs only when web-ui/node_modules is missing.
+SERVE_SRC := $(wildcard src/serve/*.c)
+SERVE_OBJ := $(SERVE_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/assets_data.o
+WEBUI_IN  := $(wildcard web-ui/src/*) web-ui/index.html web-ui/build.mjs web-ui/package-lock.json \
+             data/syria-admin1.geojson
+web-ui/node_modules:
+	cd web-ui && npm ci --no-audit --no-fund --loglevel=error
+$(BUILD)/web-ui/index.html: $(WEBUI_IN) | web-ui/node_modules
+	node web-ui/build.mjs $(BUILD)/web-ui
+$(BUILD)/gen/assets_data.c: $(BUILD)/web-ui/index.html tools/embed_assets.py
+	@mkdir -p $(dir $@)
+	python3 tools/embed_assets.py $(BUILD)/web-ui $@
+$(BUILD)/obj/gen/assets_data.o: $(BUILD)/gen/assets_data.c src/serve/serve.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc/serve $(OPT) -c $< -o $@
+
+$(RASD): $(CLI_OBJ) $(SERVE_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(SERVE_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 	@mkdir -p $(dir $@)
@@ -132,4 +153,4 @@ format:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SERVE_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -1035,6 +1035,14 @@ enum rasd_status rasd_db_run_begin(struct rasd_db *db, const char *inputs, long 
 enum rasd_status rasd_db_run_end(struct rasd_db *db, long run, const struct rasd_ingest_counts *c,
 				 long errors, struct rasd_error *err) RASD_MUST_CHECK;
 
+/* The sort key of rasd_db_query(); ties go by date, then row. */
+enum rasd_db_order {
+	RASD_ORDER_DATE = 0,
+	RASD_ORDER_FATALITIES,
+	RASD_ORDER_TYPE,
+	RASD_ORDER_ADMIN1
+};
+
 /* Which events a query, an export or the statistics look at. */
 struct rasd_db_filter {
 	const char *from, *to;        /* YYYY-MM-DD, inclusive; NULL for open */
@@ -1048,7 +1056,10 @@ struct rasd_db_filter {
 	double lat, lon, km;
 	long min_fatalities;          /* 0 for no minimum */
 	long limit;                   /* 0 for no limit */
-	bool newest_first;
+	long offset;                  /* events skipped first (paging) */
+	bool newest_first;            /* descending order */
+	enum rasd_db_order order;     /* what the events are sorted by */
+	const char *event_id;         /* one event, by its rasd-... id */
 };
 
 /* One link from an event to an article: the article and its evidence. */
@@ -1118,7 +1129,9 @@ enum rasd_db_stat {
 	RASD_STAT_SUB_TYPE,  /* key sub_event_type, label its event_type */
 	RASD_STAT_ADMIN1,    /* key governorate, label country */
 	RASD_STAT_ACTOR,     /* key actor code, label English name */
-	RASD_STAT_SOURCE     /* key outlet */
+	RASD_STAT_SOURCE,    /* key outlet */
+	RASD_STAT_DAY_TYPE   /* key YYYY-MM-DD, label event_type: dated events only,
+				in date order (the dashboard's timeline) */
 };
 
 typedef enum rasd_status (*rasd_db_count_fn)(void *ctx, const char *key, const char *label,
@@ -1244,5 +1257,36 @@ enum rasd_status rasd_url_canonical(struct rasd_buf *b, const char *url) RASD_MU
 
 /** A date as feeds and pages write it (RFC 822, ISO 8601) as YYYY-MM-DD in out. */
 bool rasd_web_date(const char *s, char out[11]);
+/* serve: the dashboard's HTTP server (libmicrohttpd) */
+
+struct rasd_server;
+
+struct rasd_server_config {
+	const char *db_path;            /* an events database (opened read-only) */
+	const char *host;               /* numeric IPv4/IPv6 address; NULL: 127.0.0.1 */
+	unsigned port;                  /* 0: any free port (rasd_server_port tells) */
+	const char *token;              /* what writes need; NULL: a random one per run,
+					 * handed to the page as a cookie (loopback only) */
+	const struct rasd_lexicon *lex; /* gazetteer for /api/places; NULL: 404 */
+	unsigned threads;               /* worker threads (0: 2) */
+	double rate;                    /* requests/s per client address; 0: no cap */
+	double burst;                   /* requests a client may send at once */
+	size_t max_body;                /* request bodies above this get 413 */
+};
+
+/**
+ * Start serving the JSON API and the embedded dashboard on host:port.
+ * A host other than a loopback address is refused (RASD_EINVAL) unless
+ * c->token is set. The server owns its database handles and threads and
+ * keeps c->lex (owned by the caller, who frees it after the server).
+ */
+enum rasd_status rasd_server_start(const struct rasd_server_config *c, struct rasd_server **out,
+				   struct rasd_error *err) RASD_MUST_CHECK;
+/** The port the server listens on. */
+unsigned rasd_server_port(const struct rasd_server *s);
+/** Stop the server, finish its requests and free it; NULL does nothing. */
+void rasd_server_free(struct rasd_server *s);
+/** True when host (numeric) is 127.0.0.0/8 or ::1. */
+bool rasd_host_is_loopback(const char *host);
 
 #endif /* RASD_H */

@@ -27,7 +27,7 @@ for t in "$BUILD"/tests/test_*; do
 	echo "$line"; add_line "$line"
 done
 
-for t in tests/golden/run.sh tests/cli/*.sh; do
+for t in tests/golden/run.sh tests/cli/*.sh tests/browser/run.sh; do
 	[ -f "$t" ] || continue
 	sh "$t" >"$log" 2>&1; rc=$?
 	line=$(grep ' passed, ' "$log" | tail -n 1)

@@ -24,6 +24,7 @@ static void usage(FILE *f)
 	      "  query     events from the database by date, type, actor, place, text;\n"
 	      "            as a table, JSONL, ACLED CSV or GeoJSON\n"
 	      "  stats     counts of the database's events by month, type, place, actor\n"
+	      "  serve     the dashboard (map, timeline, evidence) and JSON API on loopback\n"
 	      "  version   print the version\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -55,6 +56,8 @@ int main(int argc, char **argv)
 		return cmd_query(argc - 1, argv + 1);
 	if (strcmp(cmd, "stats") == 0)
 		return cmd_stats(argc - 1, argv + 1);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;

@@ -140,6 +140,10 @@ enum rasd_status store_where_build(const struct rasd_db_filter *f, struct rasd_a
 		st = clause(w, "e.fatalities >= ?");
 		param_int(w, f->min_fatalities);
 	}
+	if (st == RASD_OK && f->event_id) {
+		st = clause(w, "e.event_id = ?");
+		param_text(w, f->event_id);
+	}
 	if (st != RASD_OK)
 		return rasd_error_set(err, st, 0, 0, "cannot build the query: %s", rasd_strerror(st));
 	return RASD_OK;

@@ -205,6 +205,30 @@ static bool row_to_event(sqlite3_stmt *st, struct rasd_arena *a, struct rasd_db_
 	return !oom;
 }
 
+/* ORDER BY for a filter: constant strings only, never built from input. */
+static const char *order_by(const struct rasd_db_filter *f)
+{
+	static const char *const asc[] = {
+		" ORDER BY e.event_date IS NULL, e.event_date, e.id LIMIT ? OFFSET ?",
+		" ORDER BY e.fatalities, e.event_date IS NULL, e.event_date, e.id LIMIT ? OFFSET ?",
+		" ORDER BY e.event_type, e.event_date IS NULL, e.event_date, e.id LIMIT ? OFFSET ?",
+		" ORDER BY e.admin1 IS NULL, e.admin1, e.event_date IS NULL, e.event_date, e.id"
+		" LIMIT ? OFFSET ?"};
+	static const char *const desc[] = {
+		" ORDER BY e.event_date IS NULL, e.event_date DESC, e.id DESC LIMIT ? OFFSET ?",
+		" ORDER BY e.fatalities DESC, e.event_date IS NULL, e.event_date DESC, e.id DESC"
+		" LIMIT ? OFFSET ?",
+		" ORDER BY e.event_type DESC, e.event_date IS NULL, e.event_date DESC, e.id DESC"
+		" LIMIT ? OFFSET ?",
+		" ORDER BY e.admin1 IS NULL, e.admin1 DESC, e.event_date IS NULL,"
+		" e.event_date DESC, e.id DESC LIMIT ? OFFSET ?"};
+	unsigned k = f ? (unsigned)f->order : 0;
+
+	if (k >= sizeof(asc) / sizeof(asc[0]))
+		k = 0;
+	return f && f->newest_first ? desc[k] : asc[k];
+}
+
 enum rasd_status rasd_db_query(struct rasd_db *db, const struct rasd_db_filter *f,
 			       struct rasd_arena *a, rasd_db_event_fn fn, void *ctx,
 			       struct rasd_error *err)
@@ -218,16 +242,12 @@ enum rasd_status rasd_db_query(struct rasd_db *db, const struct rasd_db_filter *
 	rasd_arena_init(&fa, 0);
 	status = store_where_build(f, &fa, &w, err);
 	if (status == RASD_OK)
-		status = store_prepare_where(db, EVENT_SELECT, &w,
-				       f && f->newest_first
-					       ? " ORDER BY e.event_date IS NULL, e.event_date DESC,"
-						 " e.id DESC LIMIT ?"
-					       : " ORDER BY e.event_date IS NULL, e.event_date, e.id"
-						 " LIMIT ?",
-				       &st, &next, err);
+		status = store_prepare_where(db, EVENT_SELECT, &w, order_by(f), &st, &next, err);
 	if (status != RASD_OK)
 		goto out;
 	rc = sqlite3_bind_int64(st, next, f && f->limit > 0 ? f->limit : -1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, next + 1, f && f->offset > 0 ? f->offset : 0);
 	if (rc != SQLITE_OK) {
 		status = store_fail(db, err, rc, "binding a query");
 		goto out;

@@ -124,6 +124,12 @@ enum rasd_status rasd_db_count_by(struct rasd_db *db, const struct rasd_db_filte
 			 " JOIN mention mm ON mm.event = e.id";
 		suffix = ") GROUP BY src ORDER BY 3 DESC, 1 LIMIT ?";
 		break;
+	case RASD_STAT_DAY_TYPE:
+		prefix = "SELECT e.event_date, e.event_type, count(*), coalesce(sum(e.fatalities), 0)"
+			 " FROM event e";
+		suffix = " GROUP BY e.event_date, e.event_type HAVING e.event_date IS NOT NULL"
+			 " ORDER BY 1, 2 LIMIT ?";
+		break;
 	default: return rasd_error_set(err, RASD_EINVAL, 0, 0, "unknown statistic");
 	}
 	rasd_arena_init(&a, 0);
