@@ -22,7 +22,8 @@ PKGS        += nettle
 DEB_PACKAGES += libxml2-dev libcurl4-openssl-dev zlib1g-dev
 PKGS        += libxml-2.0 libcurl zlib
 # serve (issue 16): the dashboard's server, and node/npm to build its page
-DEB_PACKAGES += libmicrohttpd-dev nodejs npm
+# (Debian's, unless a node with npm is installed already)
+DEB_PACKAGES += libmicrohttpd-dev curl $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 PKGS        += libmicrohttpd
 
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wvla -Wstrict-prototypes \
