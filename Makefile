@@ -102,6 +102,12 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(RASD) extract --format table --published 2025-03-18 --source "rasd example" examples/report-deir-ez-zor.txt
 	$(RASD) extract --format table examples/articles.jsonl
+	@rm -f $(BUILD)/example.db $(BUILD)/example.db-wal $(BUILD)/example.db-shm
+	@$(RASD) ingest -q --db $(BUILD)/example.db --published 2025-03-18 --source "rasd example" \
+		examples/report-deir-ez-zor.txt
+	@$(RASD) ingest -q --db $(BUILD)/example.db examples/articles.jsonl
+	@echo "rasd: the dashboard on the example database:  $(RASD) serve --db $(BUILD)/example.db"
+	@echo "      then open http://127.0.0.1:8080/ in a browser (Ctrl-C stops the server)"
 
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(BENCH_BIN)

@@ -119,8 +119,8 @@ async function load({ fit = false } = {}) {
     if (gen !== generation) return;
     document.getElementById('totals').classList.remove('error');
     document.getElementById('totals').textContent = `${stats.totals.events} ${t('events')} · ${stats.totals.fatalities} ${t('fatalities')}`;
-    setEvents(geo, (id) => openEvent(id), fit);
     setGovernorateCounts(stats.by_admin1, state.admin1);
+    setEvents(geo, (id) => openEvent(id), fit);
     setTimeline(stats.by_day_type);
     setTable(page, { sort }, (id) => openEvent(id));
     document.body.dataset.total = String(page.total);

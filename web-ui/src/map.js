@@ -48,6 +48,8 @@ export async function initMap(pick) {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth (world-atlas) · OCHA COD-AB');
   map.setView([35, 38.5], 6);
+  // the grid changes when the event panel opens or closes
+  new ResizeObserver(() => map.invalidateSize()).observe(document.getElementById('map'));
   const [world, gov] = await Promise.all([
     fetch('/countries.json').then((r) => r.json()),
     fetch('/syria-admin1.geojson').then((r) => r.json()),
@@ -92,7 +94,7 @@ export function setEvents(fc, onOpen, fit) {
     const p = f.properties;
     const [lon, lat] = f.geometry.coordinates;
     const m = L.circleMarker([lat, lon], {
-      radius: 4 + 2.5 * Math.sqrt(p.fatalities || 0),
+      radius: Math.min(22, 4 + 2.5 * Math.sqrt(p.fatalities || 0)),
       color: '#222',
       weight: 0.8,
       fillColor: typeColor(p.event_type),
@@ -105,6 +107,8 @@ export function setEvents(fc, onOpen, fit) {
     markers.push(m);
   }
   clusters.addLayers(markers);
-  if (fit && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.15), { maxZoom: 9 });
+  const area = governorates?.getLayers().find((l) => selectedKey && arabicKey(l.feature.properties.name_ar) === selectedKey);
+  if (fit && area) map.fitBounds(area.getBounds().pad(0.1));
+  else if (fit && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.15), { maxZoom: 8 });
   window.rasdMap = { markers: markers.length, clusters, map };
 }

@@ -71,6 +71,9 @@ export function showEvent(e, review) {
       highlighted(sev.sentence ?? '', rel)));
   }
   body.append(el('h3', {}, t('sources'), ` (${(e.sources ?? []).length})`), list);
+  // bring the evidence into view inside the panel (not the whole page)
+  const mark = body.querySelector('.article-text mark.sentence, .article-title mark.sentence');
+  panel.scrollTop = mark ? Math.max(0, mark.offsetTop - panel.clientHeight / 3) : 0;
 }
 
 export function hidePanel() {
