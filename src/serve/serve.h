@@ -82,7 +82,7 @@ struct serve_reply {
 
 typedef void (*serve_handler)(struct serve_request *rq, struct serve_reply *rp);
 
-/* server.c: query arguments and headers of the request (NULL when absent). */
+/* request.c: query arguments and headers of the request (NULL when absent). */
 const char *serve_arg(struct serve_request *rq, const char *name);
 const char *serve_header(struct serve_request *rq, const char *name);
 const char *serve_cookie(struct serve_request *rq, const char *name);
