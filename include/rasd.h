@@ -1268,6 +1268,7 @@ struct rasd_server_config {
 	const char *token;              /* what writes need; NULL: a random one per run,
 					 * handed to the page as a cookie (loopback only) */
 	const struct rasd_lexicon *lex; /* gazetteer for /api/places; NULL: 404 */
+	const struct rasd_acled *acled; /* English names for the CSV/GeoJSON exports */
 	unsigned threads;               /* worker threads (0: 2) */
 	double rate;                    /* requests/s per client address; 0: no cap */
 	double burst;                   /* requests a client may send at once */
@@ -1278,7 +1279,8 @@ struct rasd_server_config {
  * Start serving the JSON API and the embedded dashboard on host:port.
  * A host other than a loopback address is refused (RASD_EINVAL) unless
  * c->token is set. The server owns its database handles and threads and
- * keeps c->lex (owned by the caller, who frees it after the server).
+ * keeps c->lex and c->acled (owned by the caller, who frees them after the
+ * server).
  */
 enum rasd_status rasd_server_start(const struct rasd_server_config *c, struct rasd_server **out,
 				   struct rasd_error *err) RASD_MUST_CHECK;

@@ -119,6 +119,7 @@ int cmd_serve(int argc, char **argv)
 	struct rasd_server_config c;
 	struct rasd_server *srv = NULL;
 	struct rasd_lexicon *lex = NULL;
+	struct rasd_acled *acled = NULL;
 	struct rasd_error err;
 	const char *listen = "127.0.0.1:8080", *token_file = NULL;
 	char host[64], token[256];
@@ -180,6 +181,12 @@ int cmd_serve(int argc, char **argv)
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		return 1;
+	acled = cli_load_acled(&o, lex);
+	if (!acled) {
+		rasd_lexicon_free(lex);
+		return 1;
+	}
+	c.acled = acled;
 	c.host = host;
 	c.lex = lex;
 	c.threads = (unsigned)threads;
@@ -195,6 +202,7 @@ int cmd_serve(int argc, char **argv)
 	rasd_error_clear(&err);
 	if (rasd_server_start(&c, &srv, &err) != RASD_OK) {
 		cli_db_error(&err);
+		rasd_acled_free(acled);
 		rasd_lexicon_free(lex);
 		return 1;
 	}
@@ -207,6 +215,7 @@ int cmd_serve(int argc, char **argv)
 	sig = 0;
 	sigwait(&set, &sig);
 	rasd_server_free(srv);
+	rasd_acled_free(acled);
 	rasd_lexicon_free(lex);
 	return 0;
 }

@@ -51,7 +51,16 @@ struct event_list {
 	struct rasd_buf *b;
 	long n;
 	long no_coords;
+	const struct rasd_acled *acled;
 };
+
+/* An event as the ACLED-true exports take it (the same as `rasd query`). */
+static struct rasd_acled_event acled_event(const struct rasd_db_event *e)
+{
+	struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
+				      e->narticles, e->nsources, e->changed};
+	return ae;
+}
 
 static enum rasd_status list_json(void *ctx, const struct rasd_db_event *e)
 {
@@ -67,7 +76,7 @@ void api_events(struct serve_request *rq, struct serve_reply *rp)
 	struct rasd_db_filter f;
 	struct rasd_db_totals t;
 	struct rasd_error err;
-	struct event_list l = {&rp->body, 0, 0};
+	struct event_list l = {&rp->body, 0, 0, rq->srv->cfg.acled};
 	enum rasd_status st;
 
 	rasd_error_clear(&err);
@@ -94,6 +103,7 @@ static enum rasd_status list_geojson(void *ctx, const struct rasd_db_event *e)
 {
 	struct event_list *l = ctx;
 	size_t mark = l->b->n;
+	struct rasd_acled_event ae;
 	enum rasd_status st;
 
 	if (!e->event.has_coords) {
@@ -102,7 +112,8 @@ static enum rasd_status list_geojson(void *ctx, const struct rasd_db_event *e)
 	}
 	if (l->n && rasd_buf_putc(l->b, ',') != RASD_OK)
 		return RASD_ETOOBIG;
-	st = rasd_db_event_write_geojson(l->b, e);
+	ae = acled_event(e);
+	st = rasd_acled_write_geojson(l->b, l->acled, &ae);
 	if (st == RASD_ENOTFOUND) { /* no point after all: undo the comma */
 		l->b->n = mark;
 		l->b->p[mark] = '\0';
@@ -118,7 +129,7 @@ void api_events_geojson(struct serve_request *rq, struct serve_reply *rp)
 {
 	struct rasd_db_filter f;
 	struct rasd_error err;
-	struct event_list l = {&rp->body, 0, 0};
+	struct event_list l = {&rp->body, 0, 0, rq->srv->cfg.acled};
 	enum rasd_status st;
 
 	rasd_error_clear(&err);
@@ -143,21 +154,23 @@ void api_events_geojson(struct serve_request *rq, struct serve_reply *rp)
 static enum rasd_status list_csv(void *ctx, const struct rasd_db_event *e)
 {
 	struct event_list *l = ctx;
+	struct rasd_acled_event ae = acled_event(e);
+
 	l->n++;
-	return rasd_event_write_csv(l->b, &e->article, &e->event);
+	return rasd_acled_write_csv(l->b, l->acled, &ae);
 }
 
 void api_events_csv(struct serve_request *rq, struct serve_reply *rp)
 {
 	struct rasd_db_filter f;
 	struct rasd_error err;
-	struct event_list l = {&rp->body, 0, 0};
+	struct event_list l = {&rp->body, 0, 0, rq->srv->cfg.acled};
 	enum rasd_status st;
 
 	rasd_error_clear(&err);
 	if (!serve_filter(rq, rp, &f, false))
 		return;
-	st = rasd_event_csv_header(&rp->body);
+	st = rasd_acled_csv_header(&rp->body);
 	if (st == RASD_OK)
 		st = rasd_db_query(rq->db, &f, &rq->arena, list_csv, &l, &err);
 	if (st != RASD_OK) {
@@ -202,7 +215,7 @@ void api_event(struct serve_request *rq, struct serve_reply *rp)
 {
 	struct rasd_db_filter f;
 	struct rasd_error err;
-	struct event_list l = {&rp->body, 0, 0};
+	struct event_list l = {&rp->body, 0, 0, rq->srv->cfg.acled};
 	enum rasd_status st;
 	const char *id = rq->path + strlen("/api/events/");
 

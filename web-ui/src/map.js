@@ -101,7 +101,7 @@ export function setEvents(fc, onOpen, fit) {
       fillOpacity: 0.85,
       className: 'event-marker',
     });
-    m.bindTooltip(() => el('span', {}, `${p.event_date ?? ''} · ${typeName(p.event_type)} · `, el('bdi', {}, p.location ?? ''), ` · ${p.fatalities} ${t('fatalities')}`));
+    m.bindTooltip(() => el('span', {}, `${p.event_date ?? ''} · ${typeName(p.event_type)} · `, el('bdi', {}, p.location_ar ?? p.location ?? ''), ` · ${p.fatalities} ${t('fatalities')}`));
     m.on('click', () => onOpen(p.event_id));
     m.rasdEventId = p.event_id;
     markers.push(m);
