@@ -98,6 +98,7 @@ int cmd_search(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* The events database, shared by ingest, search, query and stats
  * (cmd_query.c). Opening prints the error and returns NULL on failure. */

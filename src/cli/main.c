@@ -25,6 +25,7 @@ static void usage(FILE *f)
 	      "            as a table, JSONL, ACLED CSV or GeoJSON\n"
 	      "  stats     counts of the database's events by month, type, place, actor\n"
 	      "  serve     the dashboard (map, timeline, evidence) and JSON API on loopback\n"
+	      "  explain   why a stored event came out as it did: the rules that made it\n"
 	      "  version   print the version\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -58,6 +59,8 @@ int main(int argc, char **argv)
 		return cmd_stats(argc - 1, argv + 1);
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(argc - 1, argv + 1);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;

@@ -8,6 +8,29 @@
 T_NAME=explain
 . tests/lib.sh
 
+# rasd explain --db: a stored event, explained from the article the store
+# kept, is the event extract --explain gives (our own example report)
+EX=examples/report-deir-ez-zor.txt
+"$RASD" ingest -q --db "$T_TMP/ex.db" --published 2025-03-18 "$EX" 2>"$T_TMP/ingest.err"
+"$RASD" extract -q --explain --published 2025-03-18 "$EX" >"$T_TMP/ex.jsonl"
+"$RASD" query --db "$T_TMP/ex.db" --format jsonl >"$T_TMP/stored.jsonl"
+check "the example stores events" test -s "$T_TMP/stored.jsonl"
+n=0
+for id in $(python3 -c "import json,sys; [print(json.loads(l)['event_id']) for l in open(sys.argv[1])]" "$T_TMP/stored.jsonl"); do
+	n=$((n + 1))
+	"$RASD" explain --db "$T_TMP/ex.db" "$id" >"$T_TMP/one.jsonl"
+	check "rasd explain $id is extract --explain's line for it" python3 - "$T_TMP" "$id" <<'PY'
+import json, sys
+tmp, want = sys.argv[1], sys.argv[2]
+got = [json.loads(l) for l in open(tmp + '/one.jsonl')]
+ref = [json.loads(l) for l in open(tmp + '/ex.jsonl') if json.loads(l)['event_id'] == want]
+sys.exit(0 if len(got) == 1 and ref and got[0] == ref[0] and got[0]['trace'] else 1)
+PY
+done
+check "rasd explain of an unknown id fails with a message" sh -c \
+	"! '$RASD' explain --db '$T_TMP/ex.db' rasd-0000000000000000 2>'$T_TMP/err' && grep -q 'no event' '$T_TMP/err'"
+check "rasd explain without --db is a usage error" sh -c "'$RASD' explain x 2>/dev/null; test \$? -eq 2"
+
 ART=$SHARED/seed/article.txt
 if [ ! -f "$ART" ]; then
 	skip "seed: $ART not found (the shared/ folder is absent)"
