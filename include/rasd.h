@@ -386,6 +386,7 @@ enum rasd_cue_role {
 	RASD_CUE_NOT_PLACE, /* a gazetteer name that is usually a common word */
 	RASD_CUE_GENERIC,   /* quantifiers that make a trigger generic: سلسلة، عدة */
 	RASD_CUE_OFF_TOPIC, /* words of sports and arts pages: مباراة، المرمى */
+	RASD_CUE_DISASTER,  /* accidents and natural disasters: زلزال، حادث سير */
 	RASD_CUE_COUNT
 };
 

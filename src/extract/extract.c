@@ -78,6 +78,8 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		if (is_question(c, &f) || modal_before(c, &f) || is_statistic(c, &f) ||
 		    purpose_or_method(c, &f) || statement_or_reference(c, &f))
 			goto drop;
+		if (accident_or_disaster(c, &f))
+			goto drop; /* زلزال، حادث سير، تحطم طائرة: not political violence */
 		if (body_found_only(c, &f))
 			goto drop; /* جثة with no one finding it: a funeral, an exchange */
 		if (t->cls == RASD_EC_TAKEOVER && !takes_ground(c, &f)) {

@@ -292,6 +292,7 @@ bool body_found_only(const struct ctx *c, const struct frame *f);
 bool takes_ground(const struct ctx *c, const struct frame *f);
 
 /* history.c: history and statistics */
+bool accident_or_disaster(const struct ctx *c, const struct frame *f);
 bool is_statistic(const struct ctx *c, const struct frame *f);
 bool year_in_past(const struct ctx *c, const struct frame *f);
 bool sentence_has_since(const struct ctx *c, const struct frame *f);

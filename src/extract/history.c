@@ -17,6 +17,50 @@ static bool ongoing_since(const struct ctx *c, const struct rasd_date_expr *d)
 	       d->date >= c->published - 3;
 }
 
+/* Deaths in an earthquake, a flood, a road or plane crash, a fire or a gas
+ * explosion are not political violence: a clause with a disaster word and
+ * neither a named perpetrator nor a weapon of war. */
+bool accident_or_disaster(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	enum rasd_event_class cls = f->trig->cls;
+	size_t i, in_sentence = 0, in_para = 0, in_article = 0;
+
+	/* a raid, a shelling, an arson or an arrest is never an accident */
+	if (cls != RASD_EC_KILL && cls != RASD_EC_ATTACK && cls != RASD_EC_CLASH &&
+	    cls != RASD_EC_IED)
+		return false;
+	for (i = 0; i < c->m->ncue; i++) {
+		const struct m_cue *q = &c->m->cue[i];
+		size_t k;
+		bool in_place = false;
+		if (q->role != RASD_CUE_DISASTER)
+			continue;
+		/* سلسلة جبال الزلزال is a place */
+		for (k = FIRST(place, nplace, q->tok > 3 ? q->tok - 3 : 0);
+		     k < c->m->nplace && c->m->place[k].tok <= q->tok; k++)
+			if (q->tok < c->m->place[k].tok + c->m->place[k].ntok)
+				in_place = true;
+		if (in_place)
+			continue;
+		in_article++;
+		if (q->tok >= s->tok_begin && q->tok < s->tok_end)
+			in_sentence++;
+		else if (c->doc->tokens[q->tok].para == s->para)
+			in_para++;
+	}
+	/* in the sentence, or in its paragraph of an article about a disaster
+	 * (three of its words) */
+	if (!in_sentence && !(in_para && in_article >= 3))
+		return false;
+	if (f->agent >= 0 || f->means_air || f->means_artillery || f->means_ied)
+		return false;
+	if (cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_ARMED_PERSON, NULL) ||
+	    cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_WEAPON_SMALL, NULL))
+		return false;
+	return BECAUSE(c, f, R_HISTORY_ACCIDENT, f->trig->tok, f->trig->tok + f->trig->ntok);
+}
+
 bool is_statistic(const struct ctx *c, const struct frame *f)
 {
 	size_t i;

@@ -162,6 +162,8 @@
 	  "bodies no one found, or found with no mark of conflict (a funeral, an exchange)")       \
 	X(MODALITY_TAKES_NO_GROUND, "modality.takes_no_ground", \
 	  "a capture of no place by no armed side (freed money)") \
+	X(HISTORY_ACCIDENT, "history.accident", \
+	  "an accident or a natural disaster (earthquake, road crash, fire) with no perpetrator") \
 	X(HISTORY_WAR_TOLL, "history.war_toll", \
 	  "the toll of a war or a conflict, with no day of its own") \
 	X(HISTORY_SINCE_DATE, "history.since_date", \

@@ -227,7 +227,8 @@ static const char *const cue_names[RASD_CUE_COUNT] = {
 	"armed-person",  "death",            "injury",         "capture",     "claim",
 	"foil",          "hedge",            "negation",       "statistic",   "statement",
 	"report",        "target",           "means-air",      "means-artillery",
-	"means-ied",     "weapon-small",     "not-place",      "generic",     "off-topic"};
+	"means-ied",     "weapon-small",     "not-place",      "generic",     "off-topic",
+	"disaster"};
 
 static const char *const place_kind_names[] = {
 	"", "country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood",
