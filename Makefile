@@ -88,6 +88,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
+# make install / uninstall / lib (librasd.so, rasd.pc): mk/install.mk
+include mk/install.mk
+
 # Install the Debian packages the build and the tests need, when missing.
 deps:
 	@missing=""; for p in $(DEB_PACKAGES) $(EXTRA_DEB); do \

@@ -186,7 +186,14 @@ static bool has_lexicons(const char *dir)
 	return stat(path, &st) == 0;
 }
 
-/* data/ next to the executable's build directory, then the installed copy. */
+/* Where `make install` put the lexicons (mk/install.mk sets it). */
+#ifndef RASD_DATADIR
+#define RASD_DATADIR "/usr/local/share/rasd"
+#endif
+
+/* $RASD_DATA, data/ next to the executable's build directory, the installed
+ * copy next to the executable (PREFIX/bin/../share/rasd), the prefix it was
+ * built for, then ./data. */
 static const char *find_data_dir(char *buf, size_t n)
 {
 	const char *env = getenv("RASD_DATA");
@@ -213,9 +220,11 @@ static const char *find_data_dir(char *buf, size_t n)
 				return buf;
 		}
 	}
+	if (has_lexicons(RASD_DATADIR))
+		return RASD_DATADIR;
 	if (has_lexicons("data"))
 		return "data";
-	return "/usr/local/share/rasd";
+	return RASD_DATADIR;
 }
 
 const char *cli_data_dir(const struct cli_common *o, char *buf, size_t n)
@@ -258,6 +267,7 @@ struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o)
 {
 	char buf[4096], user[4096];
 	const char *dir = cli_data_dir(o, buf, sizeof(buf));
+	const char *env_data = getenv("RASD_DATA");
 	const char *extra[17];
 	size_t n = 0, i;
 	struct rasd_lexicon *lex;
@@ -276,6 +286,14 @@ struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o)
 	}
 	for (i = 0; i < o->nplaces; i++)
 		extra[n++] = o->places[i];
+	if (!o->data_dir && !(env_data && *env_data) && !has_lexicons(dir)) {
+		/* a binary copied without its data: say where it looked */
+		cli_error("cannot find rasd's lexicons (triggers.tsv and the rest): not next to "
+			  "the program (../share/rasd), not in %s; run 'make install', or set "
+			  "RASD_DATA to a copy of rasd's data/ directory (or give --data DIR)",
+			  RASD_DATADIR);
+		return NULL;
+	}
 	if (rasd_lexicon_load(dir, extra, n, &lex, &err) != RASD_OK) {
 		if (err.line && err.column)
 			cli_error("%s:%ld: column %ld: %s", err.file, err.line, err.column, err.msg);

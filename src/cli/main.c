@@ -26,7 +26,7 @@ static void usage(FILE *f)
 	      "  stats     counts of the database's events by month, type, place, actor\n"
 	      "  serve     the dashboard (map, timeline, evidence) and JSON API on loopback\n"
 	      "  explain   why a stored event came out as it did: the rules that made it\n"
-	      "  version   print the version\n"
+	      "  version   print the version (also -V, --version)\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
 	      f);
@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 		return cmd_serve(argc - 1, argv + 1);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 1, argv + 1);
-	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;
 	}
