@@ -29,7 +29,8 @@ for c in $cmds; do
 	# the page's options: from its OPTIONS section (and SYNOPSIS)
 	sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p; /^\.SH OPTIONS/,/^\.SH [^O]/p' "$page" |
 		options >"$T_TMP/page.$c"
-	missing=$(comm -23 "$T_TMP/help.$c" "$T_TMP/page.$c" | grep -vx -- '--help\|-h' | tr '\n' ' ')
+	options <"$page" >"$T_TMP/all.$c"
+	missing=$(comm -23 "$T_TMP/help.$c" "$T_TMP/all.$c" | grep -vx -- '--help\|-h' | tr '\n' ' ')
 	stale=$(comm -13 "$T_TMP/help.$c" "$T_TMP/page.$c" | grep -vx -- '--help\|-h' | tr '\n' ' ')
 	check "$page: has every option of 'rasd $c --help' (missing: $missing)" [ -z "$missing" ]
 	check "$page: describes no option 'rasd $c --help' lacks (stale: $stale)" [ -z "$stale" ]
