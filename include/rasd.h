@@ -1117,6 +1117,25 @@ enum rasd_status rasd_db_search(struct rasd_db *db, const char *query, long limi
 				const char *open, const char *close, struct rasd_arena *a,
 				rasd_db_hit_fn fn, void *ctx, struct rasd_error *err) RASD_MUST_CHECK;
 
+/* One event as a map point (rasd_db_points). */
+struct rasd_db_point {
+	const char *event_id, *event_date, *event_type, *location; /* date, location may be NULL */
+	double latitude, longitude;
+	long fatalities;
+};
+
+typedef enum rasd_status (*rasd_db_point_fn)(void *ctx, const struct rasd_db_point *p);
+
+/**
+ * The events with coordinates that pass f (limit, offset and order are
+ * ignored), in date order, as points: one query, no article text or
+ * sources read. *without_coords counts the others. Strings are valid
+ * during the call only.
+ */
+enum rasd_status rasd_db_points(struct rasd_db *db, const struct rasd_db_filter *f,
+				rasd_db_point_fn fn, void *ctx, long *without_coords,
+				struct rasd_error *err) RASD_MUST_CHECK;
+
 /* Database-wide counts. */
 struct rasd_db_totals {
 	long articles, articles_with_events, events, mentions, multi_source_events;

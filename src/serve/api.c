@@ -182,6 +182,53 @@ void api_events_csv(struct serve_request *rq, struct serve_reply *rp)
 	rp->attachment = "rasd-events.csv";
 }
 
+static enum rasd_status str_or_null(struct rasd_buf *b, const char *v)
+{
+	return v ? rasd_buf_json_str(b, v, strlen(v)) : rasd_buf_puts(b, "null");
+}
+
+static enum rasd_status point_json(void *ctx, const struct rasd_db_point *p)
+{
+	struct event_list *l = ctx;
+	struct rasd_buf *b = l->b;
+
+	TRY(rasd_buf_puts(b, l->n++ ? ",[" : "["));
+	TRY(str_or_null(b, p->event_id));
+	TRY(rasd_buf_putc(b, ','));
+	TRY(str_or_null(b, p->event_date));
+	TRY(rasd_buf_putc(b, ','));
+	TRY(str_or_null(b, p->event_type));
+	TRY(rasd_buf_putc(b, ','));
+	TRY(str_or_null(b, p->location));
+	return rasd_buf_printf(b, ",%.5f,%.5f,%ld]", p->latitude, p->longitude, p->fatalities);
+}
+
+/* The map's points: one array per event, the fields named once. */
+void api_points(struct serve_request *rq, struct serve_reply *rp)
+{
+	struct rasd_db_filter f;
+	struct rasd_error err;
+	struct event_list l = {&rp->body, 0, 0, NULL};
+	enum rasd_status st;
+
+	rasd_error_clear(&err);
+	if (!serve_filter(rq, rp, &f, false))
+		return;
+	st = rasd_buf_puts(&rp->body, "{\"fields\":[\"event_id\",\"event_date\",\"event_type\","
+				      "\"location\",\"latitude\",\"longitude\",\"fatalities\"],"
+				      "\"points\":[");
+	if (st == RASD_OK)
+		st = rasd_db_points(rq->db, &f, point_json, &l, &l.no_coords, &err);
+	if (st == RASD_OK)
+		st = rasd_buf_printf(&rp->body, "],\"count\":%ld,\"without_coordinates\":%ld}\n", l.n,
+				     l.no_coords);
+	if (st != RASD_OK) {
+		store_error(rp, &err, st);
+		return;
+	}
+	serve_json(rp);
+}
+
 /* One event: every field, its primary article (title and text, which the
  * evidence offsets point into) and every source with its evidence. */
 static enum rasd_status one_event(void *ctx, const struct rasd_db_event *e)

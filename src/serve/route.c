@@ -19,6 +19,7 @@ static const struct route routes[] = {
 	{"GET", "/api/events.csv", false, api_events_csv},
 	{"GET", "/api/events.geojson", false, api_events_geojson},
 	{"GET", "/api/events/", true, api_event},
+	{"GET", "/api/points", false, api_points},
 	{"GET", "/api/stats", false, api_stats},
 	{"GET", "/api/search", false, api_search},
 	{"GET", "/api/places", false, api_places},

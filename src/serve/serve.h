@@ -42,6 +42,23 @@ struct serve_pool {
 	unsigned n;
 };
 
+/* Answers of the read API, valid for one generation of the database. */
+#define SERVE_CACHE_SLOTS 256
+struct serve_cache_entry {
+	char *key; /* path?query, NULL for a free slot */
+	char *body;
+	size_t n;
+	const char *type, *attachment; /* static strings */
+	uint64_t gen, used;
+};
+
+struct serve_cache {
+	pthread_mutex_t lock;
+	struct serve_cache_entry e[SERVE_CACHE_SLOTS];
+	size_t bytes;
+	uint64_t tick;
+};
+
 struct rasd_server {
 	struct rasd_server_config cfg;
 	struct MHD_Daemon *daemon;
@@ -51,9 +68,11 @@ struct rasd_server {
 	char csrf[SERVE_TOKEN_HEX];  /* echoed by the page in X-Rasd-CSRF */
 	bool token_given;            /* --token-file: the page must log in */
 	unsigned port;
+	struct serve_cache cache;
+	uint64_t writes; /* the server's own writes, part of the generation */
 };
 
-enum serve_cache {
+enum serve_caching {
 	CACHE_REVALIDATE = 0, /* API: ETag, no-cache */
 	CACHE_ASSET,          /* embedded files: their build ETag, revalidated */
 	CACHE_NONE            /* errors and writes: no-store */
@@ -75,7 +94,7 @@ struct serve_reply {
 	int status;
 	const char *type;
 	struct rasd_buf body;
-	enum serve_cache cache;
+	enum serve_caching cache;
 	const char *attachment; /* file name for Content-Disposition, or NULL */
 	char cookie[2][160];    /* Set-Cookie values, "" when none */
 };
@@ -100,6 +119,7 @@ void serve_json(struct serve_reply *rp);
 void api_events(struct serve_request *rq, struct serve_reply *rp);
 void api_events_csv(struct serve_request *rq, struct serve_reply *rp);
 void api_events_geojson(struct serve_request *rq, struct serve_reply *rp);
+void api_points(struct serve_request *rq, struct serve_reply *rp);
 void api_event(struct serve_request *rq, struct serve_reply *rp);
 void api_stats(struct serve_request *rq, struct serve_reply *rp);
 void api_search(struct serve_request *rq, struct serve_reply *rp);
@@ -122,6 +142,17 @@ struct serve_asset {
 };
 const struct serve_asset *serve_asset_find(const char *path);
 void serve_static(struct serve_request *rq, struct serve_reply *rp);
+
+/* cache.c */
+void serve_cache_init(struct serve_cache *c);
+void serve_cache_release(struct serve_cache *c);
+/* What identifies the database's state: its file and WAL, and writes. */
+uint64_t serve_db_generation(const char *path, uint64_t writes);
+/* A kept answer for key in generation gen, copied into rp: true on a hit. */
+bool serve_cache_get(struct serve_cache *c, const char *key, uint64_t gen, struct serve_reply *rp);
+/* Keep rp (a 200 of the read API) for key in generation gen. */
+void serve_cache_put(struct serve_cache *c, const char *key, uint64_t gen,
+		     const struct serve_reply *rp);
 
 /* security.c */
 bool serve_rate_allow(struct serve_rate *r, const char *client);

@@ -132,9 +132,16 @@ static enum MHD_Result send_reply(struct serve_request *rq, struct serve_reply *
 		not_modified = true;
 		status = MHD_HTTP_NOT_MODIFIED;
 	}
-	r = MHD_create_response_from_buffer(not_modified ? 0 : rp->body.n,
-					    not_modified ? (void *)"" : (void *)rp->body.p,
-					    MHD_RESPMEM_MUST_COPY);
+	if (not_modified || !rp->body.cap) {
+		r = MHD_create_response_from_buffer(not_modified ? 0 : rp->body.n,
+						    not_modified ? (void *)"" : (void *)rp->body.p,
+						    MHD_RESPMEM_MUST_COPY);
+	} else {
+		/* hand the body's heap block to libmicrohttpd, which frees it */
+		r = MHD_create_response_from_buffer(rp->body.n, rp->body.p, MHD_RESPMEM_MUST_FREE);
+		if (r)
+			rasd_buf_init(&rp->body, SERVE_MAX_REPLY);
+	}
 	if (!r)
 		return MHD_NO;
 	for (k = 0; serve_security_headers[k]; k += 2)
@@ -222,6 +229,50 @@ static enum MHD_Result arg_valid(void *cls, enum MHD_ValueKind kind, const char 
 	return MHD_YES;
 }
 
+struct cache_key {
+	struct rasd_buf *b;
+	bool bad;
+};
+
+static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	struct cache_key *k = cls;
+
+	(void)kind;
+	if (rasd_buf_putc(k->b, '&') != RASD_OK || rasd_buf_puts(k->b, key) != RASD_OK ||
+	    rasd_buf_putc(k->b, '=') != RASD_OK || rasd_buf_puts(k->b, value ? value : "") != RASD_OK)
+		k->bad = true;
+	return MHD_YES;
+}
+
+/* Run a read handler, or answer from the cache when the database has not
+ * changed since the same request was answered. */
+static void cached(struct serve_request *rq, struct serve_reply *rp, serve_handler h)
+{
+	struct rasd_server *srv = rq->srv;
+	struct rasd_buf key;
+	struct cache_key k;
+	uint64_t gen;
+
+	rasd_buf_init(&key, 8192);
+	k.b = &key;
+	k.bad = rasd_buf_puts(&key, rq->path) != RASD_OK;
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, key_arg, &k);
+	gen = serve_db_generation(srv->cfg.db_path, __atomic_load_n(&srv->writes, __ATOMIC_ACQUIRE));
+	if (!k.bad && serve_cache_get(&srv->cache, key.p, gen, rp)) {
+		rasd_buf_release(&key);
+		return;
+	}
+	rq->db = pool_take(&srv->pool);
+	h(rq, rp);
+	pool_give(&srv->pool, rq->db);
+	rq->db = NULL;
+	if (!k.bad)
+		serve_cache_put(&srv->cache, key.p, gen, rp);
+	rasd_buf_release(&key);
+}
+
 static void dispatch(struct serve_request *rq, struct serve_reply *rp)
 {
 	bool allowed = true;
@@ -252,6 +303,10 @@ static void dispatch(struct serve_request *rq, struct serve_reply *rp)
 	if (strncmp(rq->path, "/api/", 5) == 0) {
 		if (strcmp(rq->path, "/api/session") != 0 && !serve_read_allowed(rq, rp))
 			return;
+		if (strcmp(rq->method, "POST") != 0 && strcmp(rq->path, "/api/session") != 0) {
+			cached(rq, rp, h);
+			return;
+		}
 		rq->db = pool_take(&rq->srv->pool);
 		h(rq, rp);
 		pool_give(&rq->srv->pool, rq->db);
@@ -406,6 +461,7 @@ enum rasd_status rasd_server_start(const struct rasd_server_config *c, struct ra
 	if (!s->cfg.max_body)
 		s->cfg.max_body = SERVE_MAX_BODY_DEFAULT;
 	serve_rate_init(&s->rate, c->rate, c->burst);
+	serve_cache_init(&s->cache);
 	st = pool_open(&s->pool, c->db_path, s->cfg.threads, err);
 	if (st != RASD_OK)
 		goto fail;
@@ -453,5 +509,6 @@ void rasd_server_free(struct rasd_server *s)
 		MHD_stop_daemon(s->daemon);
 	pool_release(&s->pool);
 	serve_rate_release(&s->rate);
+	serve_cache_release(&s->cache);
 	free(s);
 }

@@ -101,11 +101,13 @@ try {
   await waitFor(() => document.body.dataset.ready, null, 20000);
   await page.waitForTimeout(500);
   const all = await api('/api/events?limit=5000');
-  const geo = await api('/api/events.geojson');
+  const geo = await api('/api/points');
+  const geojson = await api('/api/events.geojson');
   const m = await markersOnMap();
-  check('the map holds one marker per API event with coordinates', m.layer === geo.features.length, `${m.layer} vs ${geo.features.length}`);
-  check('every marker is drawn (in a cluster or alone)', m.drawn === geo.features.length, `${m.drawn} vs ${geo.features.length}`);
-  check('events with and without coordinates add up to the total', geo.features.length + geo.rasd_events_without_coordinates === all.total);
+  check('the map holds one marker per API event with coordinates', m.layer === geo.count && geo.count === geo.points.length, `${m.layer} vs ${geo.count}`);
+  check('every marker is drawn (in a cluster or alone)', m.drawn === geo.count, `${m.drawn} vs ${geo.count}`);
+  check('events with and without coordinates add up to the total', geo.count + geo.without_coordinates === all.total);
+  check('the map has the GeoJSON export\'s events', geojson.features.length === geo.count && geojson.features.every((f, i) => f.properties.event_id === geo.points[i][0]));
   check('the page shows the total', (await page.textContent('#totals')).startsWith(String(all.total)));
   const rows0 = await tableEventIds();
   check('the table shows the first page', rows0.length === Math.min(50, all.total), `${rows0.length}`);
@@ -116,10 +118,10 @@ try {
   // 2. a governorate filters map, timeline and table together
   const gov = 'الحسكة';
   const want = await api(`/api/events?admin1=${encodeURIComponent(gov)}&limit=5000`);
-  const wantGeo = await api(`/api/events.geojson?admin1=${encodeURIComponent(gov)}`);
+  const wantGeo = await api(`/api/points?admin1=${encodeURIComponent(gov)}`);
   await settled(() => page.selectOption('select[name=admin1]', gov));
   const m2 = await markersOnMap();
-  check('governorate: map markers = API', m2.layer === wantGeo.features.length && m2.drawn === wantGeo.features.length, `${m2.layer}/${m2.drawn} vs ${wantGeo.features.length}`);
+  check('governorate: map markers = API', m2.layer === wantGeo.count && m2.drawn === wantGeo.count, `${m2.layer}/${m2.drawn} vs ${wantGeo.count}`);
   const rows2 = await tableEventIds();
   check('governorate: the table holds its events', want.total > 0 && rows2.length === Math.min(50, want.total) && rows2.every((id) => want.events.some((e) => e.event_id === id)), `${rows2.length} vs ${want.total}`);
   check('governorate: the timeline counts its dated events', Number(await page.getAttribute('#timeline', 'data-events')) === want.events.filter((e) => e.event_date).length);
@@ -230,9 +232,9 @@ try {
   const q = new URL(page.url()).searchParams;
   check('the brush puts from/to in the URL', /^\d{4}-\d\d-\d\d$/.test(q.get('from') ?? '') && /^\d{4}-\d\d-\d\d$/.test(q.get('to') ?? ''));
   const brushed = await api(`/api/events?from=${q.get('from')}&to=${q.get('to')}&limit=5000`);
-  const brushedGeo = await api(`/api/events.geojson?from=${q.get('from')}&to=${q.get('to')}`);
+  const brushedGeo = await api(`/api/points?from=${q.get('from')}&to=${q.get('to')}`);
   check('brush: the table holds the period', (await tableEventIds()).length === Math.min(50, brushed.total));
-  check('brush: the map holds the period', (await markersOnMap()).layer === brushedGeo.features.length);
+  check('brush: the map holds the period', (await markersOnMap()).layer === brushedGeo.count);
   check('brush: fewer events than all', brushed.total < all.total);
   await page.screenshot({ path: join(shots, '06-brush.png') });
 

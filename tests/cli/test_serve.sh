@@ -162,6 +162,16 @@ import json
 a=json.load(open('$T_TMP/body')); c=json.load(open('$T_TMP/cli.geojson'))
 assert a['type'] == 'FeatureCollection' and a['features'] == c['features'] and a['features']
 "; check "GeoJSON export = rasd query --format geojson" [ $? -eq 0 ]
+get "/api/points?type=Battles"
+python3 -c "
+import json
+p=json.load(open('$T_TMP/body')); c=json.load(open('$T_TMP/cli.geojson'))
+assert p['count'] == len(p['points']) == len(c['features']) > 0
+for pt, f in zip(p['points'], c['features']):
+    assert pt[0] == f['properties']['event_id'] and abs(pt[4] - f['geometry']['coordinates'][1]) < 1e-4, (pt, f['properties'])
+"; check "/api/points = the GeoJSON export's events, in order" [ $? -eq 0 ]
+get "/api/points"
+check "/api/points counts those without coordinates" json "assert d['count'] + d['without_coordinates'] == $n"
 get "/api/events.csv"
 check "CSV is an attachment" grep -qi '^Content-Disposition: attachment; filename="rasd-events.csv"' "$T_TMP/headers"
 
@@ -174,6 +184,17 @@ get /api/stats -H "If-None-Match: $etag"
 check "If-None-Match gives 304" [ "$code" = 304 ]
 get "/api/stats?type=Battles" -H "If-None-Match: $etag"
 check "another filter is not 304" [ "$code" = 200 ]
+# the answers are kept, but not past a change of the database
+get /api/stats
+before=$(json "print(d['totals']['events'])")
+cat >"$T_TMP/more.jsonl" <<'EOF2'
+{"id": "serve-more-1", "source": "rasd test", "published": "2024-07-02", "title": "قصف على دير الزور", "text": "قتل ثلاثة مدنيين، مساء الاثنين، في قصف مدفعي على بلدة الميادين في ريف دير الزور الشرقي، بحسب ما أفاد ناشطون."}
+EOF2
+"$RASD" ingest -q --db "$db" "$T_TMP/more.jsonl" || fail "ingest while serving"
+get /api/stats
+check "an ingest while serving shows at once" json "assert d['totals']['events'] == $before + 1, (d['totals']['events'], $before)"
+get /api/stats -H "If-None-Match: $etag"
+check "and changes the ETag" [ "$code" = 200 ]
 get /
 check "the page is served" [ "$code" = 200 ]
 check "the page is the dashboard" grep -q 'src="/app.js"' "$T_TMP/body"

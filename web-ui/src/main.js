@@ -112,7 +112,7 @@ async function load({ fit = false } = {}) {
   document.body.classList.add('loading');
   try {
     const [geo, stats, page] = await Promise.all([
-      getJson(`/api/events.geojson${f ? '?' + f : ''}`),
+      getJson(`/api/points${f ? '?' + f : ''}`),
       getJson(`/api/stats${f ? '?' + f : ''}`),
       getJson(`/api/events?${query(state, { limit: PAGE, offset, sort })}`),
     ]);
@@ -124,7 +124,7 @@ async function load({ fit = false } = {}) {
     setTimeline(stats.by_day_type);
     setTable(page, { sort }, (id) => openEvent(id));
     document.body.dataset.total = String(page.total);
-    document.body.dataset.mapped = String(geo.features.length);
+    document.body.dataset.mapped = String(geo.count);
   } catch (err) {
     if (gen === generation) showError(err.message);
   } finally {

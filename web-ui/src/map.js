@@ -87,23 +87,22 @@ export function setGovernorateCounts(byAdmin1, selected) {
   governorates?.setStyle(styleGovernorate);
 }
 
-export function setEvents(fc, onOpen, fit) {
+// pts: /api/points ({fields, points: [[event_id, date, type, location, lat, lon, fatalities]]})
+export function setEvents(pts, onOpen, fit) {
   clusters.clearLayers();
   const markers = [];
-  for (const f of fc.features) {
-    const p = f.properties;
-    const [lon, lat] = f.geometry.coordinates;
+  for (const [id, date, type, location, lat, lon, fatalities] of pts.points) {
     const m = L.circleMarker([lat, lon], {
-      radius: Math.min(22, 4 + 2.5 * Math.sqrt(p.fatalities || 0)),
+      radius: Math.min(22, 4 + 2.5 * Math.sqrt(fatalities || 0)),
       color: '#222',
       weight: 0.8,
-      fillColor: typeColor(p.event_type),
+      fillColor: typeColor(type),
       fillOpacity: 0.85,
       className: 'event-marker',
     });
-    m.bindTooltip(() => el('span', {}, `${p.event_date ?? ''} · ${typeName(p.event_type)} · `, el('bdi', {}, p.location_ar ?? p.location ?? ''), ` · ${p.fatalities} ${t('fatalities')}`));
-    m.on('click', () => onOpen(p.event_id));
-    m.rasdEventId = p.event_id;
+    m.bindTooltip(() => el('span', {}, `${date ?? ''} · ${typeName(type)} · `, el('bdi', {}, location ?? ''), ` · ${fatalities} ${t('fatalities')}`));
+    m.on('click', () => onOpen(id));
+    m.rasdEventId = id;
     markers.push(m);
   }
   clusters.addLayers(markers);
