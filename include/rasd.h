@@ -160,6 +160,7 @@ struct rasd_json {
 	struct rasd_json *child;    /* first element or member */
 	struct rasd_json *next;     /* next sibling */
 	size_t count;               /* number of children */
+	size_t repaired;            /* root only: lone surrogate escapes made U+FFFD */
 };
 
 #define RASD_JSON_MAX_DEPTH 64
@@ -951,6 +952,8 @@ enum rasd_status rasd_db_open(const char *path, unsigned flags, int busy_ms, str
 			      struct rasd_error *err) RASD_MUST_CHECK;
 /** Close the database; NULL does nothing. */
 void rasd_db_free(struct rasd_db *db);
+/** Whether a command on db met damage (SQLITE_CORRUPT, SQLITE_NOTADB). */
+bool rasd_db_damaged(const struct rasd_db *db);
 /** The schema version of the open database (PRAGMA user_version). */
 int rasd_db_version(const struct rasd_db *db);
 
@@ -1001,6 +1004,14 @@ enum rasd_status rasd_db_begin(struct rasd_db *db, struct rasd_error *err) RASD_
 enum rasd_status rasd_db_commit(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;
 /** Roll back an open transaction, if any. */
 void rasd_db_rollback(struct rasd_db *db);
+/**
+ * Read in one snapshot: between rasd_db_read_begin() and rasd_db_read_end()
+ * every query, search and count sees the database as it was at the first
+ * of them, whatever another process writes meanwhile (stats whose header
+ * and tables agree). Not inside rasd_db_begin().
+ */
+enum rasd_status rasd_db_read_begin(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;
+void rasd_db_read_end(struct rasd_db *db);
 
 /* What rasd_db_put() did, added to the counters it is given. */
 struct rasd_ingest_counts {
@@ -1019,12 +1030,68 @@ struct rasd_ingest_counts {
  * with the same hash is left alone; one stored with another hash has its
  * row, links and events replaced. Each event is matched against the stored
  * events of other articles by the rule in docs/schema.md and becomes a new
- * event or another source of an existing one. On failure the caller rolls
- * back.
+ * event or another source of an existing one. Each article is written in
+ * a savepoint of its own: RASD_EINVAL or RASD_ETOOBIG means this article
+ * was refused (no id or text, a value SQLite cannot hold), nothing of it
+ * is stored, the counters are as before and the transaction goes on; any
+ * other failure loses the transaction, which the caller rolls back.
  */
 enum rasd_status rasd_db_put(struct rasd_db *db, const struct rasd_article *art, const char *hash,
 			     const struct rasd_event *events, size_t nevents,
 			     struct rasd_ingest_counts *counts, struct rasd_error *err) RASD_MUST_CHECK;
+
+/* One problem rasd_db_check() found, as one line of text. */
+typedef enum rasd_status (*rasd_db_problem_fn)(void *ctx, const char *problem);
+
+/**
+ * Check the database: SQLite's integrity check and foreign keys, the two
+ * search indexes against the tables they index (only on a writable open:
+ * the check is a write that is rolled back), and rasd's own invariants:
+ * every event has a source and exactly one primary report, its article
+ * and outlet counts and its id agree with its reports, every article's
+ * hash agrees with its text, and every stored evidence sentence is the
+ * text its offsets cut. Each problem goes to fn (at most 100 per check);
+ * *nproblems is their number. Fails only when the check itself cannot
+ * run.
+ */
+enum rasd_status rasd_db_check(struct rasd_db *db, rasd_db_problem_fn fn, void *ctx,
+			       long *nproblems, struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * An online, consistent copy of the database in the new file `dest`
+ * (SQLite's backup API, in one read snapshot, written under a temporary
+ * name and renamed into place). dest must not exist.
+ */
+enum rasd_status rasd_db_backup(struct rasd_db *db, const char *dest,
+				struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Recompute every event from the stored articles: each article is coded
+ * again with lex and opt (in the order it was stored, so the result is
+ * what an ingest of the same articles gives), its events deduplicated
+ * and merged anew, the search indexes rebuilt and every index
+ * re-created; one transaction, so an interrupted rebuild changes nothing.
+ * Articles that no longer code are counted in *failed. counts gets what
+ * was stored.
+ */
+enum rasd_status rasd_db_rebuild(struct rasd_db *db, const struct rasd_lexicon *lex,
+				 const struct rasd_extract_options *opt,
+				 struct rasd_ingest_counts *counts, long *failed,
+				 struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * What rasd_db_rebuild() does, for a database too damaged to rewrite in
+ * place: a new database at dest (which must not exist) from every article
+ * of db that can still be read, coded again in the order they were
+ * stored. Articles on damaged pages are counted in *lost, those that no
+ * longer code (kept, without events) in *failed. dest is removed on
+ * failure.
+ */
+enum rasd_status rasd_db_salvage(struct rasd_db *db, const char *dest,
+				 const struct rasd_lexicon *lex,
+				 const struct rasd_extract_options *opt,
+				 struct rasd_ingest_counts *counts, long *failed, long *lost,
+				 struct rasd_error *err) RASD_MUST_CHECK;
 
 /**
  * Record one ingest run (provenance: when, which rasd, what was read).

@@ -30,6 +30,17 @@ struct cli_common {
 int cli_common_option(struct cli_common *o, int argc, char **argv, int *i);
 void cli_common_init(struct cli_common *o);
 
+/*
+ * Numbers on the command line, one rule for all: decimal digits only (an
+ * optional '-' where the range allows it, and for reals one '.' and
+ * digits: no exponent, hex, spaces, '+', inf or nan), and a value outside
+ * lo..hi, overflow included, is out of range. On failure they print
+ * "OPT: 'V' is not a decimal number" or "OPT: 'V' is out of range
+ * (lo..hi)" and return false: a usage error.
+ */
+bool cli_parse_long(const char *opt, const char *v, long lo, long hi, long *out);
+bool cli_parse_real(const char *opt, const char *v, double lo, double hi, double *out);
+
 /* Load the lexicons; prints the error and returns NULL on failure. */
 struct rasd_lexicon *cli_load_lexicon(const struct cli_common *o);
 /* The lexicon directory: --data, $RASD_DATA, next to the executable (the
@@ -56,6 +67,7 @@ struct cli_reader {
 	char rbuf[1 << 16]; /* block buffer for line reading */
 	size_t rpos, rlen;
 	bool eof;
+	bool id_synthetic; /* the last article had no id: it was named line-N */
 	long errors;   /* articles that could not be read */
 	long warnings; /* articles read with repairs */
 	/* When set, messages about what is read are appended here instead of
@@ -99,6 +111,9 @@ int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_rebuild(int argc, char **argv);
 
 /* The events database, shared by ingest, search, query and stats
  * (cmd_query.c). Opening prints the error and returns NULL on failure. */
@@ -113,6 +128,12 @@ struct cli_filter {
 void cli_filter_init(struct cli_filter *cf);
 int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i);
 void cli_filter_help(FILE *f);
+/* After the options: an empty date range or a --text that is no query is
+ * a usage error (printed; false). */
+bool cli_filter_check(const struct cli_filter *cf);
+/* A search query as rasd_fts_query reads it: false (printed) when it is
+ * no query, so the command exits 2 before printing anything. */
+bool cli_check_query(const char *opt, const char *q);
 
 /* The extractor's trace as JSON (trace_json.c): a "trace" member with
  * each step's rule and words (text and byte offsets into the original

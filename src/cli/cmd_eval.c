@@ -367,7 +367,8 @@ int cmd_eval(int argc, char **argv)
 		} else if (strcmp(argv[i], "--text") == 0 && i + 1 < argc) {
 			text_path = argv[++i];
 		} else if (strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
-			min_conf = strtod(argv[++i], NULL);
+			if (!cli_parse_real("--min-confidence", argv[++i], 0, 1, &min_conf))
+				return 2;
 		} else if (strcmp(argv[i], "--summary") == 0) {
 			quiet_list = true;
 		} else if (strcmp(argv[i], "--require-perfect") == 0) {

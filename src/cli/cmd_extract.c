@@ -245,20 +245,13 @@ int cmd_extract(int argc, char **argv)
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
-			if (*end || v < 1 || v > 64) {
-				cli_error("--jobs: '%s' is not a number of threads in 1..64", argv[i]);
+			long v;
+			if (!cli_parse_long("--jobs", argv[++i], 1, 64, &v))
 				return 2;
-			}
 			jobs = (unsigned)v;
 		} else if (strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
-			char *end;
-			xo.min_confidence = strtod(argv[++i], &end);
-			if (*end || xo.min_confidence < 0 || xo.min_confidence > 1) {
-				cli_error("--min-confidence: '%s' is not a number in 0..1", argv[i]);
+			if (!cli_parse_real("--min-confidence", argv[++i], 0, 1, &xo.min_confidence))
 				return 2;
-			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			cli_error("extract: unknown option '%s'", argv[i]);
 			help(stderr);

@@ -54,6 +54,7 @@ struct slot {
 	char id[40];
 	long line;
 	bool jsonl;
+	bool id_synthetic;
 	bool failed;
 	char err[320];
 	struct rasd_event *events;
@@ -128,19 +129,97 @@ static double now(void)
  * would make line 3 of one file replace line 3 of another: name it by its
  * content instead.
  */
-static void name_by_content(struct slot *s, long line)
+static void name_by_content(struct slot *s)
 {
-	char synth[32];
-	snprintf(synth, sizeof(synth), "line-%ld", line);
-	if (s->art.id && strcmp(s->art.id, synth) == 0) {
+	if (s->id_synthetic) {
 		snprintf(s->id, sizeof(s->id), "sha256:%.16s", s->hash);
 		s->art.id = s->id;
 	}
 }
 
+/*
+ * The ids read in this run, with where each was first read and its hash:
+ * a second article under one id is reported, never silently stored over
+ * the first. Open addressing; grows by doubling.
+ */
+struct seen_id {
+	char *id;
+	const char *path; /* an input name from argv, or "<stdin>" */
+	long line;
+	char hash[RASD_DB_HASH_HEX];
+};
+
+struct id_table {
+	struct seen_id *slot;
+	size_t cap, n;
+};
+
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static struct seen_id *id_find(struct id_table *t, const char *id)
+{
+	size_t i = (size_t)id_hash(id) & (t->cap - 1);
+	while (t->slot[i].id && strcmp(t->slot[i].id, id) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return &t->slot[i];
+}
+
+/* The earlier article with this id, or NULL (and then it is recorded). */
+static const struct seen_id *id_seen(struct id_table *t, const char *id, const char *path,
+				     long line, const char *hash, bool *oom)
+{
+	struct seen_id *e;
+
+	if (2 * (t->n + 1) > t->cap) {
+		struct id_table bigger;
+		size_t k;
+		bigger.cap = t->cap ? t->cap * 2 : 1024;
+		bigger.n = t->n;
+		bigger.slot = calloc(bigger.cap, sizeof(*bigger.slot));
+		if (!bigger.slot) {
+			*oom = true;
+			return NULL;
+		}
+		for (k = 0; k < t->cap; k++)
+			if (t->slot[k].id)
+				*id_find(&bigger, t->slot[k].id) = t->slot[k];
+		free(t->slot);
+		*t = bigger;
+	}
+	e = id_find(t, id);
+	if (e->id)
+		return e;
+	e->id = strdup(id);
+	if (!e->id) {
+		*oom = true;
+		return NULL;
+	}
+	e->path = path;
+	e->line = line;
+	memcpy(e->hash, hash, RASD_DB_HASH_HEX);
+	t->n++;
+	return NULL;
+}
+
+static void id_table_release(struct id_table *t)
+{
+	size_t k;
+	for (k = 0; k < t->cap; k++)
+		free(t->slot[k].id);
+	free(t->slot);
+}
+
 struct run {
 	struct rasd_db *db;
-	struct rasd_ingest_counts counts;
+	struct rasd_ingest_counts counts; /* what was committed */
+	struct rasd_ingest_counts tx;     /* what the open transaction holds */
+	struct id_table ids;
 	long read, errors, pending;
 	bool in_tx, progress, failed;
 	size_t batch;
@@ -155,30 +234,41 @@ static void progress(struct run *r, bool force)
 	r->last_progress = t;
 	fprintf(stderr, "\rrasd: %ld articles (%.0f/s), %ld events, %ld errors\033[K", r->read,
 		t > r->start ? (double)r->read / (t - r->start) : 0.0,
-		r->counts.events_new, r->errors);
+		r->counts.events_new + r->tx.events_new, r->errors);
 }
 
+/* Commit the open transaction; its counts then become the run's. */
 static bool commit(struct run *r)
 {
 	struct rasd_error err;
 
-	if (!r->in_tx)
-		return true;
 	rasd_error_clear(&err);
-	r->in_tx = false;
-	r->pending = 0;
-	if (rasd_db_commit(r->db, &err) != RASD_OK) {
-		cli_db_error(&err);
-		rasd_db_rollback(r->db);
-		r->failed = true;
-		return false;
+	if (r->in_tx) {
+		r->in_tx = false;
+		r->pending = 0;
+		if (rasd_db_commit(r->db, &err) != RASD_OK) {
+			cli_db_error(&err);
+			rasd_db_rollback(r->db);
+			memset(&r->tx, 0, sizeof(r->tx));
+			r->failed = true;
+			return false;
+		}
 	}
+	r->counts.articles_new += r->tx.articles_new;
+	r->counts.articles_updated += r->tx.articles_updated;
+	r->counts.articles_same += r->tx.articles_same;
+	r->counts.events_new += r->tx.events_new;
+	r->counts.events_merged += r->tx.events_merged;
+	r->counts.events_removed += r->tx.events_removed;
+	r->counts.mentions += r->tx.mentions;
+	memset(&r->tx, 0, sizeof(r->tx));
 	return true;
 }
 
-static bool store(struct run *r, struct slot *s)
+static bool store(struct run *r, struct slot *s, const char *path)
 {
 	struct rasd_error err;
+	enum rasd_status st;
 
 	rasd_error_clear(&err);
 	if (!r->in_tx) {
@@ -189,11 +279,21 @@ static bool store(struct run *r, struct slot *s)
 		}
 		r->in_tx = true;
 	}
-	if (rasd_db_put(r->db, &s->art, s->hash, s->events, s->nevents, &r->counts, &err) !=
-	    RASD_OK) {
+	st = rasd_db_put(r->db, &s->art, s->hash, s->events, s->nevents, &r->tx, &err);
+	if (st == RASD_EINVAL || st == RASD_ETOOBIG) {
+		/* this article only: the rest of the batch goes on */
+		if (s->jsonl)
+			cli_error("%s:%ld: %s (id %s); skipped", path, s->line, err.msg, s->art.id);
+		else
+			cli_error("%s: %s; skipped", path, err.msg);
+		r->errors++;
+		return true;
+	}
+	if (st != RASD_OK) {
 		cli_db_error(&err);
 		rasd_db_rollback(r->db);
 		r->in_tx = false;
+		memset(&r->tx, 0, sizeof(r->tx));
 		r->failed = true;
 		return false;
 	}
@@ -201,6 +301,37 @@ static bool store(struct run *r, struct slot *s)
 	if ((size_t)r->pending >= r->batch)
 		return commit(r);
 	return true;
+}
+
+/*
+ * Whether the slot's id was read before in this run: 0 no (now recorded),
+ * 1 with the same content (a warning: skipped as unchanged), 2 with other
+ * content (an error: skipped), -1 out of memory (the run fails). Messages
+ * go to log, or straight out when it is NULL.
+ */
+static int repeated(struct run *r, struct slot *s, const char *path, struct rasd_buf *log)
+{
+	bool oom = false;
+	const struct seen_id *first = id_seen(&r->ids, s->art.id, path, s->line, s->hash, &oom);
+
+	if (oom) {
+		cli_log_error(log, "out of memory");
+		r->failed = true;
+		return -1;
+	}
+	if (!first)
+		return 0;
+	if (strcmp(first->hash, s->hash) == 0) {
+		cli_log_warn(log, "%s:%ld: id '%s' again, with the same content as %s:%ld; skipped",
+			     path, s->line, s->art.id, first->path, first->line);
+		return 1;
+	}
+	cli_log_error(log,
+		      "%s:%ld: id '%s' again, with other content than %s:%ld; skipped (give "
+		      "each article its own id)",
+		      path, s->line, s->art.id, first->path, first->line);
+	r->errors++;
+	return 2;
 }
 
 /* Read, code and store one input; false on a database failure. */
@@ -219,6 +350,7 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 	 * in input order whatever the number of threads. */
 	while (more && !r->failed) {
 		size_t n = 0, j;
+		int k;
 		for (j = 0; j < nslots; j++)
 			rasd_buf_reset(&p->slots[j].log);
 		while (n < nslots) {
@@ -241,9 +373,9 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 			r->read++;
 			s->line = rd.line;
 			s->jsonl = rd.jsonl;
+			s->id_synthetic = rd.jsonl && rd.id_synthetic;
 			rasd_db_hash_article(&s->art, s->hash);
-			if (rd.jsonl)
-				name_by_content(s, rd.line);
+			name_by_content(s);
 			rasd_error_clear(&err);
 			if (rasd_db_article_state(r->db, s->art.id, s->hash, &state, &err) != RASD_OK) {
 				for (j = 0; j <= n; j++) /* the bad lines read so far */
@@ -254,7 +386,12 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 				break;
 			}
 			if (state == RASD_ARTICLE_SAME) {
-				r->counts.articles_same++; /* nothing to code */
+				/* nothing to code */
+				if (repeated(r, s, rd.path, &s->log) < 0) {
+					more = false;
+					break;
+				}
+				r->tx.articles_same++;
 				continue;
 			}
 			n++;
@@ -275,7 +412,12 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 				r->errors++;
 				continue;
 			}
-			store(r, s);
+			k = repeated(r, s, rd.path, NULL);
+			if (k != 0) {
+				r->tx.articles_same += k == 1;
+				continue;
+			}
+			store(r, s, rd.path);
 		}
 		if (!r->failed && n < nslots)
 			cli_log_flush(&p->slots[n].log); /* what was read after the last article */
@@ -294,7 +436,6 @@ static int parse_args(int argc, char **argv, struct cli_common *o, const char **
 
 	for (i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		char *end;
 		int r = cli_common_option(o, argc, argv, &i);
 
 		if (r < 0)
@@ -307,35 +448,21 @@ static int parse_args(int argc, char **argv, struct cli_common *o, const char **
 		} else if (strcmp(argv[i], "--db") == 0 && v) {
 			*db_path = argv[++i];
 		} else if (strcmp(argv[i], "--batch") == 0 && v) {
-			long n = strtol(v, &end, 10);
-			i++;
-			if (end == v || *end || n < 1 || n > 1000000) {
-				cli_error("--batch: '%s' is not a number of articles in 1..1000000", v);
+			long n;
+			if (!cli_parse_long("--batch", argv[++i], 1, 1000000, &n))
 				return 2;
-			}
 			*batch = (size_t)n;
 		} else if (strcmp(argv[i], "--jobs") == 0 && v) {
-			long n = strtol(v, &end, 10);
-			i++;
-			if (end == v || *end || n < 1 || n > 64) {
-				cli_error("--jobs: '%s' is not a number of threads in 1..64", v);
+			long n;
+			if (!cli_parse_long("--jobs", argv[++i], 1, 64, &n))
 				return 2;
-			}
 			*jobs = (unsigned)n;
 		} else if (strcmp(argv[i], "--lock-timeout") == 0 && v) {
-			*lock_timeout = strtod(v, &end);
-			i++;
-			if (end == v || *end || !(*lock_timeout >= 0) || *lock_timeout > 86400) {
-				cli_error("--lock-timeout: '%s' is not a number of seconds", v);
+			if (!cli_parse_real("--lock-timeout", argv[++i], 0, 86400, lock_timeout))
 				return 2;
-			}
 		} else if (strcmp(argv[i], "--min-confidence") == 0 && v) {
-			xo->min_confidence = strtod(v, &end);
-			i++;
-			if (end == v || *end || xo->min_confidence < 0 || xo->min_confidence > 1) {
-				cli_error("--min-confidence: '%s' is not a number in 0..1", v);
+			if (!cli_parse_real("--min-confidence", argv[++i], 0, 1, &xo->min_confidence))
 				return 2;
-			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			cli_error("ingest: unknown option or missing value '%s'", argv[i]);
 			help(stderr);
@@ -454,6 +581,7 @@ out:
 		free(slots);
 	}
 	rasd_buf_release(&names);
+	id_table_release(&r.ids);
 	rasd_db_free(r.db);
 	rasd_lexicon_free(lex);
 	return rc;

@@ -7,6 +7,7 @@
  */
 #include "cli.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,23 +96,30 @@ static bool parse_day(const char *s, bool last, char out[11])
 	return false;
 }
 
+/* LAT,LON,KM, each a decimal number in range. */
 static bool parse_near(const char *s, struct rasd_db_filter *f)
 {
-	char *end;
+	static const double lo[3] = {-90, -180, 0.001}, hi[3] = {90, 180, 20000};
+	static const char *const what[3] = {"--near latitude", "--near longitude",
+					    "--near distance (km)"};
+	const char *all = s;
+	char part[3][64];
 	double v[3];
 	int k;
 
 	for (k = 0; k < 3; k++) {
-		v[k] = strtod(s, &end);
-		if (end == s || !isfinite(v[k]))
+		const char *comma = k < 2 ? strchr(s, ',') : s + strlen(s);
+		size_t n = comma ? (size_t)(comma - s) : 0;
+		if (!comma || n >= sizeof(part[k])) {
+			cli_error("--near: '%s' is not LAT,LON,KM (e.g. 35.33,40.14,25)", all);
 			return false;
-		if (k < 2 && *end != ',')
+		}
+		memcpy(part[k], s, n);
+		part[k][n] = '\0';
+		if (!cli_parse_real(what[k], part[k], lo[k], hi[k], &v[k]))
 			return false;
-		s = end + 1;
+		s = comma + (k < 2);
 	}
-	if (*end != '\0' || v[0] < -90 || v[0] > 90 || v[1] < -180 || v[1] > 180 || !(v[2] > 0) ||
-	    v[2] > 20000)
-		return false;
 	f->near = true;
 	f->lat = v[0];
 	f->lon = v[1];
@@ -149,19 +157,14 @@ int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i)
 		return 1;
 	}
 	if (strcmp(a, "--near") == 0) {
-		if (!parse_near(v, f)) {
-			cli_error("--near: '%s' is not LAT,LON,KM (e.g. 35.33,40.14,25)", v);
+		if (!parse_near(v, f))
 			return -1;
-		}
 		return 1;
 	}
 	if (strcmp(a, "--min-fatalities") == 0) {
-		char *end;
-		long n = strtol(v, &end, 10);
-		if (end == v || *end || n < 0) {
-			cli_error("--min-fatalities: '%s' is not a number", v);
+		long n;
+		if (!cli_parse_long("--min-fatalities", v, 0, 1000000000, &n))
 			return -1;
-		}
 		f->min_fatalities = n;
 		return 1;
 	}
@@ -188,6 +191,38 @@ int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i)
 		target = &f->text;
 	*target = v;
 	return 1;
+}
+
+bool cli_check_query(const char *opt, const char *q)
+{
+	struct rasd_buf b;
+	struct rasd_error err;
+	enum rasd_status st;
+
+	rasd_buf_init(&b, 1 << 16);
+	rasd_error_clear(&err);
+	if (!rasd_utf8_valid(q, strlen(q))) {
+		cli_error("%s: the query is not valid UTF-8", opt);
+		return false;
+	}
+	st = rasd_fts_query(&b, q, strlen(q), &err);
+	rasd_buf_release(&b);
+	if (st == RASD_OK)
+		return true;
+	if (st == RASD_ETOOBIG)
+		cli_error("%s: the query (%zu bytes) is too long for a search", opt, strlen(q));
+	else
+		cli_error("%s: %s", opt, err.msg[0] ? err.msg : rasd_strerror(st));
+	return false;
+}
+
+bool cli_filter_check(const struct cli_filter *cf)
+{
+	if (cf->f.from && cf->f.to && strcmp(cf->f.from, cf->f.to) > 0) {
+		cli_error("--from %s is after --to %s: no day is in the range", cf->f.from, cf->f.to);
+		return false;
+	}
+	return !cf->f.text || cli_check_query("--text", cf->f.text);
 }
 
 /* ------------------------------------------------------------- query */
@@ -376,13 +411,9 @@ int cmd_query(int argc, char **argv)
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--limit") == 0 && v) {
-			char *end;
-			long n = strtol(v, &end, 10);
-			i++;
-			if (end == v || *end || n < 1) {
-				cli_error("--limit: '%s' is not a positive number", v);
+			long n;
+			if (!cli_parse_long("--limit", argv[++i], 1, LONG_MAX, &n))
 				return 2;
-			}
 			cf.f.limit = n;
 		} else {
 			cli_error("query: unknown option or missing value '%s'", argv[i]);
@@ -395,6 +426,8 @@ int cmd_query(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
+	if (!cli_filter_check(&cf))
+		return 2;
 	if (o.fmt == FMT_CSV || o.fmt == FMT_GEOJSON) {
 		/* English place names and outlets come from the lexicons */
 		lex = cli_load_lexicon(&co);
@@ -424,7 +457,10 @@ int cmd_query(int argc, char **argv)
 	else
 		st = RASD_OK;
 	if (st == RASD_OK)
+		st = rasd_db_read_begin(db, &err);
+	if (st == RASD_OK)
 		st = rasd_db_query(db, &cf.f, &a, emit, &o, &err);
+	rasd_db_read_end(db);
 	if (st == RASD_EIO && !err.msg[0]) {
 		ok = false; /* a failed write, already reported */
 	} else if (st != RASD_OK) {
@@ -434,7 +470,9 @@ int cmd_query(int argc, char **argv)
 			cli_error("query: %s", rasd_strerror(st));
 		rc = st == RASD_EINVAL || st == RASD_ESYNTAX ? 2 : 1;
 	}
-	if (ok && rc != 2) {
+	/* after a failure nothing more is written: the output stops where
+	 * the damage was met, and the exit code says so */
+	if (ok && rc == 0) {
 		if (o.fmt == FMT_GEOJSON)
 			st = rasd_buf_puts(&o.b, "\n]}\n");
 		else if (o.fmt == FMT_TABLE)

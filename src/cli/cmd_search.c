@@ -84,12 +84,9 @@ static enum rasd_status print_hit(void *ctx, const struct rasd_db_hit *h)
 		st = rasd_buf_printf(b, "   %s\n", h->url);
 	if (st == RASD_OK)
 		st = rasd_buf_putc(b, '\n');
-	if (st != RASD_OK)
-		return st;
-	if (!cli_write(b))
-		return RASD_EIO;
-	rasd_buf_reset(b);
-	return RASD_OK;
+	/* written when the search has ended well: a search that meets
+	 * damage half-way prints nothing but the error */
+	return st;
 }
 
 int cmd_search(int argc, char **argv)
@@ -112,13 +109,8 @@ int cmd_search(int argc, char **argv)
 		} else if (strcmp(argv[i], "--db") == 0 && v) {
 			path = argv[++i];
 		} else if (strcmp(argv[i], "--limit") == 0 && v) {
-			char *end;
-			limit = strtol(v, &end, 10);
-			i++;
-			if (end == v || *end || limit < 1 || limit > 100000) {
-				cli_error("--limit: '%s' is not a number in 1..100000", v);
+			if (!cli_parse_long("--limit", argv[++i], 1, 100000, &limit))
 				return 2;
-			}
 		} else if (strcmp(argv[i], "--color") == 0) {
 			color = 1;
 		} else if (strcmp(argv[i], "--no-color") == 0) {
@@ -144,6 +136,8 @@ int cmd_search(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
+	if (!cli_check_query("search", query))
+		return 2;
 	if (color < 0)
 		color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	db = cli_open_db(path, false, 5000);
@@ -160,7 +154,7 @@ int cmd_search(int argc, char **argv)
 	} else if (st != RASD_OK) {
 		cli_db_error(&err);
 		rc = st == RASD_EINVAL || st == RASD_ESYNTAX || st == RASD_EUTF8 ? 2 : 1;
-	} else if (!cli_flush()) {
+	} else if (!cli_write(&o.b) || !cli_flush()) {
 		rc = 1;
 	} else if (o.n == 0 && !quiet) {
 		cli_warn("no article matches '%s'", query);

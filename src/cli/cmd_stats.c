@@ -91,13 +91,8 @@ int cmd_stats(int argc, char **argv)
 		} else if (strcmp(argv[i], "--db") == 0 && v) {
 			path = argv[++i];
 		} else if (strcmp(argv[i], "--top") == 0 && v) {
-			char *end;
-			top = strtol(v, &end, 10);
-			i++;
-			if (end == v || *end || top < 0) {
-				cli_error("--top: '%s' is not a number", v);
+			if (!cli_parse_long("--top", argv[++i], 0, 1000000, &top))
 				return 2;
-			}
 		} else {
 			cli_error("stats: unknown option or missing value '%s'", argv[i]);
 			help(stderr);
@@ -109,12 +104,17 @@ int cmd_stats(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
+	if (!cli_filter_check(&cf))
+		return 2;
 	db = cli_open_db(path, false, 5000);
 	if (!db)
 		return 1;
 	rasd_buf_init(&b, 0);
 	rasd_error_clear(&err);
-	st = rasd_db_totals(db, &cf.f, &tot, &err);
+	/* one snapshot: the header and every table count the same events */
+	st = rasd_db_read_begin(db, &err);
+	if (st == RASD_OK)
+		st = rasd_db_totals(db, &cf.f, &tot, &err);
 	if (st == RASD_OK)
 		st = rasd_buf_printf(&b,
 				     "%s (schema %d)\n"
@@ -135,6 +135,7 @@ int cmd_stats(int argc, char **argv)
 			st = rasd_db_count_by(db, &cf.f, tables[k].by, tables[k].top ? top : 0, row,
 					      &t, &err);
 	}
+	rasd_db_read_end(db);
 	if (st != RASD_OK) {
 		if (err.msg[0])
 			cli_db_error(&err);

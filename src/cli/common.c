@@ -101,13 +101,75 @@ void cli_common_init(struct cli_common *o)
 	o->max_article_bytes = RASD_DEFAULT_MAX_ARTICLE;
 }
 
+/* [-]digits[.digits]: how many bytes of s form one, or 0. */
+static size_t decimal_span(const char *s, bool real, bool neg_ok) /* then range-checked */
+{
+	size_t i = 0, d = 0;
+
+	if (neg_ok && s[i] == '-')
+		i++;
+	while (s[i] >= '0' && s[i] <= '9')
+		i++, d++;
+	if (d == 0)
+		return 0;
+	if (real && s[i] == '.') {
+		size_t f = 0;
+		i++;
+		while (s[i] >= '0' && s[i] <= '9')
+			i++, f++;
+		if (f == 0)
+			return 0;
+	}
+	return i;
+}
+
+bool cli_parse_long(const char *opt, const char *v, long lo, long hi, long *out)
+{
+	size_t n = decimal_span(v, false, true);
+	long long x;
+	char *end;
+
+	if (n == 0 || v[n] != '\0') {
+		cli_error("%s: '%s' is not a decimal number", opt, v);
+		return false;
+	}
+	errno = 0;
+	x = strtoll(v, &end, 10);
+	if (errno == ERANGE || x < lo || x > hi) {
+		cli_error("%s: '%s' is out of range (%ld..%ld)", opt, v, lo, hi);
+		return false;
+	}
+	*out = (long)x;
+	return true;
+}
+
+bool cli_parse_real(const char *opt, const char *v, double lo, double hi, double *out)
+{
+	size_t n = decimal_span(v, true, true);
+	double x;
+
+	if (n == 0 || v[n] != '\0') {
+		cli_error("%s: '%s' is not a decimal number", opt, v);
+		return false;
+	}
+	x = strtod(v, NULL);
+	if (!(x >= lo && x <= hi)) {
+		cli_error("%s: '%s' is out of range (%g..%g)", opt, v, lo, hi);
+		return false;
+	}
+	*out = x;
+	return true;
+}
+
 static bool parse_size(const char *s, size_t *out)
 {
 	char *end;
 	unsigned long long v;
+	if (!(*s >= '0' && *s <= '9'))
+		return false; /* decimal digits, then k or M */
 	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (errno || end == s)
+	if (errno || end == s || v > (1ull << 32))
 		return false;
 	if (*end == 'k' || *end == 'K')
 		v *= 1024ull, end++;
@@ -688,14 +750,39 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 				     r->path, r->line, replaced);
 			r->warnings++;
 		}
+		if (obj->repaired) {
+			cli_log_warn(r->log,
+				     "%s:%ld: %zu lone surrogate escape(s) (\\uD800-\\uDFFF) "
+				     "replaced with U+FFFD",
+				     r->path, r->line, obj->repaired);
+			r->warnings++;
+		}
 		memset(art, 0, sizeof(*art));
 		art->text = text;
 		art->text_n = n;
 		art->title = json_field(r->arena, obj, "title", &art->title_n);
-		art->id = json_field(r->arena, obj, "id", NULL);
+		{
+			const struct rasd_json *idv = rasd_json_get(obj, "id");
+			r->id_synthetic = false;
+			if (idv && idv->type != RASD_JSON_STRING && idv->type != RASD_JSON_NUMBER &&
+			    idv->type != RASD_JSON_NULL) {
+				cli_log_error(r->log, "%s:%ld: \"id\" is not a string; skipped",
+					      r->path, r->line);
+				r->errors++;
+				return -1;
+			}
+			art->id = json_field(r->arena, obj, "id", NULL);
+			if (art->id && !*art->id) {
+				cli_log_error(r->log, "%s:%ld: empty \"id\"; skipped", r->path,
+					      r->line);
+				r->errors++;
+				return -1;
+			}
+		}
 		if (!art->id) {
 			snprintf(r->id_buf, sizeof(r->id_buf), "line-%ld", r->line);
 			art->id = rasd_arena_strndup(r->arena, r->id_buf, strlen(r->id_buf));
+			r->id_synthetic = true;
 		}
 		pub = json_field(r->arena, obj, "published", NULL);
 		if (pub) {

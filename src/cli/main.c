@@ -26,6 +26,9 @@ static void usage(FILE *f)
 	      "  stats     counts of the database's events by month, type, place, actor\n"
 	      "  serve     the dashboard (map, timeline, evidence) and JSON API on loopback\n"
 	      "  explain   why a stored event came out as it did: the rules that made it\n"
+	      "  check     is the database whole? (integrity, search indexes, rasd's rules)\n"
+	      "  backup    an online, consistent copy of the database\n"
+	      "  rebuild   recompute the database's events and indexes from its articles\n"
 	      "  version   print the version (also -V, --version)\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -38,6 +41,9 @@ int main(int argc, char **argv)
 
 	/* A closed pipe (rasd extract ... | head) ends the run quietly. */
 	signal(SIGPIPE, SIG_DFL);
+	/* Past a file size limit (ulimit -f) a write fails with EFBIG and
+	 * rasd says so, instead of being killed without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -61,6 +67,12 @@ int main(int argc, char **argv)
 		return cmd_serve(argc - 1, argv + 1);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(argc - 1, argv + 1);
+	if (strcmp(cmd, "rebuild") == 0)
+		return cmd_rebuild(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;

@@ -16,6 +16,7 @@ struct parser {
 	size_t i;
 	struct rasd_arena *a;
 	struct rasd_error *err;
+	size_t repaired; /* lone surrogate escapes */
 };
 
 static enum rasd_status fail(struct parser *ps, enum rasd_status st, const char *what)
@@ -163,8 +164,10 @@ static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 				else
 					ps->i = save;
 			}
-			if ((cp >= 0xD800 && cp <= 0xDFFF))
+			if ((cp >= 0xD800 && cp <= 0xDFFF)) {
 				cp = RASD_REPLACEMENT;
+				ps->repaired++;
+			}
 			if (cp == 0)
 				return fail(ps, RASD_EUTF8, "NUL character in string");
 			o += rasd_utf8_encode(cp, dst + o);
@@ -244,7 +247,7 @@ struct frame {
 enum rasd_status rasd_json_parse(struct rasd_arena *a, const char *p, size_t n,
 				 struct rasd_json **out, struct rasd_error *err)
 {
-	struct parser ps = {p, n, 0, a, err};
+	struct parser ps = {p, n, 0, a, err, 0};
 	struct frame stack[RASD_JSON_MAX_DEPTH];
 	size_t depth = 0;
 	struct rasd_json *root = NULL;
@@ -341,6 +344,7 @@ enum rasd_status rasd_json_parse(struct rasd_arena *a, const char *p, size_t n,
 	skip_ws(&ps);
 	if (ps.i != ps.n)
 		return fail(&ps, RASD_ESYNTAX, "trailing characters after JSON value");
+	root->repaired = ps.repaired;
 	*out = root;
 	return RASD_OK;
 }

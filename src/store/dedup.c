@@ -6,6 +6,7 @@
  */
 #include "store.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -15,8 +16,6 @@ static const char sql_event_candidates[] =
 	"SELECT id, " FIELD_COLS " FROM event"
 	" WHERE event_type = ?1 AND sub_event_type = ?2"
 	" AND event_date BETWEEN ?3 AND ?4"
-	" AND NOT EXISTS (SELECT 1 FROM mention m"
-	" WHERE m.event = event.id AND m.article = ?5)"
 	" ORDER BY id";
 
 /* Two actor codes can name the same party: equal, or one unknown. */
@@ -89,8 +88,9 @@ static int32_t day_of(const char *date)
  * Among several candidates the closest wins: day difference, then how
  * well the place and the actors agree (docs/schema.md, "Deduplication").
  */
-enum rasd_status store_find_event(struct rasd_db *db, long long article, const struct store_fields *m,
-				   long long *event, struct rasd_error *err)
+enum rasd_status store_find_event(struct rasd_db *db, const struct store_event_set *linked,
+				  const struct store_fields *m, long long *event,
+				  struct rasd_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
@@ -113,7 +113,6 @@ enum rasd_status store_find_event(struct rasd_db *db, long long article, const s
 	store_bind_text(&b, m->sub_event_type);
 	store_bind_text(&b, lo);
 	store_bind_text(&b, hi);
-	store_bind_int(&b, article);
 	rc = b.rc;
 	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
 		struct store_fields e;
@@ -124,6 +123,9 @@ enum rasd_status store_find_event(struct rasd_db *db, long long article, const s
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
+		/* never within one article */
+		if (store_event_set_has(linked, sqlite3_column_int64(st, 0)))
+			continue;
 		store_read_fields(st, 1, &db->scratch, &e, &oom);
 		if (oom) {
 			rc = SQLITE_NOMEM;
@@ -145,4 +147,52 @@ enum rasd_status store_find_event(struct rasd_db *db, long long article, const s
 		status = store_fail(db, err, rc, "matching events");
 	store_done(st);
 	return status;
+}
+
+/* ----------------------------------------------------- the event set */
+
+bool store_event_set_init(struct store_event_set *s, struct rasd_arena *a, size_t max)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * max + 1) {
+		if (cap > SIZE_MAX / 4 / sizeof(*s->slot))
+			return false;
+		cap *= 2;
+	}
+	s->slot = rasd_arena_calloc(a, cap, sizeof(*s->slot));
+	s->cap = cap;
+	s->n = 0;
+	return s->slot != NULL;
+}
+
+static size_t slot_of(const struct store_event_set *s, long long id)
+{
+	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 32) & (s->cap - 1);
+}
+
+void store_event_set_add(struct store_event_set *s, long long id)
+{
+	size_t i = slot_of(s, id);
+
+	assert(id > 0 && 2 * (s->n + 1) < s->cap);
+	while (s->slot[i] && s->slot[i] != id)
+		i = (i + 1) & (s->cap - 1);
+	if (!s->slot[i]) {
+		s->slot[i] = id;
+		s->n++;
+	}
+}
+
+bool store_event_set_has(const struct store_event_set *s, long long id)
+{
+	size_t i = slot_of(s, id);
+
+	while (s->slot[i]) {
+		if (s->slot[i] == id)
+			return true;
+		i = (i + 1) & (s->cap - 1);
+	}
+	return false;
 }

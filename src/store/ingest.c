@@ -34,6 +34,9 @@ static const char sql_mention_insert[] =
 	" evidence_field, evidence_start, evidence_end, sentence_start,"
 	" sentence_end, sentence, " FIELD_COLS ")"
 	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?," FIELD_QS ")";
+static const char sql_savepoint[] = "SAVEPOINT article";
+static const char sql_release[] = "RELEASE article";
+static const char sql_rollback_to[] = "ROLLBACK TO article";
 static const char sql_actor_upsert[] =
 	"INSERT INTO actor(code, name_en, name_ar, country, inter)"
 	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET"
@@ -223,14 +226,15 @@ static enum rasd_status forget_article(struct rasd_db *db, long long article,
 	return RASD_OK;
 }
 
+/* Store one event of an article as a report of `event` (0: a new one). */
 static enum rasd_status put_mention(struct rasd_db *db, long long article,
 				    const struct rasd_article *art, const struct rasd_event *e,
+				    const struct store_fields *fp, long long event,
 				    struct rasd_ingest_counts *counts, struct rasd_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
-	struct store_fields f;
-	long long event = 0;
+	struct store_fields f = *fp;
 	bool created = false;
 	const char *field = e->evidence.field == RASD_FIELD_TITLE ? art->title : art->text;
 	size_t fn = e->evidence.field == RASD_FIELD_TITLE ? art->title_n : art->text_n;
@@ -239,8 +243,6 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 	enum rasd_status status;
 	int rc;
 
-	if (!fields_from_event(&db->scratch, e, &f))
-		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 	if (field && e->evidence.sent_start <= e->evidence.sent_end && e->evidence.sent_end <= fn) {
 		sent = field + e->evidence.sent_start;
 		sn = e->evidence.sent_end - e->evidence.sent_start;
@@ -252,8 +254,6 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 		status = put_actor(db, e->actor2, err);
 	if (status == RASD_OK)
 		status = put_actor(db, e->assoc_actor2, err);
-	if (status == RASD_OK)
-		status = store_find_event(db, article, &f, &event, err);
 	if (status != RASD_OK)
 		return status;
 
@@ -312,24 +312,18 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 	return status;
 }
 
-enum rasd_status rasd_db_put(struct rasd_db *db, const struct rasd_article *art, const char *hash,
-			     const struct rasd_event *events, size_t nevents,
-			     struct rasd_ingest_counts *counts, struct rasd_error *err)
+static enum rasd_status put_article(struct rasd_db *db, const struct rasd_article *art,
+				    const char *hash, const struct rasd_event *events,
+				    size_t nevents, struct rasd_ingest_counts *counts,
+				    struct rasd_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
 	long long article = 0;
 	bool exists = false;
 	enum rasd_status status;
-	size_t i;
 	int rc;
 
-	if (!art->id || !*art->id || !art->text)
-		return rasd_error_set(err, RASD_EINVAL, 0, 0, "an article needs an id and a text");
-	if (sqlite3_get_autocommit(db->db))
-		return rasd_error_set(err, RASD_EINVAL, 0, 0,
-				      "rasd_db_put outside a transaction (call rasd_db_begin)");
-	rasd_arena_reset(&db->scratch);
 	status = store_stmt(db, sql_article_find, &st, err);
 	if (status != RASD_OK)
 		return status;
@@ -386,8 +380,45 @@ enum rasd_status rasd_db_put(struct rasd_db *db, const struct rasd_article *art,
 		article = sqlite3_last_insert_rowid(db->db);
 		counts->articles_new++;
 	}
+	return store_put_events(db, article, art, events, nevents, counts, err);
+}
+
+/*
+ * Match every event first, then write: an event is never merged with
+ * another of its own article, so each is matched against the events
+ * stored before this article, less those its earlier events report. The
+ * writes then come in the same order as matching one event at a time
+ * would make them, but no match reads this article's own new events
+ * (which made ingest quadratic in events per article: F8 of issue 12).
+ */
+enum rasd_status store_put_events(struct rasd_db *db, long long article,
+				  const struct rasd_article *art, const struct rasd_event *events,
+				  size_t nevents, struct rasd_ingest_counts *counts,
+				  struct rasd_error *err)
+{
+	struct store_fields *f;
+	long long *target;
+	struct store_event_set linked;
+	enum rasd_status status;
+	size_t i;
+
+	if (!nevents)
+		return RASD_OK;
+	f = rasd_arena_calloc(&db->scratch, nevents, sizeof(*f));
+	target = rasd_arena_calloc(&db->scratch, nevents, sizeof(*target));
+	if (!f || !target || !store_event_set_init(&linked, &db->scratch, nevents))
+		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 	for (i = 0; i < nevents; i++) {
-		status = put_mention(db, article, art, &events[i], counts, err);
+		if (!fields_from_event(&db->scratch, &events[i], &f[i]))
+			return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
+		status = store_find_event(db, &linked, &f[i], &target[i], err);
+		if (status != RASD_OK)
+			return status;
+		if (target[i])
+			store_event_set_add(&linked, target[i]);
+	}
+	for (i = 0; i < nevents; i++) {
+		status = put_mention(db, article, art, &events[i], &f[i], target[i], counts, err);
 		if (status != RASD_OK)
 			return status;
 	}
@@ -461,5 +492,56 @@ enum rasd_status rasd_db_run_end(struct rasd_db *db, long run, const struct rasd
 		status = store_fail(db, err, rc, "recording the run");
 out:
 	sqlite3_finalize(st);
+	return status;
+}
+
+static enum rasd_status run(struct rasd_db *db, const char *sql, const char *what,
+			    struct rasd_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum rasd_status status = store_stmt(db, sql, &st, err);
+	int rc;
+
+	if (status != RASD_OK)
+		return status;
+	rc = sqlite3_step(st);
+	store_done(st);
+	return rc == SQLITE_DONE ? RASD_OK : store_fail(db, err, rc, what);
+}
+
+/*
+ * One article in a savepoint of its own: an article the database refuses
+ * (RASD_EINVAL, RASD_ETOOBIG) leaves nothing behind and the transaction
+ * goes on, so one bad article never costs the batch around it.
+ */
+enum rasd_status rasd_db_put(struct rasd_db *db, const struct rasd_article *art, const char *hash,
+			     const struct rasd_event *events, size_t nevents,
+			     struct rasd_ingest_counts *counts, struct rasd_error *err)
+{
+	struct rasd_ingest_counts before = *counts;
+	size_t actors_before = db->nactors_seen;
+	enum rasd_status status;
+	struct rasd_error ignored;
+
+	if (!art->id || !*art->id || !art->text)
+		return rasd_error_set(err, RASD_EINVAL, 0, 0, "an article needs an id and a text");
+	if (sqlite3_get_autocommit(db->db))
+		return rasd_error_set(err, RASD_EINVAL, 0, 0,
+				      "rasd_db_put outside a transaction (call rasd_db_begin)");
+	rasd_arena_reset(&db->scratch);
+	status = run(db, sql_savepoint, "starting an article", err);
+	if (status != RASD_OK)
+		return status;
+	status = put_article(db, art, hash, events, nevents, counts, err);
+	if (status == RASD_OK)
+		return run(db, sql_release, "storing an article", err);
+	if (status != RASD_EINVAL && status != RASD_ETOOBIG)
+		return status; /* the transaction is lost: the caller rolls back */
+	*counts = before;
+	db->nactors_seen = actors_before; /* their rows went with the savepoint */
+	if (run(db, sql_rollback_to, "skipping an article", &ignored) != RASD_OK ||
+	    run(db, sql_release, "skipping an article", &ignored) != RASD_OK)
+		return rasd_error_set(err, RASD_EDB, 0, 0, "%s (and the transaction is lost)",
+				      err ? err->msg : "");
 	return status;
 }

@@ -191,16 +191,26 @@ out:
 /* What the file holds before we touch it: version, and whether it is ours. */
 enum rasd_status store_check_schema(struct rasd_db *db, struct rasd_error *err)
 {
+	/* one statement, so one snapshot: another process migrating the
+	 * file between two reads cannot make it look like somebody else's */
+	static const char sql[] = "SELECT (SELECT application_id FROM pragma_application_id),"
+				  " (SELECT user_version FROM pragma_user_version),"
+				  " (SELECT count(*) FROM sqlite_master)";
+	sqlite3_stmt *q = NULL;
 	long long app, version, tables;
-	enum rasd_status st;
+	int rc = sqlite3_prepare_v2(db->db, sql, -1, &q, NULL);
 
-	st = store_query_int(db, "PRAGMA application_id", &app, err);
-	if (st == RASD_OK)
-		st = store_query_int(db, "PRAGMA user_version", &version, err);
-	if (st == RASD_OK)
-		st = store_query_int(db, "SELECT count(*) FROM sqlite_master", &tables, err);
-	if (st != RASD_OK)
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		enum rasd_status st = store_fail(db, err, rc, "reading the schema");
+		sqlite3_finalize(q);
 		return st;
+	}
+	app = sqlite3_column_int64(q, 0);
+	version = sqlite3_column_int64(q, 1);
+	tables = sqlite3_column_int64(q, 2);
+	sqlite3_finalize(q);
 	if (app != STORE_APP_ID && tables > 0)
 		return rasd_error_set(err, RASD_EINVAL, 0, 0,
 				      "'%s' is a SQLite database but not a rasd events database",

@@ -7,7 +7,35 @@
 #include "store.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+/*
+ * Whether the database or its log has reached the file size limit (ulimit
+ * -f): SQLite's last errno may be another call's by the time it reports
+ * the failed write, so look at the sizes.
+ */
+static bool at_size_limit(const char *path)
+{
+	static const char *const suffix[2] = {"", "-wal"};
+	struct rlimit rl;
+	char p[4200];
+	struct stat sb;
+	int k;
+
+	if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return false;
+	for (k = 0; k < 2; k++) {
+		snprintf(p, sizeof(p), "%.4090s%s", path, suffix[k]);
+		/* a page and a frame header short of it count */
+		if (stat(p, &sb) == 0 && (rlim_t)sb.st_size + 70000 >= rl.rlim_cur)
+			return true;
+	}
+	return false;
+}
 
 /* Report a SQLite failure as one line that names the file. */
 enum rasd_status store_fail(struct rasd_db *db, struct rasd_error *err, int rc, const char *what)
@@ -16,6 +44,8 @@ enum rasd_status store_fail(struct rasd_db *db, struct rasd_error *err, int rc, 
 
 	if (err)
 		snprintf(err->file, sizeof(err->file), "%s", db->path);
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		db->damaged = true;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -25,13 +55,33 @@ enum rasd_status store_fail(struct rasd_db *db, struct rasd_error *err, int rc, 
 				      db->path, db->busy_ms / 1000.0);
 	case SQLITE_READONLY:
 		return rasd_error_set(err, RASD_EIO, 0, 0, "cannot write to '%s': %s", db->path, msg);
+	case SQLITE_IOERR: {
+		int e = sqlite3_system_errno(db->db);
+		if (e == EFBIG || at_size_limit(db->path))
+			return rasd_error_set(err, RASD_EIO, 0, 0,
+					      "cannot write to '%s': the file size limit is reached "
+					      "(ulimit -f)",
+					      db->path);
+		if (e == ENOSPC || e == EDQUOT)
+			return rasd_error_set(err, RASD_EIO, 0, 0, "cannot write to '%s': disk full",
+					      db->path);
+		return rasd_error_set(err, RASD_EIO, 0, 0, "'%s': %s: %s%s%s", db->path, what, msg,
+				      e ? ": " : "", e ? strerror(e) : "");
+	}
 	case SQLITE_FULL:
 		return rasd_error_set(err, RASD_EIO, 0, 0, "cannot write to '%s': disk full", db->path);
 	case SQLITE_NOMEM: return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 	case SQLITE_NOTADB:
 		return rasd_error_set(err, RASD_EDB, 0, 0, "'%s' is not a database", db->path);
+	case SQLITE_CONSTRAINT:
+		return rasd_error_set(err, RASD_EINVAL, 0, 0, "'%s': %s: %s", db->path, what, msg);
+	case SQLITE_TOOBIG:
+		return rasd_error_set(err, RASD_ETOOBIG, 0, 0, "'%s': %s: too big for SQLite",
+				      db->path, what);
 	case SQLITE_CORRUPT:
-		return rasd_error_set(err, RASD_EDB, 0, 0, "'%s' is damaged: %s", db->path, msg);
+		return rasd_error_set(err, RASD_EDB, 0, 0,
+				      "'%s' is damaged: %s (rasd check --db lists the damage)",
+				      db->path, msg);
 	default:
 		return rasd_error_set(err, RASD_EDB, 0, 0, "'%s': %s: %s", db->path, what, msg);
 	}

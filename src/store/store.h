@@ -35,6 +35,7 @@ struct rasd_db {
 	int version;
 	int busy_ms;
 	bool readonly;
+	bool damaged; /* SQLITE_CORRUPT or SQLITE_NOTADB was met */
 	struct store_stmt stmts[STORE_STMT_CACHE];
 	size_t nstmts;
 	struct rasd_arena scratch; /* keys and rows while storing one article */
@@ -179,10 +180,27 @@ enum rasd_status store_prepare_where(struct rasd_db *db, const char *prefix,
 				     struct store_where *w, const char *suffix,
 				     sqlite3_stmt **out, int *next, struct rasd_error *err);
 
-/* dedup.c: the stored event from other articles that the mention m
- * reports, or 0 (docs/schema.md, "Deduplication"). */
-enum rasd_status store_find_event(struct rasd_db *db, long long article,
+/* dedup.c: a set of event ids (those one article already reports),
+ * in an arena, for at most max ids. */
+struct store_event_set {
+	long long *slot; /* 0: empty */
+	size_t cap, n;
+};
+bool store_event_set_init(struct store_event_set *s, struct rasd_arena *a, size_t max);
+void store_event_set_add(struct store_event_set *s, long long id);
+bool store_event_set_has(const struct store_event_set *s, long long id);
+
+/* dedup.c: the stored event, not in linked, that the mention m reports,
+ * or 0 (docs/schema.md, "Deduplication"). */
+enum rasd_status store_find_event(struct rasd_db *db, const struct store_event_set *linked,
 				  const struct store_fields *m, long long *event,
+				  struct rasd_error *err);
+
+/* ingest.c: link the events coded from the stored article (row id
+ * `article`) to the events they report, or store them as new ones. */
+enum rasd_status store_put_events(struct rasd_db *db, long long article,
+				  const struct rasd_article *art, const struct rasd_event *events,
+				  size_t nevents, struct rasd_ingest_counts *counts,
 				  struct rasd_error *err);
 
 /* merge.c: recompute an event from the mentions linked to it
