@@ -90,6 +90,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 
 # make install / uninstall / lib (librasd.so, rasd.pc): mk/install.mk
 include mk/install.mk
+# make sqlite-ext (build/rasd.so, the SQLite loadable extension): mk/sqlite.mk
+include mk/sqlite.mk
 
 # Install the Debian packages the build and the tests need, when missing.
 deps:

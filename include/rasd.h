@@ -927,7 +927,7 @@ const char *rasd_country_from_code(const char *code);
  * normalizer and clitic splitter. docs/schema.md documents the tables and
  * the deduplication rule. A struct rasd_db is used by one thread at a time.
  */
-#define RASD_DB_SCHEMA_VERSION 2
+#define RASD_DB_SCHEMA_VERSION 3
 #define RASD_DB_HASH_HEX 65 /* 64 hex digits and a NUL */
 
 struct rasd_db;
@@ -969,6 +969,14 @@ int rasd_db_version(const struct rasd_db *db);
 enum rasd_status rasd_fts_register(void *sqlite3_db) RASD_MUST_CHECK;
 
 /**
+ * Register rasd's SQL functions on an open sqlite3 connection (void * as
+ * for rasd_fts_register): rasd_distance_km(lat1, lon1, lat2, lon2),
+ * rasd_key(text) (the match-key form of the *_key columns) and
+ * rasd_fts_query(words) (rasd_fts_query's expression, for MATCH).
+ */
+enum rasd_status rasd_sql_functions_register(void *sqlite3_db) RASD_MUST_CHECK;
+
+/**
  * Turn what a user typed into an FTS5 query expression appended to b:
  * each word becomes a quoted string (so no character of the input is FTS5
  * syntax), "double-quoted phrases" stay phrases, a final * asks for a
@@ -997,6 +1005,17 @@ enum rasd_article_state {
 enum rasd_status rasd_db_article_state(struct rasd_db *db, const char *doc_id, const char *hash,
 				       enum rasd_article_state *state,
 				       struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Write the gazetteer's English names (governorates, districts, every
+ * place with its point and sub-district) into the table `place_name` that
+ * the view `event_full` reads, replacing what was there, in one
+ * transaction; with only_if_empty, only when the table is empty. x is
+ * rasd_acled_new(lex, ...).
+ */
+enum rasd_status rasd_db_put_place_names(struct rasd_db *db, const struct rasd_lexicon *lex,
+					 const struct rasd_acled *x, bool only_if_empty,
+					 struct rasd_error *err) RASD_MUST_CHECK;
 
 /** Start a write transaction (BEGIN IMMEDIATE: waits busy_ms for the lock). */
 enum rasd_status rasd_db_begin(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;

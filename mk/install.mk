@@ -60,7 +60,7 @@ $(PCFILE): mk/rasd.pc.in $(BUILD)/prefix.stamp include/rasd.h
 
 lib: $(LIB) $(SHLIB) $(PCFILE)
 
-install: all lib
+install: all lib $(BUILD)/rasd.so
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DOCDIR) \
 		$(DESTDIR)$(BASHCOMPDIR)
@@ -74,6 +74,8 @@ install: all lib
 	ln -sf librasd.so.$(RASD_SOVERSION) $(DESTDIR)$(LIBDIR)/librasd.so.$(SO_MAJOR)
 	ln -sf librasd.so.$(SO_MAJOR) $(DESTDIR)$(LIBDIR)/librasd.so
 	$(INSTALL) -m 644 $(PCFILE) $(DESTDIR)$(LIBDIR)/pkgconfig/rasd.pc
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/rasd
+	$(INSTALL) -m 644 $(BUILD)/rasd.so $(DESTDIR)$(LIBDIR)/rasd/rasd.so
 	$(INSTALL) -m 644 README.md data/SOURCES.md $(DESTDIR)$(DOCDIR)/
 	$(INSTALL) -d $(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR)/examples
 	$(INSTALL) -m 644 docs/*.md $(DESTDIR)$(DOCDIR)/docs/
@@ -87,6 +89,8 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/librasd.a $(DESTDIR)$(LIBDIR)/librasd.so \
 		$(DESTDIR)$(LIBDIR)/librasd.so.$(SO_MAJOR) \
 		$(DESTDIR)$(LIBDIR)/librasd.so.$(RASD_SOVERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/rasd.pc
+	rm -f $(DESTDIR)$(LIBDIR)/rasd/rasd.so
+	-rmdir $(DESTDIR)$(LIBDIR)/rasd 2>/dev/null
 	rm -rf $(DESTDIR)$(DOCDIR)
 	-rmdir $(DESTDIR)$(PKGDATADIR) 2>/dev/null
 

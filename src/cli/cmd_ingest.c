@@ -555,6 +555,21 @@ int cmd_ingest(int argc, char **argv)
 		fputc('\n', stderr);
 	}
 	if (!r.failed) {
+		/* the English names the view event_full reads: rewritten when
+		 * articles came in (the lexicon may have changed), else only when
+		 * missing */
+		struct rasd_acled *acled = cli_load_acled(&o, lex);
+		bool wrote = r.counts.articles_new || r.counts.articles_updated;
+		rasd_error_clear(&err);
+		if (!acled) {
+			r.failed = true;
+		} else if (rasd_db_put_place_names(r.db, lex, acled, !wrote, &err) != RASD_OK) {
+			cli_db_error(&err);
+			r.failed = true;
+		}
+		rasd_acled_free(acled);
+	}
+	if (!r.failed) {
 		rasd_error_clear(&err);
 		if (rasd_db_run_end(r.db, run_id, &r.counts, r.errors, &err) != RASD_OK) {
 			cli_db_error(&err);

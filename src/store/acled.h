@@ -23,4 +23,10 @@ void rasd_acled_places(const struct rasd_acled *x, const struct rasd_event *e,
 void rasd_acled_outlet(const struct rasd_acled *x, const char *source, size_t n,
 		       struct rasd_str *name, const char **scale);
 
+/* Whether the gazetteer has a governorate row named admin1 in country. */
+bool rasd_acled_has_admin1(const struct rasd_acled *x, const char *country, const char *admin1);
+/* The sub-district of a place (data/admin3.tsv), NULLs when none. */
+void rasd_acled_sub_district(const struct rasd_acled *x, const struct rasd_place *p,
+			     const char **name_ar, const char **name_en);
+
 #endif

@@ -499,3 +499,16 @@ void rasd_acled_outlet(const struct rasd_acled *x, const char *source, size_t n,
 		}
 	}
 }
+
+bool rasd_acled_has_admin1(const struct rasd_acled *x, const char *country, const char *admin1)
+{
+	return x && x->lex && unit(x, country, "", RASD_PLACE_ADMIN1, admin1) != NULL;
+}
+
+void rasd_acled_sub_district(const struct rasd_acled *x, const struct rasd_place *p,
+			     const char **name_ar, const char **name_en)
+{
+	const struct sub_district *s = x && p ? sub_of(x, p) : NULL;
+	*name_ar = s ? s->name_ar : NULL;
+	*name_en = s ? s->name_en : NULL;
+}
