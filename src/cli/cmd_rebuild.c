@@ -144,6 +144,18 @@ int cmd_rebuild(int argc, char **argv)
 		db = NULL; /* closed by salvage */
 		goto out;
 	}
+	{
+		/* the English names of event_full follow the new lexicons */
+		struct rasd_acled *acled = cli_load_acled(&o, lex);
+		if (!acled)
+			goto out;
+		rasd_error_clear(&err);
+		if (rasd_db_put_place_names(db, lex, acled, false, &err) != RASD_OK) {
+			cli_db_error(&err);
+			failed++;
+		}
+		rasd_acled_free(acled);
+	}
 	if (!o.quiet)
 		fprintf(stderr,
 			"rasd: %ld article(s) coded again: %ld event(s), %ld report(s) merged into "
