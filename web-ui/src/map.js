@@ -107,7 +107,7 @@ export function setEvents(pts, onOpen, fit) {
   }
   clusters.addLayers(markers);
   const area = governorates?.getLayers().find((l) => selectedKey && arabicKey(l.feature.properties.name_ar) === selectedKey);
-  if (fit && area) map.fitBounds(area.getBounds().pad(0.1));
-  else if (fit && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.15), { maxZoom: 8 });
+  if (fit && area) map.fitBounds(area.getBounds().pad(0.1), { animate: false });
+  else if (fit && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.15), { maxZoom: 8, animate: false });
   window.rasdMap = { markers: markers.length, clusters, map };
 }
