@@ -553,7 +553,86 @@ struct rasd_lex_match {
 	X(VICTIM_PLURAL_STEM, "victim-plural-stem", 0) \
 	X(COUNCIL, "council", 0) \
 	X(NAME_END_WORD, "name-end-word", 0) \
-	X(NEAR, "near", 0)
+	X(NEAR, "near", 0) \
+	/* extract/frames.c */ \
+	X(CLAUSE_OPENER, "clause-opener", 0) \
+	X(TIME_OF_DAY, "time-of-day", 0) \
+	/* extract/roles.c */ \
+	X(TARGET_MARKER, "target-marker", 0) \
+	X(TARGET_SITE, "target-site", 0) \
+	X(AFFILIATION, "affiliation", 0) \
+	X(CONTROL, "control", 0) \
+	X(LOYAL, "loyal", 0) \
+	X(IN_IT, "in-it", 0) \
+	X(BETWEEN, "between", 0) \
+	X(DURING_PREP, "during-prep", 0) \
+	X(AGENT_MARKER, "agent-marker", 0) \
+	X(AFTER_VICTIMS, "after-victims", 0) \
+	X(FRONT, "front", 0) \
+	X(EXECUTION_STEM, "execution-stem", 0) \
+	/* extract/actors.c */ \
+	X(ARMY, "army", 0) \
+	X(FORCE_ADJECTIVE, "force-adjective", 0) \
+	X(DRONE_WORD, "drone-word", 0) \
+	/* extract/where.c */ \
+	X(DIRECTION_OF, "direction-of", 0) \
+	X(IN, "in", 0) \
+	X(TAKE_SEAT, "take-seat", 0) \
+	X(CLOSE_TO, "close-to", 0) \
+	X(CLOSE_BY, "close-by", 0) \
+	X(LAUNCH, "launch", 0) \
+	/* extract/when.c */ \
+	X(THAT, "that", 0) \
+	/* extract/counts.c */ \
+	X(PLURAL_NOUN, "plural-noun", 0) \
+	X(AMONG_THEM, "among-them", 0) \
+	X(SINGULAR_COMBATANT, "singular-combatant", 0) \
+	X(ATTEMPT, "attempt", 0) \
+	X(CONSEQUENCE_LINK, "consequence-link", 0) \
+	X(CONSEQUENCE_VERB, "consequence-verb", 0) \
+	/* extract/modality.c */ \
+	X(LINK_LINE, "link-line", 0) \
+	X(NOT_FUTURE, "not-future", 0) \
+	X(DURING, "during", 0) \
+	X(FROM, "from", 0) \
+	X(METHOD_LEAD, "method-lead", 0) \
+	X(IDEA, "idea", 0) \
+	X(AGAINST, "against", 0) \
+	X(MUST_STOP, "must-stop", 0) \
+	X(ALLEGED, "alleged", 0) \
+	X(ACCORDING_TO, "according-to", 0) \
+	X(SERIES_OF, "series-of", 0) \
+	X(SEVERAL, "several", 0) \
+	X(REPEATED, "repeated", 0) \
+	X(KIND_WORD, "kind-word", 0) \
+	X(ANNOUNCE, "announce", 0) \
+	X(PURPOSE_LEAD, "purpose-lead", 0) \
+	X(REFERENCE_LEAD, "reference-lead", 0) \
+	X(INTERCEPT_VERB, "intercept-verb", 0) \
+	X(DESTROY, "destroy", 0) \
+	X(DONE_BY, "done-by", 0) \
+	X(PROJECTILE, "projectile", 0) \
+	X(AGREEMENT_VERB, "agreement-verb", 0) \
+	X(FIND_BODY, "find-body", 0) \
+	X(KILLING_MARK, "killing-mark", 0) \
+	X(LAUNCHED_STEM, "launched-stem", 0) \
+	X(EXPOSED_STEM, "exposed-stem", 0) \
+	/* extract/history.c */ \
+	X(WAR, "war", 0) \
+	X(YEAR_LEAD, "year-lead", 0) \
+	X(AFTER_EVENT, "after-event", 0) \
+	/* extract/type.c */ \
+	X(DISPERSAL, "dispersal", 0) \
+	/* extract/merge.c */ \
+	X(HAPPENED_VERB, "happened-verb", 0) \
+	/* extract/frame.c */ \
+	X(ONGOING, "ongoing", 0) \
+	X(AMID, "amid", 0) \
+	X(ASSOC_MARKER, "assoc-marker", 0) \
+	X(MEANS_CONTEXT, "means-context", 0) \
+	X(COUNT_QUALIFIER, "count-qualifier", 0) \
+	X(COLLECTIVE_FORCE, "collective-force", 0) \
+	X(BODY_STEM, "body-stem", 0)
 
 enum rasd_word_list {
 	RASD_WL_NONE = 0,

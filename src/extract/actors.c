@@ -56,12 +56,9 @@ const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_act
 /* الشرطة المحلية، القوات الحكومية: adjectives that say which of a state's
  * forces, not whose; any other nisba after them names a state (or, for
  * قوات الأمن الداخلي, a force of its own: the Asayish, Lebanon's ISF) */
-static bool generic_adjective(const struct rasd_token *t)
+static bool generic_adjective(const struct rasd_lexicon *lex, const struct rasd_token *t)
 {
-	static const char *const adj[] = {"المحليه", "الحكومي", "الحكوميه",
-					  "النظامي", "النظاميه", "الرسمي", "الرسميه", "الاتحادي",
-					  "الاتحاديه", "المركزي", "المركزيه", NULL};
-	return in_list(t, adj);
+	return word_in(lex, t, RASD_WL_FORCE_ADJECTIVE);
 }
 
 void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
@@ -118,7 +115,7 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 					m->act[w++] = *ma;
 					continue;
 				}
-				if (!generic_adjective(t))
+				if (!generic_adjective(lex, t))
 					continue;
 			}
 		}
@@ -126,8 +123,7 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 		 * article's own state's; the government's forces, its security
 		 * forces and police are the article's state's */
 		for (q = ma->tok; q < ma->tok + ma->ntok; q++)
-			if (TOKEN_IS(&doc->tokens[q], "الجيش") || TOKEN_IS(&doc->tokens[q], "والجيش") ||
-			    TOKEN_IS(&doc->tokens[q], "بالجيش") || TOKEN_IS(&doc->tokens[q], "للجيش"))
+			if (word_in(lex, &doc->tokens[q], RASD_WL_ARMY))
 				army = true;
 		if (last != UINT32_MAX &&
 		    (national == UINT32_MAX || (army && ma->tok < last_tok + 80)))
@@ -183,6 +179,18 @@ static bool has_bytes(const char *hay, size_t n, const char *needle)
 	return false;
 }
 
+/* Does the original text hay[0..n) contain a word of the list, as bytes? */
+static bool has_list_bytes(const struct rasd_lexicon *lex, const char *hay, size_t n,
+			   enum rasd_word_list list)
+{
+	size_t nw, i;
+	const struct rasd_str *w = rasd_lex_word_list(lex, list, &nw);
+	for (i = 0; i < nw; i++)
+		if (has_bytes(hay, n, w[i].p))
+			return true;
+	return false;
+}
+
 /* In Yemen only the Saudi-led coalition flies warplanes (the Houthis fly
  * drones; US strikes on al-Qaeda are named as such), so an air raid there
  * whose author the report leaves unsaid is the coalition's, as ACLED codes
@@ -209,7 +217,7 @@ void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 			continue;
 		sent = text + e->evidence.sent_start;
 		n = e->evidence.sent_end - e->evidence.sent_start;
-		if (has_bytes(sent, n, "مسير") || has_bytes(sent, n, "درون"))
+		if (has_list_bytes(c->lex, sent, n, RASD_WL_DRONE_WORD))
 			continue;
 		/* with no warplanes of its own, no one raids the coalition from
 		 * the air: named as the target, it was the raider */

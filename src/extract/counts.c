@@ -10,17 +10,14 @@
  */
 #include "frame.h"
 
-bool looks_plural(const struct rasd_token *t)
+bool looks_plural(const struct rasd_lexicon *lex, const struct rasd_token *t)
 {
 	size_t n = t->klen;
 	const char *k = t->key;
 	if (n >= 4 && (memcmp(k + n - 4, "ين", 4) == 0 || memcmp(k + n - 4, "ون", 4) == 0 ||
 		       memcmp(k + n - 4, "ات", 4) == 0))
 		return true;
-	return token_is(t, "اطفال") || token_is(t, "نساء") || token_is(t, "اشخاص") ||
-	       token_is(t, "سكان") || token_is(t, "اهالي") || token_is(t, "رجال") ||
-	       token_is(t, "عناصر") || token_is(t, "جنود") || token_is(t, "ضباط") ||
-	       token_is(t, "قتلي");
+	return word_in(lex, t, RASD_WL_PLURAL_NOUN);
 }
 
 /* Count after a death word d (end = first token after it); the agent's
@@ -45,8 +42,7 @@ static long more_dead(const struct ctx *c, uint32_t from, uint32_t ce)
 			break;
 		}
 		if (cue_at(c, k, RASD_CUE_INJURY) || cue_at(c, k, RASD_CUE_CAPTURE) ||
-		    TOK_IS(c, k, "بينهم") || TOK_IS(c, k, "منهم") || TOK_IS(c, k, "بينهن") ||
-		    TOK_IS(c, k, "بينها") || TOK_IS(c, k, "اغلبهم") || TOK_IS(c, k, "معظمهم"))
+		    WORD_AT(c, k, RASD_WL_AMONG_THEM))
 			break;
 		n = number_at_tok(c, k);
 		if (!n) {
@@ -135,7 +131,7 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 				continue;
 		}
 		t = &c->doc->tokens[a->tok + a->ntok - 1];
-		if (a->plural || looks_plural(t)) {
+		if (a->plural || looks_plural(c->lex, t)) {
 			*plural = true;
 			if (count == 0)
 				return 0;
@@ -150,7 +146,7 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 		struct rasd_lex_match ms[16];
 		if (t->kind == RASD_TOK_WORD && (t->flags & RASD_TOKF_ARABIC) &&
 		    rasd_lex_match_at(c->lex, c->doc, from, ms, 16) == 0 &&
-		    !(t->klen >= 4 && memcmp(t->key, "ال", 4) == 0) && !looks_plural(t))
+		    !(t->klen >= 4 && memcmp(t->key, "ال", 4) == 0) && !looks_plural(c->lex, t))
 			count = 1;
 	}
 	return count;
@@ -171,16 +167,15 @@ static long armed_word_count(const struct ctx *c, uint32_t k, uint32_t ce, bool 
 	if (conj && bare.klen > 4 && memcmp(bare.key, "و", 2) == 0)
 		bare.key += 2, bare.klen -= 2;
 	bare = without_article(&bare); /* قتل الجندي، قتلت العناصر */
-	if (collective_force(t))
+	if (collective_force(c->lex, t))
 		return 0;
 	n = k + 1 < ce ? number_at_tok(c, k + 1) : NULL;
 	if (n && !n->vague && n->tok == k + 1)
 		return n->value;
 	if (t->klen > 6 && memcmp(t->key + t->klen - 4, "ان", 4) == 0)
 		return 2; /* جنديان، عنصران */
-	if (looks_plural(t) || (t->klen > 6 && memcmp(t->key + t->klen - 2, "و", 2) == 0) ||
-	    (t->klen > 6 && memcmp(t->key + t->klen - 2, "ي", 2) == 0 && !token_is(t, "جندي") &&
-	     !token_is(t, "عسكري") && !token_is(t, "شرطي") && !token_is(t, "قيادي")))
+	if (looks_plural(c->lex, t) || (t->klen > 6 && memcmp(t->key + t->klen - 2, "و", 2) == 0) ||
+	    (t->klen > 6 && memcmp(t->key + t->klen - 2, "ي", 2) == 0 && !word_in(c->lex, t, RASD_WL_SINGULAR_COMBATANT)))
 		return 0;
 	return 1;
 }
@@ -233,7 +228,7 @@ static const struct m_number *subject_count(const struct ctx *c, const struct fr
 		uint32_t after = n->tok + n->ntok;
 		if (n->value < 2 || after >= verb || c->doc->tokens[after].kind != RASD_TOK_WORD)
 			continue;
-		if (looks_plural(&c->doc->tokens[after]) || number_at_tok(c, after))
+		if (looks_plural(c->lex, &c->doc->tokens[after]) || number_at_tok(c, after))
 			return n;
 	}
 	return NULL;
@@ -285,8 +280,7 @@ void count_fatalities(struct ctx *c, struct frame *f)
 			dend = kt->tok + kt->ntok;
 		}
 		/* محاولة قتل ضابط: an attempt kills nobody */
-		if (d > 0 && (TOK_IS(c, d - 1, "محاوله") || TOK_IS(c, d - 1, "بمحاوله") ||
-			      TOK_IS(c, d - 1, "لمحاوله") || TOK_IS(c, d - 1, "محاولات"))) {
+		if (d > 0 && WORD_AT(c, d - 1, RASD_WL_ATTEMPT)) {
 			RULE(c, f, R_COUNTS_ATTEMPT, d - 1, dend);
 			continue;
 		}
@@ -377,10 +371,6 @@ void counts_frame(struct ctx *c, struct frame *f)
  * killing told as the result of something earlier in the sentence */
 bool consequence_kill(const struct ctx *c, const struct frame *f)
 {
-	static const char *const verb[] = {"تسبب", "تسببت", "وتسبب", "وتسببت", "يتسبب", "اسفر",
-					   "اسفرت", "واسفر", "واسفرت", "ادي", "ادت", "وادي",
-					   "وادت", "خلف", "خلفت", "اوقع", "اوقعت", "واوقع",
-					   "واوقعت", "اودي", "اودت", "نجم", NULL};
 	const struct m_trigger *t = f->trig;
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
@@ -397,11 +387,10 @@ bool consequence_kill(const struct ctx *c, const struct frame *f)
 		return false;
 	}
 	if (t->cls != RASD_EC_KILL || t->form == RASD_FORM_VERB || t->tok == s->tok_begin ||
-	    !(TOK_IS(c, t->tok - 1, "في") || TOK_IS(c, t->tok - 1, "عن") ||
-	      TOK_IS(c, t->tok - 1, "الي") || (t->clitics & RASD_CLITIC_PREP)))
+	    !(WORD_AT(c, t->tok - 1, RASD_WL_CONSEQUENCE_LINK) || (t->clitics & RASD_CLITIC_PREP)))
 		return false;
 	for (k = s->tok_begin; k < t->tok; k++)
-		if (in_list(&c->doc->tokens[k], verb))
+		if (word_in(c->lex, &c->doc->tokens[k], RASD_WL_CONSEQUENCE_VERB))
 			return BECAUSE(c, f, R_COUNTS_CONSEQUENCE, k, t->tok + t->ntok);
 	return false;
 }

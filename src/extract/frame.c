@@ -10,15 +10,10 @@
 
 bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
 {
-	static const char *const w[] = {"بالتعاون", "بدعم", "بمسانده", "بمشاركه", "مدعومه",
-					"مدعوما", "المدعومه", "المدعوم", "بالتنسيق", "واسناد",
-					"باسناد", "بغطاء", "واسناد", NULL};
 	uint32_t k;
-	size_t i;
 	for (k = head; k > limit && k + 4 > head; k--)
-		for (i = 0; w[i]; i++)
-			if (tok_is(c, k - 1, w[i]))
-				return true;
+		if (WORD_AT(c, k - 1, RASD_WL_ASSOC_MARKER))
+			return true;
 	return false;
 }
 
@@ -45,40 +40,27 @@ bool actor_usable(const struct ctx *c, int idx)
  * same sentence: في قصف، جراء الغارات، وسط القصف، مع استمرار القصف. */
 bool means_context(const struct ctx *c, uint32_t tok)
 {
-	static const char *const w[] = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بفعل", "وسط",
-					"تحت", "ظل", NULL};
-	size_t i;
 	if (tok == 0)
 		return false;
-	for (i = 0; w[i]; i++)
-		if (tok_is(c, tok - 1, w[i]))
-			return true;
+	if (WORD_AT(c, tok - 1, RASD_WL_MEANS_CONTEXT))
+		return true;
 	/* مع استمرار القصف، وسط تواصل الغارات */
-	return tok >= 2 && (TOK_IS(c, tok - 1, "استمرار") || TOK_IS(c, tok - 1, "تواصل")) &&
-	       (TOK_IS(c, tok - 2, "مع") || TOK_IS(c, tok - 2, "وسط") || TOK_IS(c, tok - 2, "ظل"));
+	return tok >= 2 && WORD_AT(c, tok - 1, RASD_WL_ONGOING) &&
+	       WORD_AT(c, tok - 2, RASD_WL_AMID);
 }
 
 bool qualifier(const struct ctx *c, uint32_t i)
 {
-	static const char *const w[] = {"نحو", "حوالي", "قرابه", "اكثر", "من", "ما", "لا", "يقل",
-					"عن", "الي", "زهاء", "ما", "يزيد", "اقل", "الاقل", "علي",
-					"اجمالي", "ليصل", "لتصل", "ارتفع", "الي", "وصل", "بلغ",
-					"الي", "يناهز", "قرابه", "حواليي", NULL};
-	size_t k;
-	for (k = 0; w[k]; k++)
-		if (tok_is(c, i, w[k]))
-			return true;
+	if (WORD_AT(c, i, RASD_WL_COUNT_QUALIFIER))
+		return true;
 	return false;
 }
 
 /* قوات، ميليشيات، دورية: a force, not people counted one by one */
-bool collective_force(const struct rasd_token *t)
+bool collective_force(const struct rasd_lexicon *lex, const struct rasd_token *t)
 {
-	static const char *const w[] = {"قوات", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "دوريه",
-					"دوريات", "وحدات", "قوه", "افراد", "قيادات", "قاده",
-					"مرتزقه", "مجندين", NULL};
 	struct rasd_token bare = without_article(t);
-	return in_list(&bare, w);
+	return word_in(lex, &bare, RASD_WL_COLLECTIVE_FORCE);
 }
 
 /* Bodies (جثة، جثث، رفات) are a killing only where the sentence says they
@@ -96,7 +78,7 @@ bool body_word(const struct ctx *c, uint32_t k)
 		p += 2, n -= 2;
 	if (n >= 4 && memcmp(p, "ال", 4) == 0 && n > 6)
 		p += 4, n -= 4;
-	return (n >= 6 && memcmp(p, "جث", 4) == 0) || (n >= 8 && memcmp(p, "رفات", 8) == 0);
+	return word_list_prefix(c->lex, p, n, RASD_WL_BODY_STEM);
 }
 
 enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,

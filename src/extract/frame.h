@@ -190,6 +190,12 @@ static inline bool tok_is(const struct ctx *c, uint32_t i, const char *key)
 
 /* tok_is for a string literal */
 #define TOK_IS(c, i, lit) ((i) < (c)->doc->ntokens && TOKEN_IS(&(c)->doc->tokens[i], lit))
+/* Is token i a word of the list (data/words.tsv, exactly)? */
+#define WORD_AT(c, i, list) \
+	((i) < (c)->doc->ntokens && word_in((c)->lex, &(c)->doc->tokens[i], (list)))
+/* ... or the word after the conjunction و (منذ، ومنذ)? */
+#define WORD_OR_WAW_AT(c, i, list) \
+	((i) < (c)->doc->ntokens && word_in_or_waw((c)->lex, &(c)->doc->tokens[i], (list)))
 
 static inline bool is_clause_punct(const struct ctx *c, uint32_t i)
 {
@@ -234,7 +240,7 @@ bool actor_usable(const struct ctx *c, int idx);
 bool assoc_marker_before(const struct ctx *c, uint32_t head, uint32_t limit);
 bool means_context(const struct ctx *c, uint32_t tok);
 bool qualifier(const struct ctx *c, uint32_t i);
-bool collective_force(const struct rasd_token *t);
+bool collective_force(const struct rasd_lexicon *lex, const struct rasd_token *t);
 bool body_word(const struct ctx *c, uint32_t k);
 enum rasd_status push_event(struct rasd_arena *a, struct event_list *l,
 			    const struct rasd_event *e);
@@ -264,7 +270,7 @@ void assign_actors(struct ctx *c, struct frame *f);
 void roles_victims(struct ctx *c, struct frame *f);
 
 /* counts.c: the toll */
-bool looks_plural(const struct rasd_token *t);
+bool looks_plural(const struct rasd_lexicon *lex, const struct rasd_token *t);
 void count_fatalities(struct ctx *c, struct frame *f);
 void counts_frame(struct ctx *c, struct frame *f);
 bool consequence_kill(const struct ctx *c, const struct frame *f);

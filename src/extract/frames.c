@@ -12,25 +12,9 @@
 /* Words that open a new clause inside a sentence. */
 static bool clause_opener(const struct ctx *c, uint32_t i)
 {
-	const struct rasd_token *t = &c->doc->tokens[i];
-	/* compared by length first (TOKEN_IS): this runs on every word of a
-	 * sentence with a trigger */
-	switch (t->klen) {
-	case 4:
-		return TOKEN_IS(t, "اذ") || TOKEN_IS(t, "ما");
-	case 6:
-		return TOKEN_IS(t, "حيث") || TOKEN_IS(t, "كما") || TOKEN_IS(t, "لكن") ||
-		       TOKEN_IS(t, "الا") || TOKEN_IS(t, "وفق") || TOKEN_IS(t, "اما");
-	case 8:
-		return TOKEN_IS(t, "فيما") || TOKEN_IS(t, "ولكن") || TOKEN_IS(t, "بحسب") ||
-		       TOKEN_IS(t, "ووفق") || TOKEN_IS(t, "وكان") || TOKEN_IS(t, "واما");
-	case 10:
-		return TOKEN_IS(t, "بينما") || TOKEN_IS(t, "وفيما") || TOKEN_IS(t, "وكانت");
-	case 12:
-		return TOKEN_IS(t, "وبينما");
-	default:
-		return false;
-	}
+	/* by length and first letter before the table (word_in): this runs on
+	 * every word of a sentence with a trigger */
+	return word_in(c->lex, &c->doc->tokens[i], RASD_WL_CLAUSE_OPENER);
 }
 
 /* «، الثلاثاء،»: a date set off by commas inside a clause. Given the comma
@@ -46,8 +30,7 @@ static uint32_t date_aside_end(const struct ctx *c, uint32_t comma, uint32_t end
 	/* «، مساء الأربعاء،» is one date expression; «، يوم الأربعاء،» may
 	 * start one word later */
 	if ((i >= c->m->ndate || c->m->date[i].tok != k) && k < end &&
-	    (TOK_IS(c, k, "يوم") || TOK_IS(c, k, "فجر") || TOK_IS(c, k, "مساء") ||
-	     TOK_IS(c, k, "صباح") || TOK_IS(c, k, "ليل") || TOK_IS(c, k, "ليله"))) {
+	    WORD_AT(c, k, RASD_WL_TIME_OF_DAY)) {
 		k++;
 		i = FIRST(date, ndate, k);
 	}

@@ -69,8 +69,7 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 
 	/* قتل في الحرب اليمنية 10 آلاف شخص: a war's toll, not an event */
 	for (k = f->cb; k < f->ce; k++) {
-		if (TOK_IS(c, k, "الحرب") || TOK_IS(c, k, "النزاع") || TOK_IS(c, k, "الصراع") ||
-		    TOK_IS(c, k, "الازمه") || TOK_IS(c, k, "الحروب")) {
+		if (WORD_AT(c, k, RASD_WL_WAR)) {
 			if (!(f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
 			      f->date->tok < f->ce))
 				return BECAUSE(c, f, R_HISTORY_WAR_TOLL, k, k + 1);
@@ -89,7 +88,7 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 	for (k = f->cb; k < s->tok_end && k < f->ce + 8; k++) {
 		size_t q;
 		bool dated = false;
-		if (!TOK_IS(c, k, "منذ") && !TOK_IS(c, k, "ومنذ"))
+		if (!WORD_OR_WAW_AT(c, k, RASD_WL_SINCE))
 			continue;
 		for (q = FIRST(date, ndate, k); q < c->m->ndate && c->m->date[q].tok <= k + 2; q++)
 			dated = true;
@@ -153,7 +152,7 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 		return false;
 	rasd_civil_from_days(c->published, &py, &pm, &pd);
 	for (k = s->tok_begin + 1; k < s->tok_end && k < f->trig->tok + 20; k++) {
-		if (!TOK_IS(c, k, "منذ") || !is_clause_punct(c, k - 1))
+		if (!WORD_AT(c, k, RASD_WL_SINCE) || !is_clause_punct(c, k - 1))
 			continue;
 		for (j = k + 1; j < s->tok_end && j < k + 10; j++)
 			if (past_year_at(c, j, py))
@@ -185,7 +184,7 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
 		 * the trigger frames the verbs that follow it */
 		for (k = s->tok_begin + 1; k + 1 < f->trig->tok && !recent_day; k++)
-			if (TOK_IS(c, k, "منذ") && past_year_at(c, k + 1, py))
+			if (WORD_AT(c, k, RASD_WL_SINCE) && past_year_at(c, k + 1, py))
 				return BECAUSE(c, f, R_HISTORY_SINCE_PAST_YEAR, k, k + 2);
 	}
 	for (k = f->cb; k < f->ce; k++) {
@@ -193,10 +192,7 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 		bool dated = false;
 		if (!past_year_at(c, k, py))
 			continue;
-		if (k > 0 && (TOK_IS(c, k - 1, "عام") || TOK_IS(c, k - 1, "العام") ||
-			      TOK_IS(c, k - 1, "سنه") || TOK_IS(c, k - 1, "في") ||
-			      TOK_IS(c, k - 1, "بدايه") || TOK_IS(c, k - 1, "منذ") ||
-			      TOK_IS(c, k - 1, "مطلع") || TOK_IS(c, k - 1, "اواخر")))
+		if (k > 0 && WORD_AT(c, k - 1, RASD_WL_YEAR_LEAD))
 			return BECAUSE(c, f, R_HISTORY_PAST_YEAR, k - 1, k + 1);
 		/* قتل 2015 مدنيا: a count, not a year */
 		if (k + 1 < c->doc->ntokens && c->doc->tokens[k + 1].kind == RASD_TOK_WORD) {
@@ -206,7 +202,7 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 			    cue_at(c, k + 1, RASD_CUE_INJURY) ||
 			    (ai < c->m->nact && c->m->act[ai].tok == k + 1 &&
 			     (c->m->act[ai].flags & RASD_ACTOR_VICTIM)) ||
-			    (looks_plural(nx) && nx->klen >= 10 && memcmp(nx->key, "ال", 4) != 0))
+			    (looks_plural(c->lex, nx) && nx->klen >= 10 && memcmp(nx->key, "ال", 4) != 0))
 				continue;
 		}
 		/* معركة القصير 2013: a past year on its own; a year that ends a full
@@ -245,9 +241,7 @@ static bool named_event_at(const struct ctx *c, const struct m_trigger *t, uint3
 	size_t q;
 	if (t->form == RASD_FORM_VERB || t->definite || t->tok == 0 || nx >= ce)
 		return false;
-	if (!(TOK_IS(c, t->tok - 1, "عقب") || TOK_IS(c, t->tok - 1, "بعد") ||
-	      TOK_IS(c, t->tok - 1, "اثر") || TOK_IS(c, t->tok - 1, "منذ") ||
-	      TOK_IS(c, t->tok - 1, "وبعد") || TOK_IS(c, t->tok - 1, "ذكري")))
+	if (!WORD_AT(c, t->tok - 1, RASD_WL_AFTER_EVENT))
 		return false;
 	q = FIRST(place, nplace, nx);
 	return q < c->m->nplace && c->m->place[q].tok == nx && !c->m->place[q].locative &&

@@ -145,14 +145,10 @@ void fill_event(struct ctx *c, const struct frame *f, struct rasd_event *e)
  * happened */
 static bool happened_verb(const struct ctx *c, uint32_t from)
 {
-	static const char *const w[] = {"وقع", "وقعت", "جري", "جرت", "حدث", "حدثت", "نفذ",
-					"نفذت", NULL};
 	uint32_t j;
-	size_t k;
 	for (j = from; j < from + 3 && j < c->doc->ntokens; j++)
-		for (k = 0; w[k]; k++)
-			if (tok_is(c, j, w[k]))
-				return true;
+		if (WORD_AT(c, j, RASD_WL_HAPPENED_VERB))
+			return true;
 	return false;
 }
 

@@ -16,8 +16,7 @@ bool is_question(const struct ctx *c, const struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
 	/* "للمزيد: ..." is a link to another story, not this one */
-	if (TOK_IS(c, s->tok_begin, "للمزيد") || TOK_IS(c, s->tok_begin, "اقرا") ||
-	    TOK_IS(c, s->tok_begin, "شاهد") || TOK_IS(c, s->tok_begin, "اقرا"))
+	if (WORD_AT(c, s->tok_begin, RASD_WL_LINK_LINE))
 		return BECAUSE(c, f, R_MODALITY_LINK, s->tok_begin, s->tok_begin + 1);
 	for (k = s->tok_begin; k < s->tok_end; k++)
 		if (TOK_IS(c, k, "؟") || TOK_IS(c, k, "?"))
@@ -56,15 +55,12 @@ bool modal_before(const struct ctx *c, const struct frame *f)
 		}
 		if (w->klen >= 6 && memcmp(w->key, "س", 2) == 0 &&
 		    (memcmp(w->key + 2, "ي", 2) == 0 || memcmp(w->key + 2, "ت", 2) == 0) &&
-		    !TOK_IS(c, k, "سياره") && !TOK_IS(c, k, "سيطره") && !TOK_IS(c, k, "سيارات"))
+		    !WORD_AT(c, k, RASD_WL_NOT_FUTURE))
 			return BECAUSE(c, f, R_MODALITY_FUTURE, k, k + 1);
 		/* habitual/method: من خلال، عبر + masdar */
-		if (k + 2 >= t && (TOK_IS(c, k, "خلال") && k > 0 && TOK_IS(c, k - 1, "من")))
+		if (k + 2 >= t && (WORD_AT(c, k, RASD_WL_DURING) && k > 0 && WORD_AT(c, k - 1, RASD_WL_FROM)))
 			return BECAUSE(c, f, R_MODALITY_METHOD, k - 1, k + 1);
-		if (k + 1 == t && (TOK_IS(c, k, "عبر") || TOK_IS(c, k, "لتنفيذ") ||
-				   TOK_IS(c, k, "بتنفيذ") || TOK_IS(c, k, "لشن") ||
-				   TOK_IS(c, k, "بشن") || TOK_IS(c, k, "لمنع") ||
-				   TOK_IS(c, k, "منع")))
+		if (k + 1 == t && WORD_AT(c, k, RASD_WL_METHOD_LEAD))
 			return BECAUSE(c, f, R_MODALITY_METHOD, k, k + 1);
 	}
 	return false;
@@ -81,8 +77,7 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	/* معركة مع الإرهاب، الحرب على الفساد: a fight against an idea */
 	for (k = t->tok + t->ntok; k < s->tok_end && k < t->tok + t->ntok + 10; k++) {
 		uint32_t p = k;
-		if (!(TOK_IS(c, k, "الارهاب") || TOK_IS(c, k, "الفساد") || TOK_IS(c, k, "التطرف") ||
-		      TOK_IS(c, k, "والارهاب")))
+		if (!WORD_AT(c, k, RASD_WL_IDEA))
 			continue;
 		if (k < t->tok + t->ntok + 3 && k < f->ce)
 			return BECAUSE(c, f, R_MODALITY_FIGHT_AGAINST_IDEA, k, k + 1);
@@ -90,15 +85,13 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 		 * a preposition */
 		if (p > 0 && c->doc->tokens[p - 1].kind == RASD_TOK_PUNCT)
 			p--;
-		if (p > 0 && (TOK_IS(c, p - 1, "مع") || TOK_IS(c, p - 1, "ضد") ||
-			      TOK_IS(c, p - 1, "علي")))
+		if (p > 0 && WORD_AT(c, p - 1, RASD_WL_AGAINST))
 			return BECAUSE(c, f, R_MODALITY_FIGHT_AGAINST_IDEA, p - 1, k + 1);
 	}
 	/* استهداف المدنيين يجب أن يتوقف: what must stop is not an event */
 	if (t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 12; k++)
-			if (TOK_IS(c, k, "يجب") || TOK_IS(c, k, "ينبغي") || TOK_IS(c, k, "يتوقف") ||
-			    TOK_IS(c, k, "تتوقف") || TOK_IS(c, k, "مرفوض") || TOK_IS(c, k, "مدان"))
+			if (WORD_AT(c, k, RASD_WL_MUST_STOP))
 				return BECAUSE(c, f, R_MODALITY_MUST_STOP, k, k + 1);
 
 	if (t->form != RASD_FORM_VERB && cue_in(c, s->tok_begin, t->tok, RASD_CUE_STATEMENT, &k))
@@ -111,37 +104,11 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 	/* الهجوم الكيميائي المزعوم: the alleged attack everyone knows of */
 	if (t->definite && t->form != RASD_FORM_VERB)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
-			if (TOK_IS(c, k, "المزعوم") || TOK_IS(c, k, "المزعومه") ||
-			    TOK_IS(c, k, "المفترض") || TOK_IS(c, k, "المفترضه"))
+			if (WORD_AT(c, k, RASD_WL_ALLEGED))
 				return BECAUSE(c, f, R_MODALITY_ALLEGED, k, k + 1);
 	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
-		static const char *const w[] = {"وقف", "لوقف", "بوقف", "منع", "لمنع", "انهاء",
-						"لانهاء", "ضروره", "هذا", "هذه", "ذلك", "تلك",
-						"وقفا", "ايقاف", "لايقاف", "تجنب", "لتجنب",
-						"مكافحه", "لمكافحه", "ادانه", "تداعيات", "الكف",
-						"بالكف", "يكف", "استمرار", "باستمرار", "يقضي",
-						"تقضي", "دوي", "اصوات", "تنديدا", "احتجاجا",
-						"رفضا", "استنكارا", "تضامنا",
-						/* تهديدهم بالقتل، عقوبة القتل: a threat or a
-						 * sentence, not a killing */
-						"تهديد", "تهديدهم", "تهديده", "بتهديد", "التهديد",
-						"عقوبه", "بعقوبه", "عقوبات",
-						/* بتهمة قتل، تهمة الشروع في قتل: a charge */
-						"تهمه", "بتهمه", "بتهم", "تهمتي", "الشروع",
-						/* بالإعداد لاستخدام مواد سامة: preparing it */
-						"بالاعداد", "الاعداد", "للاعداد", "بالتحضير",
-						"التحضير", "للتحضير", "يخطط", "تخطط",
-						/* كرد على الهجوم، بشأن الهجوم، موقع الهجوم:
-						 * talk about an attack told elsewhere */
-						"كرد", "ردا", "بشان", "يتعلق", "خلفيه", "موقع",
-						/* يشتبه بتورطهم في تفجير: suspects of one */
-						"بتورطهم", "بتورطه", "بتورط", "بالتورط", "تورطهم",
-						/* بعد أيام من هجوم: one told days before */
-						"ايام", "اسابيع", "اشهر", NULL};
-		size_t j;
-		for (j = 0; w[j]; j++)
-			if (tok_is(c, k, w[j]))
-				return BECAUSE(c, f, R_MODALITY_TALK_ABOUT, k, k + 1);
+		if (WORD_AT(c, k, RASD_WL_REFERENCE_LEAD))
+			return BECAUSE(c, f, R_MODALITY_TALK_ABOUT, k, k + 1);
 	}
 	return false;
 }
@@ -160,9 +127,7 @@ static bool claim_applies(const struct ctx *c, const struct frame *f, const stru
 			break;
 		if (q->tok < s->tok_begin || q->role != RASD_CUE_CLAIM)
 			continue;
-		backward = TOK_IS(c, q->tok, "بحسب") || TOK_IS(c, q->tok, "حسب") ||
-			   TOK_IS(c, q->tok, "وفق") || TOK_IS(c, q->tok, "وفقا") ||
-			   TOK_IS(c, q->tok, "حسبما");
+		backward = WORD_AT(c, q->tok, RASD_WL_ACCORDING_TO);
 		for (k = FIRST(trig, ntrig, s->tok_begin); k < c->m->ntrig; k++) {
 			const struct m_trigger *t = &c->m->trig[k];
 			if (t->tok >= s->tok_end)
@@ -206,18 +171,12 @@ bool generic_mention(const struct ctx *c, const struct frame *f)
 	if (after < f->ce && cue_at(c, after, RASD_CUE_GENERIC))
 		return BECAUSE(c, f, R_MODALITY_GENERIC, after, after + 1);
 	/* سلسلة من الهجمات، العديد من الغارات، عدة هجمات، هجمات متعددة */
-	if (t->tok >= 2 + f->cb && TOK_IS(c, t->tok - 1, "من") &&
-	    (TOK_IS(c, t->tok - 2, "سلسله") || TOK_IS(c, t->tok - 2, "العديد") ||
-	     TOK_IS(c, t->tok - 2, "عدد") || TOK_IS(c, t->tok - 2, "مجموعه") ||
-	     TOK_IS(c, t->tok - 2, "موجه") || TOK_IS(c, t->tok - 2, "عشرات") ||
-	     TOK_IS(c, t->tok - 2, "مئات")))
+	if (t->tok >= 2 + f->cb && WORD_AT(c, t->tok - 1, RASD_WL_FROM) &&
+	    WORD_AT(c, t->tok - 2, RASD_WL_SERIES_OF))
 		return BECAUSE(c, f, R_MODALITY_GENERIC, t->tok - 2, t->tok);
-	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عده") || TOK_IS(c, t->tok - 1, "جمله")))
+	if (t->tok > f->cb && WORD_AT(c, t->tok - 1, RASD_WL_SEVERAL))
 		return BECAUSE(c, f, R_MODALITY_GENERIC, t->tok - 1, t->tok);
-	if (after < f->ce && (TOK_IS(c, after, "متعدده") || TOK_IS(c, after, "مماثله") ||
-			      TOK_IS(c, after, "متفرقه") || TOK_IS(c, after, "متكرره") ||
-			      TOK_IS(c, after, "متتاليه") || TOK_IS(c, after, "عديده") ||
-			      TOK_IS(c, after, "مختلفه")))
+	if (after < f->ce && WORD_AT(c, after, RASD_WL_REPEATED))
 		return BECAUSE(c, f, R_MODALITY_GENERIC, after, after + 1);
 	{
 		/* عمليات القتل والحرق: the kind word may govern a list of triggers */
@@ -225,9 +184,7 @@ bool generic_mention(const struct ctx *c, const struct frame *f)
 		size_t j;
 		while (k > f->cb) {
 			bool prev_trigger = false;
-			if (TOK_IS(c, k - 1, "عمليات") || TOK_IS(c, k - 1, "حالات") ||
-			    TOK_IS(c, k - 1, "اعمال") || TOK_IS(c, k - 1, "موجه") ||
-			    TOK_IS(c, k - 1, "سلسله"))
+			if (WORD_AT(c, k - 1, RASD_WL_KIND_WORD))
 				return BECAUSE(c, f, R_MODALITY_GENERIC, k - 1, t->tok + t->ntok);
 			/* a trigger is far shorter than 32 words */
 			for (j = FIRST(trig, ntrig, k > 32 ? k - 32 : 0);
@@ -260,8 +217,7 @@ void modality_claim_foil(struct ctx *c, struct frame *f)
 		 * claims it (a state announcing its operation reports it) */
 		uint32_t k;
 		for (k = t->tok > s->tok_begin + 5 ? t->tok - 5 : s->tok_begin; k < t->tok; k++)
-			if (TOK_IS(c, k, "اعلن") || TOK_IS(c, k, "اعلنت") || TOK_IS(c, k, "اعلنوا") ||
-			    TOK_IS(c, k, "واعلن") || TOK_IS(c, k, "واعلنت") || TOK_IS(c, k, "واعلنوا")) {
+			if (WORD_AT(c, k, RASD_WL_ANNOUNCE)) {
 				if (!f->claimed)
 					RULE(c, f, R_MODALITY_CLAIM, k, k + 1);
 				f->claimed = true;
@@ -345,33 +301,17 @@ void modality_intercept(const struct ctx *c, struct frame *f)
 	    (t->cls == RASD_EC_ATTACK && (f->means_air || f->means_artillery))) {
 		/* طائرة دون طيار جرى تدميرها، صاروخ تم اعتراضه: the weapon was
 		 * stopped; its launcher is the target of a disrupted use */
-		static const char *const w[] = {"اعتراض", "اعتراضه", "اعتراضها", "اعترضت", "اعترض",
-						"اسقاط", "اسقاطه", "اسقاطها", "اسقطت", "اسقط", "تصدت",
-						"التصدي", "اسقطتها", "اعتراضهما", NULL};
 		/* destroyed (تدميره) counts only as something done to the weapon:
 		 * جرى تدميرها، تم تدميره، قامت بتدميره */
-		static const char *const d[] = {"تدمير", "تدميره", "تدميرها", "بتدميره", "بتدميرها",
-						"تدميرهما", NULL};
-		static const char *const by[] = {"جري", "تم", "وتم", "قامت", "وقامت", "تمكنت", NULL};
 		uint32_t k;
-		size_t q;
 		bool stopped = false;
 		for (k = f->cb; k < f->ce && !stopped; k++) {
-			const struct rasd_token *tk = &c->doc->tokens[k];
-			size_t b;
-			for (q = 0; d[q] && k > 0; q++)
-				if (tok_is(c, k, d[q]))
-					for (b = 0; by[b]; b++)
-						if (tok_is(c, k - 1, by[b]))
-							stopped = true;
-			for (q = 0; w[q]; q++) {
-				size_t wl = strlen(w[q]);
-				/* the word, or the word after و */
-				if ((tk->klen == wl && memcmp(tk->key, w[q], wl) == 0) ||
-				    (tk->klen == wl + 2 && memcmp(tk->key, "و", 2) == 0 &&
-				     memcmp(tk->key + 2, w[q], wl) == 0))
-					stopped = true;
-			}
+			if (k > 0 && WORD_AT(c, k, RASD_WL_DESTROY) &&
+			    WORD_AT(c, k - 1, RASD_WL_DONE_BY))
+				stopped = true;
+			/* the word, or the word after و */
+			if (WORD_OR_WAW_AT(c, k, RASD_WL_INTERCEPT_VERB))
+				stopped = true;
 		}
 		if (stopped) {
 			/* the launcher (an armed group) is the target of the disrupted
@@ -399,19 +339,15 @@ void modality_intercept(const struct ctx *c, struct frame *f)
 	}
 	if (t->cls == RASD_EC_INTERCEPT && f->agent >= 0) {
 		/* اعتراض صاروخ أطلقته ميليشيا الحوثي: who launched it is the target */
-		static const char *const weapon[] = {"صاروخ", "الصاروخ", "صاروخا", "صواريخ",
-						     "الصواريخ", "طائره", "الطائره", "مسيره",
-						     "المسيره", "طائرات", "قذيفه", "القذيفه", NULL};
 		const struct m_actor *a = &c->m->act[f->agent];
 		uint32_t k;
-		size_t w;
 		for (k = a->head > 2 ? a->head - 2 : 0; k < a->head; k++) {
-			bool launched = key_has_prefix(&c->doc->tokens[k], "اطلق") ||
-					key_has_prefix(&c->doc->tokens[k], "يطلق");
+			const struct rasd_token *tk = &c->doc->tokens[k];
+			bool launched =
+				word_list_prefix(c->lex, tk->key, tk->klen, RASD_WL_LAUNCHED_STEM);
 			/* الصاروخ الحوثي: the missile's own side */
-			for (w = 0; weapon[w] && !launched; w++)
-				if (k + 1 == a->head && tok_is(c, k, weapon[w]))
-					launched = true;
+			if (!launched && k + 1 == a->head && WORD_AT(c, k, RASD_WL_PROJECTILE))
+				launched = true;
 			if (launched) {
 				int was_target = f->target;
 				RULE(c, f, R_MODALITY_LAUNCHER_TARGET, k, a->tok + a->ntok);
@@ -462,16 +398,10 @@ void modality_intercept(const struct ctx *c, struct frame *f)
  * signed or announced: توصل الطرفان إلى هدنة، وقع الجانبان اتفاقا. */
 bool agreement_made(const struct ctx *c, const struct frame *f)
 {
-	static const char *const w[] = {"توصل", "توصلت", "توصلا", "توصلوا", "التوصل", "وقع",
-					"وقعت", "وقعا", "توقيع", "ابرم", "ابرمت", "ابرام", "اتفق",
-					"اتفقت", "اتفقا", "دخل", "دخلت", "بدء", "سريان", "تطبيق",
-					"اعلن", "اعلنت", NULL};
 	uint32_t k, from = f->trig->tok > f->cb + 5 ? f->trig->tok - 5 : f->cb;
-	size_t j;
 	for (k = from; k < f->trig->tok; k++)
-		for (j = 0; w[j]; j++)
-			if (tok_is(c, k, w[j]))
-				return true;
+		if (WORD_AT(c, k, RASD_WL_AGREEMENT_VERB))
+			return true;
 	return false;
 }
 
@@ -485,13 +415,12 @@ bool purpose_or_method(const struct ctx *c, const struct frame *f)
 	if (t->form == RASD_FORM_VERB)
 		return false;
 	for (k = from; k + 1 < t->tok; k++)
-		if (TOK_IS(c, k, "من") && TOK_IS(c, k + 1, "خلال"))
+		if (WORD_AT(c, k, RASD_WL_FROM) && WORD_AT(c, k + 1, RASD_WL_DURING))
 			return BECAUSE(c, f, R_MODALITY_PURPOSE, k, k + 2);
 	/* بمساندة طيران التحالف: air support for another operation */
 	if (t->tok > f->cb && assoc_marker_before(c, t->tok, f->cb))
 		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
-	if (t->tok > f->cb && (TOK_IS(c, t->tok - 1, "عبر") || TOK_IS(c, t->tok - 1, "بهدف") ||
-			       TOK_IS(c, t->tok - 1, "لغرض") || TOK_IS(c, t->tok - 1, "بغيه")))
+	if (t->tok > f->cb && WORD_AT(c, t->tok - 1, RASD_WL_PURPOSE_LEAD))
 		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	/* لتحرير مدينة، لاستعادة السيطرة: a capture told as a purpose */
 	if (t->cls == RASD_EC_TAKEOVER && (t->clitics & RASD_CLITIC_PREP) && tt->klen > 2 &&
@@ -499,8 +428,8 @@ bool purpose_or_method(const struct ctx *c, const struct frame *f)
 		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	/* ل + ال + masdar: in order to (but تعرض للهجوم: was attacked) */
 	if (tt->klen > 4 && memcmp(tt->key, "لل", 4) == 0 &&
-	    !(t->tok > 0 && c->doc->tokens[t->tok - 1].klen >= 6 &&
-	      memcmp(c->doc->tokens[t->tok - 1].key, "تعرض", 8) == 0))
+	    !(t->tok > 0 && word_list_prefix(c->lex, c->doc->tokens[t->tok - 1].key,
+					     c->doc->tokens[t->tok - 1].klen, RASD_WL_EXPOSED_STEM)))
 		return BECAUSE(c, f, R_MODALITY_PURPOSE, t->tok - 1, t->tok + t->ntok);
 	return false;
 }
@@ -547,9 +476,6 @@ bool specific_enough(const struct ctx *c, const struct frame *f)
 
 bool body_found_only(const struct ctx *c, const struct frame *f)
 {
-	static const char *const find[] = {"عثر", "عثرت", "عثروا", "العثور", "عثرنا", "انتشال",
-					   "انتشلت", "اكتشاف", "اكتشفت", "وعثر", "وعثرت", "ظهور",
-					   "ظهرت", NULL};
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
 	if (!body_word(c, f->trig->tok)) {
@@ -562,13 +488,10 @@ bool body_found_only(const struct ctx *c, const struct frame *f)
 				return BECAUSE(c, f, R_MODALITY_BODIES_NOT_FOUND, k, k + 1);
 		return false;
 	}
-	static const char *const violence[] = {"مقبره", "جماعيه", "بالرصاص", "رصاص", "اعدام",
-					       "اعدامهم", "اعدامه", "تعذيب", "مكبلي", "مكبله",
-					       "معصوبي", "مقطوعه", "ذبحا", "ميدانيا", NULL};
 	bool found = false, violent = false;
 	size_t i;
 	for (k = s->tok_begin; k < f->trig->tok && !found; k++)
-		found = in_list(&c->doc->tokens[k], find);
+		found = word_in(c->lex, &c->doc->tokens[k], RASD_WL_FIND_BODY);
 	if (!found)
 		return BECAUSE(c, f, R_MODALITY_BODIES_NOT_FOUND, f->trig->tok, f->trig->tok + f->trig->ntok);
 	/* and only in a conflict's telling: an armed group in the sentence or
@@ -580,7 +503,7 @@ bool body_found_only(const struct ctx *c, const struct frame *f)
 			violent = true;
 	}
 	for (k = s->tok_begin; k < s->tok_end && !violent; k++)
-		violent = in_list(&c->doc->tokens[k], violence);
+		violent = word_in(c->lex, &c->doc->tokens[k], RASD_WL_KILLING_MARK);
 	return !violent &&
 	       BECAUSE(c, f, R_MODALITY_BODIES_NOT_FOUND, f->trig->tok, f->trig->tok + f->trig->ntok);
 }

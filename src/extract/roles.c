@@ -18,14 +18,9 @@ static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t li
 		uint32_t j = k - 1;
 		if (cue_at(c, j, RASD_CUE_TARGET))
 			return true;
-		if (TOK_IS(c, j, "علي") || TOK_IS(c, j, "ضد") || TOK_IS(c, j, "بحق") ||
-		    TOK_IS(c, j, "صفوف") || TOK_IS(c, j, "استهدف") || TOK_IS(c, j, "استهدفت") ||
-		    TOK_IS(c, j, "طالت") || TOK_IS(c, j, "مع") || TOK_IS(c, j, "طرد") ||
-		    TOK_IS(c, j, "دحر") || TOK_IS(c, j, "ايدي") ||
+		if (WORD_AT(c, j, RASD_WL_TARGET_MARKER) ||
 		    /* مواقع الحوثيين، تجمعات داعش: whose positions were hit */
-		    TOK_IS(c, j, "مواقع") || TOK_IS(c, j, "تجمعات") || TOK_IS(c, j, "تحصينات") ||
-		    TOK_IS(c, j, "معاقل") || TOK_IS(c, j, "مقرات") || TOK_IS(c, j, "تعزيزات") ||
-		    TOK_IS(c, j, "اليات"))
+		    WORD_AT(c, j, RASD_WL_TARGET_SITE))
 			return true;
 	}
 	return false;
@@ -33,15 +28,10 @@ static bool target_marker_before(const struct ctx *c, uint32_t head, uint32_t li
 
 static bool agent_marker_before(const struct ctx *c, uint32_t head, uint32_t limit)
 {
-	static const char *const w[] = {"يد", "برصاص", "بنيران", "قبل", "شنه", "شنها", "شنتها",
-					"نفذه", "نفذها", "نفذته", "تبناه", "تبنته", "لقوات",
-					"بواسطه", "شنته", NULL};
 	uint32_t k;
-	size_t i;
 	for (k = head; k > limit && k + 3 > head; k--)
-		for (i = 0; w[i]; i++)
-			if (tok_is(c, k - 1, w[i]))
-				return true;
+		if (WORD_AT(c, k - 1, RASD_WL_AGENT_MARKER))
+			return true;
 	return false;
 }
 
@@ -50,20 +40,11 @@ static bool owner_marker_before(const struct ctx *c, uint32_t head, uint32_t lim
 {
 	uint32_t k;
 	for (k = head; k > limit && k + 3 > head; k--)
-		if (TOK_IS(c, k - 1, "بانتمائهم") || TOK_IS(c, k - 1, "بانتمائه") ||
-		    TOK_IS(c, k - 1, "لانتمائهم") || TOK_IS(c, k - 1, "المنتمين") ||
-		    TOK_IS(c, k - 1, "بتهمه") || TOK_IS(c, k - 1, "بالانتماء") ||
-		    TOK_IS(c, k - 1, "منتسبي") || TOK_IS(c, k - 1, "عائلات") ||
-		    TOK_IS(c, k - 1, "التابع") || TOK_IS(c, k - 1, "التابعه") ||
-		    TOK_IS(c, k - 1, "التابعين") || TOK_IS(c, k - 1, "تابعين") ||
-		    TOK_IS(c, k - 1, "تابع") || TOK_IS(c, k - 1, "تابعه") ||
+		if (WORD_AT(c, k - 1, RASD_WL_AFFILIATION) ||
 		    /* منطقة خاضعة لسيطرة المعارضة: who holds the place hit */
-		    TOK_IS(c, k - 1, "لسيطره") || TOK_IS(c, k - 1, "سيطره") ||
-		    TOK_IS(c, k - 1, "الخاضعه") || TOK_IS(c, k - 1, "خاضعه") ||
+		    WORD_AT(c, k - 1, RASD_WL_CONTROL) ||
 		    /* الميليشيا الموالية لقوات النظام: those loyal to it */
-		    TOK_IS(c, k - 1, "المواليه") || TOK_IS(c, k - 1, "الموالي") ||
-		    TOK_IS(c, k - 1, "الموالين") || TOK_IS(c, k - 1, "الموالون") ||
-		    TOK_IS(c, k - 1, "مواليه") || TOK_IS(c, k - 1, "موالين"))
+		    WORD_AT(c, k - 1, RASD_WL_LOYAL))
 			return true;
 	return false;
 }
@@ -94,14 +75,14 @@ static uint32_t word_before(const struct ctx *c, const struct m_actor *a)
 static bool after_min(const struct ctx *c, const struct m_actor *a)
 {
 	uint32_t k = word_before(c, a);
-	return k > 0 && TOK_IS(c, k - 1, "من");
+	return k > 0 && WORD_AT(c, k - 1, RASD_WL_FROM);
 }
 
 /* 40 عنصرا من ميليشيات الحوثي: the side of people counted, not a subject */
 static bool partitive(const struct ctx *c, const struct m_actor *a)
 {
 	uint32_t k = word_before(c, a);
-	return k >= 2 && TOK_IS(c, k - 1, "من") &&
+	return k >= 2 && WORD_AT(c, k - 1, RASD_WL_FROM) &&
 	       (cue_at(c, k - 2, RASD_CUE_ARMED_PERSON) || number_at_tok(c, k - 2) ||
 		number_ending_at(c, k - 1) ||
 		/* قتلى وجرحى من الحوثيين: the dead and wounded of a side */
@@ -156,12 +137,8 @@ static bool kill_between(const struct ctx *c, uint32_t from, uint32_t to)
  * (في، قرب، خلال، برصاص) says so. */
 static bool nothing_done_after(const struct ctx *c, uint32_t k, uint32_t ce)
 {
-	static const char *const w[] = {"في", "علي", "قرب", "خلال", "جراء", "اثر", "بعد", "عند",
-					"داخل", "امس", "اليوم", "صباح", "مساء", "فجر", "ليل",
-					"ليله", "واصيب", "واصيبت", "وجرح", "متاثرا", "متاثرين",
-					NULL};
 	if (k >= ce || c->doc->tokens[k].kind == RASD_TOK_PUNCT || MENTION_AT(c->m, date, ndate, k) ||
-	    in_list(&c->doc->tokens[k], w))
+	    word_in(c->lex, &c->doc->tokens[k], RASD_WL_AFTER_VICTIMS))
 		return true;
 	/* برصاص، بنيران، بقصف: how they died */
 	return c->doc->tokens[k].klen > 6 && memcmp(c->doc->tokens[k].key, "ب", 2) == 0 &&
@@ -194,18 +171,17 @@ void assign_actors(struct ctx *c, struct frame *f)
 			if (c->m->act[i].head == nx && (c->m->act[i].flags & RASD_ACTOR_VICTIM))
 				passive = true;
 		if (nx + 1 < f->ce && cue_at(c, nx, RASD_CUE_ARMED_PERSON) &&
-		    (TOK_IS(c, nx + 1, "من") || number_at_tok(c, nx + 1)))
+		    (WORD_AT(c, nx + 1, RASD_WL_FROM) || number_at_tok(c, nx + 1)))
 			passive = true;
 		/* قتل جندي إسرائيلي الجمعة، قتل جنديان تركيان في هجوم: soldiers
 		 * named right after the verb with no object after them died */
 		q = nx;
-		if (TOK_IS(c, q, "فيها") || TOK_IS(c, q, "فيه") || TOK_IS(c, q, "خلالها") ||
-		    TOK_IS(c, q, "خلاله") || TOK_IS(c, q, "بها"))
+		if (WORD_AT(c, q, RASD_WL_IN_IT))
 			q++; /* عملية دهس قتل فيها جنديان */
 		for (i = FIRST(act, nact, q); i < c->m->nact && c->m->act[i].tok == q && !passive;
 		     i++)
 			if (t->cls == RASD_EC_KILL && cue_at(c, q, RASD_CUE_ARMED_PERSON) &&
-			    !collective_force(&c->doc->tokens[q]) &&
+			    !collective_force(c->lex, &c->doc->tokens[q]) &&
 			    /* a state's soldiers; gunmen (قتل مسلحون في بغداد
 			     * امرأة) are mostly the killers */
 			    (rasd_lex_actor(c->lex, c->m->act[i].actor)->inter == 1 ||
@@ -351,7 +327,7 @@ void assign_actors(struct ctx *c, struct frame *f)
 	if (f->agent >= 0 && f->target >= 0 && f->assoc < 0 && t->cls != RASD_EC_CLASH &&
 	    t->cls != RASD_EC_TAKEOVER &&
 	    /* بين X وY names the two sides */
-	    !(c->m->act[f->agent].head > 0 && TOK_IS(c, c->m->act[f->agent].head - 1, "بين"))) {
+	    !(c->m->act[f->agent].head > 0 && WORD_AT(c, c->m->act[f->agent].head - 1, RASD_WL_BETWEEN))) {
 		const struct m_actor *ag = &c->m->act[f->agent], *tg = &c->m->act[f->target];
 		uint32_t ag_end = ag->tok + ag->ntok;
 		if (((tg->head == ag_end && conj_word(c, tg->head)) ||
@@ -426,17 +402,12 @@ void assign_actors(struct ctx *c, struct frame *f)
 /* في/خلال/أثناء + a front or the fighting, right after a killing */
 static bool died_in_fighting(const struct ctx *c, uint32_t from, uint32_t ce)
 {
-	static const char *const w[] = {"جبهه", "جبهات", "الجبهه", "الجبهات", "معارك", "المعارك",
-					"مواجهات", "المواجهات", "اشتباكات", "الاشتباكات", NULL};
 	uint32_t j;
-	size_t k;
 	for (j = from; j + 1 < ce && j < from + 3; j++) {
-		if (!TOK_IS(c, j, "في") && !TOK_IS(c, j, "خلال") && !TOK_IS(c, j, "اثناء") &&
-		    !TOK_IS(c, j, "علي"))
+		if (!WORD_AT(c, j, RASD_WL_DURING_PREP))
 			continue;
-		for (k = 0; w[k]; k++)
-			if (tok_is(c, j + 1, w[k]))
-				return true;
+		if (WORD_AT(c, j + 1, RASD_WL_FRONT))
+			return true;
 	}
 	return false;
 }
@@ -527,9 +498,9 @@ void roles_victims(struct ctx *c, struct frame *f)
 		}
 	}
 	/* أعدم ضابطا: a soldier executed was not killed in battle */
-	f->execution = t->cls == RASD_EC_KILL && (key_has_prefix(&c->doc->tokens[t->tok], "اعدم") ||
-						 key_has_prefix(&c->doc->tokens[t->tok], "واعدم") ||
-						 key_has_prefix(&c->doc->tokens[t->tok], "رميا"));
+	f->execution = t->cls == RASD_EC_KILL && word_list_prefix(c->lex, c->doc->tokens[t->tok].key,
+								  c->doc->tokens[t->tok].klen,
+								  RASD_WL_EXECUTION_STEM);
 	if (f->execution) {
 		f->armed_victims = false;
 		RULE(c, f, R_ROLES_EXECUTION, t->tok, t->tok + t->ntok);

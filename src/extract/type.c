@@ -78,18 +78,12 @@ void type_intervention(struct ctx *c, struct frame *f)
 
 	if (t->cls == RASD_EC_PROTEST || t->cls == RASD_EC_RIOT) {
 		/* what the security forces did to the protest, in the sentence */
-		static const char *const w[] = {"تفريق", "لتفريق", "لتفريقهم", "فرقت", "قمع",
-						"قمعت", "بقمع", "الرصاص", "بالرصاص", "الحي",
-						"المسيل", "للدموع", "هراوات", "بالهراوات", "اعتدت",
-						"واعتقلت", "اعتقلت", "فضت", "لفض", "بفض", NULL};
 		uint32_t k;
-		size_t q;
 		struct frame g = *f;
 		size_t mark = f->tr ? f->tr->n : 0;
 		for (k = s->tok_begin; k < s->tok_end && !f->intervention; k++)
-			for (q = 0; w[q]; q++)
-				if (tok_is(c, k, w[q]))
-					f->intervention = true;
+			if (WORD_AT(c, k, RASD_WL_DISPERSAL))
+				f->intervention = true;
 		if (f->intervention)
 			RULE(c, f, R_TYPE_PROTEST_INTERVENTION, k - 1, k);
 		mark = f->tr ? f->tr->n : 0;

@@ -31,7 +31,7 @@ const struct rasd_date_expr *choose_date(struct ctx *c, const struct frame *f)
 			uint32_t k;
 			bool reported = false;
 			for (k = d->tok + d->ntok; k < f->trig->tok; k++)
-				if (TOK_IS(c, k, "ان") || TOK_IS(c, k, "بان") || TOK_IS(c, k, "وان"))
+				if (WORD_AT(c, k, RASD_WL_THAT))
 					reported = true;
 			if (reported)
 				continue;

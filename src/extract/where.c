@@ -15,21 +15,18 @@
  * remote violence where it lands. */
 static bool origin_place(const struct ctx *c, const struct m_place *p)
 {
-	static const char *const launch[] = {"اطلق", "واطلق", "انطلق", "اطلاق", "يطلق",
-					     "تطلق", "قادم", "القادم", "منطلق", "متسلل", NULL};
 	uint32_t k = p->tok, j;
-	size_t q;
-	if (k >= 2 && TOK_IS(c, k - 2, "من") &&
-	    (TOK_IS(c, k - 1, "جهه") || TOK_IS(c, k - 1, "اتجاه") || TOK_IS(c, k - 1, "ناحيه")))
+	if (k >= 2 && WORD_AT(c, k - 2, RASD_WL_FROM) &&
+	    WORD_AT(c, k - 1, RASD_WL_DIRECTION_OF))
 		return true;
-	if (k < 2 || !TOK_IS(c, k - 1, "من"))
+	if (k < 2 || !WORD_AT(c, k - 1, RASD_WL_FROM))
 		return false;
 	for (j = k - 1; j-- > 0 && j + 5 >= k;) {
 		if (c->doc->tokens[j].kind == RASD_TOK_PUNCT)
 			break;
-		for (q = 0; launch[q]; q++)
-			if (key_has_prefix(&c->doc->tokens[j], launch[q]))
-				return true;
+		if (word_list_prefix(c->lex, c->doc->tokens[j].key, c->doc->tokens[j].klen,
+				     RASD_WL_LAUNCH))
+			return true;
 	}
 	return false;
 }
@@ -39,21 +36,15 @@ static bool origin_place(const struct ctx *c, const struct m_place *p)
  * مقرا له», «ومقره لندن». */
 static bool seat_place(const struct ctx *c, const struct m_place *p)
 {
-	static const char *const seat[] = {"مقره", "ومقره", "مقرها", "ومقرها", "مقرا", NULL};
-	uint32_t k = p->tok, e = p->tok + (p->ntok ? p->ntok : 1);
-	size_t q;
+	uint32_t k = p->tok;
 	if (segment_of(c, k) == RASD_SEG_DATELINE)
 		return true;
-	for (q = 0; seat[q]; q++) {
-		if (k >= 1 && TOK_IS(c, k - 1, seat[q]))
-			return true;
-		if (k >= 2 && TOK_IS(c, k - 2, seat[q]) && TOK_IS(c, k - 1, "في"))
-			return true;
-		if (e < c->doc->ntokens && TOK_IS(c, e, seat[q]))
-			return true;
-	}
-	return k >= 2 && TOK_IS(c, k - 1, "من") &&
-	       (TOK_IS(c, k - 2, "يتخذ") || TOK_IS(c, k - 2, "تتخذ") || TOK_IS(c, k - 2, "ويتخذ"));
+	/* «ومقره لندن» is not read here: the tests of مقره، مقرها compared a
+	 * token with TOK_IS on a pointer (sizeof - 1 = 7 bytes) and never
+	 * matched; made real they drop 7 events of the corpus, a change of
+	 * output left to the accuracy work (words.tsv has no `seat` list) */
+	return k >= 2 && WORD_AT(c, k - 1, RASD_WL_FROM) &&
+	       WORD_AT(c, k - 2, RASD_WL_TAKE_SEAT);
 }
 
 int choose_place(struct ctx *c, const struct frame *f)
@@ -89,9 +80,9 @@ int choose_place(struct ctx *c, const struct frame *f)
 		score += r->specificity * 4;
 		if (p->reference)
 			score -= 25; /* it only says where the place before it lies */
-		if (p->tok > 0 && (TOK_IS(c, p->tok - 1, "قرب") ||
-				   (p->tok > 1 && TOK_IS(c, p->tok - 1, "من") &&
-				    TOK_IS(c, p->tok - 2, "بالقرب"))))
+		if (p->tok > 0 && (WORD_AT(c, p->tok - 1, RASD_WL_CLOSE_TO) ||
+				   (p->tok > 1 && WORD_AT(c, p->tok - 1, RASD_WL_FROM) &&
+				    WORD_AT(c, p->tok - 2, RASD_WL_CLOSE_BY))))
 			score -= 20; /* قرب دمشق: a landmark, when the sentence has more */
 		if (origin_place(c, p)) {
 			/* where it came from: only when neither the sentence nor the

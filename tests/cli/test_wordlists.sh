@@ -16,12 +16,7 @@ check "docs/lexicons.md lists the exceptions" test -s "$T_TMP/allowed"
 
 # string literals with an Arabic letter, comments removed (block comments
 # that span lines included)
-for f in src/extract/*.c src/extract/*.h; do
-	# the stage files split from extract.c are being converted (issue 10)
-	case $f in
-	*/mention.c | */mention.h | */dates.c | */numbers.c | */country.c) ;;
-	*) continue ;;
-	esac
+for f in src/extract/*.c src/extract/*.h src/extract/*.inc; do
 	python3 - "$f" <<'EOF'
 import re, sys
 src = open(sys.argv[1], encoding='utf-8').read()
