@@ -17,6 +17,7 @@ DEB_PACKAGES := build-essential pkg-config libsqlite3-dev xz-utils python3
 PKGS        := sqlite3
 # store: SHA-256 of articles (src/store/hash.c)
 DEB_PACKAGES += nettle-dev
+DEB_PACKAGES += tmux # tests/cli/test_review.sh drives the review queue in a terminal
 PKGS        += nettle
 # feeds: web pages and feeds (libxml2, iconv), fetching (libcurl), raw pages kept compressed (zlib)
 DEB_PACKAGES += libxml2-dev libcurl4-openssl-dev zlib1g-dev

@@ -974,6 +974,8 @@ struct rasd_acled_event {
 	const char *sources; /* every outlet, "; "-joined; NULL: article->source */
 	long narticles, nsources; /* 0 counts as 1 */
 	long long timestamp;      /* Unix time of the event's last change */
+	const char *review_status; /* a stored event's review (rasd_review_status_name);
+				      NULL outside a database */
 };
 
 /** ACLED's 31 columns in ACLED's order, then rasd's; with a newline. */
@@ -1006,7 +1008,7 @@ const char *rasd_country_from_code(const char *code);
  * normalizer and clitic splitter. docs/schema.md documents the tables and
  * the deduplication rule. A struct rasd_db is used by one thread at a time.
  */
-#define RASD_DB_SCHEMA_VERSION 3
+#define RASD_DB_SCHEMA_VERSION 4
 #define RASD_DB_HASH_HEX 65 /* 64 hex digits and a NUL */
 
 struct rasd_db;
@@ -1206,7 +1208,8 @@ enum rasd_db_order {
 	RASD_ORDER_DATE = 0,
 	RASD_ORDER_FATALITIES,
 	RASD_ORDER_TYPE,
-	RASD_ORDER_ADMIN1
+	RASD_ORDER_ADMIN1,
+	RASD_ORDER_CONFIDENCE /* lowest first: the review queue's order */
 };
 
 /* Which events a query, an export or the statistics look at. */
@@ -1226,6 +1229,11 @@ struct rasd_db_filter {
 	bool newest_first;            /* descending order */
 	enum rasd_db_order order;     /* what the events are sorted by */
 	const char *event_id;         /* one event, by its rasd-... id */
+	/* review status: NULL for every event but the rejected ones; else a
+	 * comma-separated list of unreviewed, accepted, corrected, rejected,
+	 * reviewed (the last three), recheck (flagged for a re-check), or all */
+	const char *review;
+	long long number;             /* one event by its number (rasd_db_event.number); 0: any */
 };
 
 /* One link from an event to an article: the article and its evidence. */
@@ -1247,6 +1255,10 @@ struct rasd_db_event {
 	size_t nlinks;
 	long long number;  /* the event's row number: stable while the event exists */
 	long long changed; /* Unix time of the last write to any of its articles */
+	const char *review_status;    /* rasd_review_status_name() */
+	const char *review_reason;    /* why it was rejected, or NULL */
+	const char *duplicate_of;     /* the rasd-… id of the event it duplicates, or NULL */
+	const char *recheck;          /* why it needs a re-check, or NULL */
 };
 
 typedef enum rasd_status (*rasd_db_event_fn)(void *ctx, const struct rasd_db_event *e);
@@ -1475,5 +1487,151 @@ unsigned rasd_server_port(const struct rasd_server *s);
 void rasd_server_free(struct rasd_server *s);
 /** True when host (numeric) is 127.0.0.0/8 or ::1. */
 bool rasd_host_is_loopback(const char *host);
+
+/* store: review */
+
+/*
+ * Analysts' review of stored events. Each event has a review status; every
+ * change (accept, reject, a corrected field, a merge, a split, a re-check
+ * flag, an undo) is one row of the audit trail `review_log`. Corrected
+ * fields override the values coded from the articles everywhere the event
+ * is read (rasd_db_query, the exports, the statistics, deduplication) and
+ * survive re-ingest: when an article behind a reviewed event changes, the
+ * event keeps its review and is flagged for a re-check instead.
+ * docs/review.md describes the model. Each call below that writes runs in
+ * its own transaction, or inside the caller's when one is open
+ * (rasd_db_begin). Unknown events fail with RASD_ENOTFOUND, invalid values
+ * with RASD_EINVAL, both with a one-line err->msg.
+ */
+enum rasd_review_status {
+	RASD_REVIEW_UNREVIEWED = 0,
+	RASD_REVIEW_ACCEPTED,  /* right as coded */
+	RASD_REVIEW_CORRECTED, /* right once its corrected fields are applied */
+	RASD_REVIEW_REJECTED   /* not an event (review_reason says why) */
+};
+
+/** "unreviewed", "accepted", "corrected", "rejected". Static storage. */
+const char *rasd_review_status_name(enum rasd_review_status s);
+/** Parse a status name; RASD_EINVAL when it is none of them. */
+enum rasd_status rasd_review_status_parse(const char *s,
+					  enum rasd_review_status *out) RASD_MUST_CHECK;
+
+/**
+ * The reasons an event can be rejected for, NULL-terminated: not-event,
+ * duplicate (of another event), wrong-type, history, plan-or-threat,
+ * statistic, accident, off-topic, other. Static storage.
+ */
+extern const char *const rasd_review_reasons[];
+
+/**
+ * Resolve what a user typed to an event's row id: the number shown by
+ * rasd_db_event.number, the event's rasd-… id, or the rasd-… id of any of its
+ * reports (which keeps naming the event after a merge). RASD_ENOTFOUND
+ * with "no event 'X' in 'DB'" otherwise.
+ */
+enum rasd_status rasd_review_find(struct rasd_db *db, const char *ref, long long *event,
+				  struct rasd_error *err) RASD_MUST_CHECK;
+
+/** Who made a change and why; either may be NULL. */
+struct rasd_review_by {
+	const char *reviewer;
+	const char *note;
+};
+
+/** Mark an event right as coded (corrected when it has corrected fields);
+ * clears a re-check flag. */
+enum rasd_status rasd_review_accept(struct rasd_db *db, long long event,
+				    const struct rasd_review_by *by,
+				    struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Reject an event: reason is one of rasd_review_reasons; "duplicate" needs
+ * duplicate_of (another event's row id), the others take 0. Rejected
+ * events are left out of queries, exports and statistics unless asked for
+ * (rasd_db_filter.review), and never absorb new reports.
+ */
+enum rasd_status rasd_review_reject(struct rasd_db *db, long long event, const char *reason,
+				    long long duplicate_of, const struct rasd_review_by *by,
+				    struct rasd_error *err) RASD_MUST_CHECK;
+
+/* One corrected field: name and value as a user types them. */
+struct rasd_review_assign {
+	const char *field;
+	const char *value; /* "" clears an optional field (actor2=) */
+};
+
+/**
+ * Correct fields of an event. Fields: event_date (YYYY-MM-DD),
+ * time_precision (1-3), event_type and sub_event_type (ACLED names, any
+ * case; a sub-type sets its type), actor1, assoc_actor1, actor2,
+ * assoc_actor2 (an actor code or any alias the lexicon knows, e.g. ISIS,
+ * داعش; "" clears), location (a gazetteer place, optionally "NAME، ADMIN1"
+ * to choose among namesakes; sets the governorate, district, country,
+ * P-code, coordinates and precision), fatalities (0-100000), modality
+ * (reported, claimed, foiled). Every assignment is validated before any is
+ * written (RASD_EINVAL naming the field and value); the event becomes
+ * corrected. lex is the lexicon that validates actors and places.
+ */
+enum rasd_status rasd_review_set(struct rasd_db *db, const struct rasd_lexicon *lex,
+				 long long event, const struct rasd_review_assign *set, size_t nset,
+				 const struct rasd_review_by *by,
+				 struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Merge event `from` into event `into`: every report of `from` becomes a
+ * report of `into`, which is recomputed (its corrections kept) and marked
+ * corrected; `from` is deleted (its own corrections are logged and dropped).
+ */
+enum rasd_status rasd_review_merge(struct rasd_db *db, long long into, long long from,
+				   const struct rasd_review_by *by,
+				   struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Split reports off a wrongly merged event. refs name the reports to move
+ * to one new event (their rasd-… mention ids or article doc_ids); with
+ * nrefs == 0 every article but the primary's becomes an event of its own.
+ * New events are marked corrected. *first_new (may be NULL) is the row id
+ * of the first new event. An event with one report cannot be split.
+ */
+enum rasd_status rasd_review_split(struct rasd_db *db, long long event, const char *const *refs,
+				   size_t nrefs, const struct rasd_review_by *by, long long *first_new,
+				   struct rasd_error *err) RASD_MUST_CHECK;
+
+/**
+ * Undo the latest change to an event that is not undone yet (an accept, a
+ * rejection, corrected fields). Merges and splits are not undone (split or
+ * merge again); RASD_ENOTFOUND when there is nothing to undo.
+ */
+enum rasd_status rasd_review_undo(struct rasd_db *db, long long event,
+				  const struct rasd_review_by *by,
+				  struct rasd_error *err) RASD_MUST_CHECK;
+
+/* One row of the audit trail. */
+struct rasd_review_entry {
+	long long id, change; /* rows of one change share `change` */
+	long long event;      /* the event's row id (it may since have been merged away) */
+	const char *event_id; /* its rasd-… id at the time */
+	const char *action;   /* accept, reject, set, merge, split, recheck, undo */
+	const char *field;    /* review_status, review_reason, a coded field, … */
+	const char *old_value, *new_value; /* NULL for none */
+	const char *reviewer, *time, *note;
+	bool undone;
+};
+
+typedef enum rasd_status (*rasd_review_entry_fn)(void *ctx, const struct rasd_review_entry *e);
+
+/** The audit trail, oldest first; event 0 for every event. Strings live in
+ * `a`, reset before each entry. */
+enum rasd_status rasd_review_log(struct rasd_db *db, long long event, struct rasd_arena *a,
+				 rasd_review_entry_fn fn, void *ctx,
+				 struct rasd_error *err) RASD_MUST_CHECK;
+
+/* Counts of events by review status, and those flagged for a re-check. */
+struct rasd_review_counts {
+	long by_status[4]; /* indexed by enum rasd_review_status */
+	long recheck;
+};
+enum rasd_status rasd_review_count(struct rasd_db *db, struct rasd_review_counts *c,
+				   struct rasd_error *err) RASD_MUST_CHECK;
 
 #endif /* RASD_H */

@@ -114,6 +114,11 @@ int cmd_explain(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_rebuild(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+/* The interactive queue of rasd review (cmd_review_queue.c): the events
+ * that pass filter, one at a time; returns the exit code. */
+int cli_review_queue(struct rasd_db *db, const struct rasd_lexicon *lex,
+		     const struct rasd_db_filter *filter, const struct rasd_review_by *by);
 
 /* The events database, shared by ingest, search, query and stats
  * (cmd_query.c). Opening prints the error and returns NULL on failure. */

@@ -48,7 +48,10 @@ void cli_filter_help(FILE *f)
 	      "  --country CODE              ISO 3166 code, e.g. SY\n"
 	      "  --near LAT,LON,KM           within KM kilometres of a point\n"
 	      "  --text WORDS                words in the evidence sentences (as rasd search)\n"
-	      "  --min-fatalities N          at least N killed\n",
+	      "  --min-fatalities N          at least N killed\n"
+	      "  --status LIST               review status: unreviewed, accepted, corrected,\n"
+	      "                              rejected, reviewed, recheck or all, comma-separated\n"
+	      "                              (default: all but rejected)\n",
 	      f);
 }
 
@@ -137,7 +140,7 @@ int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i)
 	if (strcmp(a, "--from") && strcmp(a, "--to") && strcmp(a, "--type") &&
 	    strcmp(a, "--sub-type") && strcmp(a, "--actor") && strcmp(a, "--admin1") &&
 	    strcmp(a, "--country") && strcmp(a, "--near") && strcmp(a, "--text") &&
-	    strcmp(a, "--min-fatalities"))
+	    strcmp(a, "--min-fatalities") && strcmp(a, "--status"))
 		return 0;
 	if (!v) {
 		cli_error("option '%s' needs a value", a);
@@ -177,7 +180,9 @@ int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i)
 		cli_error("%s: the value is not valid UTF-8", a);
 		return -1;
 	}
-	if (strcmp(a, "--type") == 0)
+	if (strcmp(a, "--status") == 0)
+		target = &f->review;
+	else if (strcmp(a, "--type") == 0)
 		target = &f->event_type;
 	else if (strcmp(a, "--sub-type") == 0)
 		target = &f->sub_event_type;
@@ -307,8 +312,14 @@ static enum rasd_status table_row(struct rasd_buf *b, const struct rasd_db_event
 		st = rasd_buf_printf(b, "، %s", ev->admin1);
 	if (st == RASD_OK && ev->country && *ev->country)
 		st = rasd_buf_printf(b, " (%s)", ev->country);
+	/* the row id the review verbs take, and the review when there is one */
 	if (st == RASD_OK)
-		st = rasd_buf_printf(b, "\n%12s", "");
+		st = rasd_buf_printf(b, "\n  #%-8lld  ", e->number);
+	if (st == RASD_OK && e->review_status && strcmp(e->review_status, "unreviewed") != 0)
+		st = rasd_buf_printf(b, "[%s%s%s] ", e->review_status, e->review_reason ? ": " : "",
+				     e->review_reason ? e->review_reason : "");
+	if (st == RASD_OK && e->recheck)
+		st = rasd_buf_puts(b, "[recheck] ");
 	if (st == RASD_OK)
 		st = one_line(b, sentence, strlen(sentence), 110);
 	if (st == RASD_OK)
@@ -329,7 +340,7 @@ static enum rasd_status emit(void *ctx, const struct rasd_db_event *e)
 		break;
 	case FMT_CSV: {
 		struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
-					      e->narticles, e->nsources, e->changed};
+					      e->narticles, e->nsources, e->changed, e->review_status};
 		st = rasd_acled_write_csv(&o->b, o->acled, &ae);
 		break;
 	}
@@ -343,7 +354,7 @@ static enum rasd_status emit(void *ctx, const struct rasd_db_event *e)
 		if (st == RASD_OK) {
 			struct rasd_acled_event ae = {&e->article, &e->event, e->number,
 						      e->article.source, e->narticles,
-						      e->nsources, e->changed};
+						      e->nsources, e->changed, e->review_status};
 			st = rasd_acled_write_geojson(&o->b, o->acled, &ae);
 		}
 		break;

@@ -126,6 +126,19 @@ int cmd_stats(int argc, char **argv)
 				     tot.sources, tot.events, tot.mentions, tot.multi_source_events,
 				     tot.fatalities, tot.first_date[0] ? tot.first_date : "-",
 				     tot.last_date[0] ? tot.last_date : "-");
+	if (st == RASD_OK) {
+		/* review of the whole database; the rejected are not counted above */
+		struct rasd_review_counts rc_;
+		st = rasd_review_count(db, &rc_, &err);
+		if (st == RASD_OK)
+			st = rasd_buf_printf(&b,
+					     "  review      %ld unreviewed, %ld accepted, %ld corrected, "
+					     "%ld rejected; %ld to re-check\n",
+					     rc_.by_status[RASD_REVIEW_UNREVIEWED],
+					     rc_.by_status[RASD_REVIEW_ACCEPTED],
+					     rc_.by_status[RASD_REVIEW_CORRECTED],
+					     rc_.by_status[RASD_REVIEW_REJECTED], rc_.recheck);
+	}
 	for (k = 0; k < sizeof(tables) / sizeof(tables[0]) && st == RASD_OK; k++) {
 		struct table t = {&b, tables[k].by, 0};
 		st = rasd_buf_printf(&b, "\n%s%s\n  %8s %10s\n", tables[k].title,

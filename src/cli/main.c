@@ -29,6 +29,7 @@ static void usage(FILE *f)
 	      "  check     is the database whole? (integrity, search indexes, rasd's rules)\n"
 	      "  backup    an online, consistent copy of the database\n"
 	      "  rebuild   recompute the database's events and indexes from its articles\n"
+	      "  review    accept, reject, correct, merge and split stored events; the queue\n"
 	      "  version   print the version (also -V, --version)\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -73,6 +74,8 @@ int main(int argc, char **argv)
 		return cmd_backup(argc - 1, argv + 1);
 	if (strcmp(cmd, "rebuild") == 0)
 		return cmd_rebuild(argc - 1, argv + 1);
+	if (strcmp(cmd, "review") == 0)
+		return cmd_review(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;

@@ -58,7 +58,7 @@ struct event_list {
 static struct rasd_acled_event acled_event(const struct rasd_db_event *e)
 {
 	struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
-				      e->narticles, e->nsources, e->changed};
+				      e->narticles, e->nsources, e->changed, e->review_status};
 	return ae;
 }
 

@@ -34,7 +34,7 @@ static const struct {
 	{"admin3_ar", STR}, {"location_ar", STR}, {"pcode", STR}, {"claimed", STR},
 	{"modality", STR}, {"trigger", STR}, {"confidence", NUM}, {"evidence_field", STR},
 	{"evidence_start", NUM}, {"evidence_end", NUM}, {"narticles", NUM}, {"nsources", NUM},
-	{"url", STR}};
+	{"url", STR}, {"review_status", STR}};
 
 #define NCOLS (sizeof(columns) / sizeof(columns[0]))
 #define NCOLS_ACLED 31
@@ -46,7 +46,8 @@ enum col {
 	C_SOURCE, C_SOURCE_SCALE, C_NOTES, C_FATALITIES, C_TAGS, C_TIMESTAMP, C_EVENT_ID, C_DOC_ID,
 	C_ACTOR1_CODE, C_ASSOC1_CODE, C_ACTOR2_CODE, C_ASSOC2_CODE, C_ADMIN1_AR, C_ADMIN2_AR,
 	C_ADMIN3_AR, C_LOCATION_AR, C_PCODE, C_CLAIMED, C_MODALITY, C_TRIGGER, C_CONFIDENCE,
-	C_EVIDENCE_FIELD, C_EVIDENCE_START, C_EVIDENCE_END, C_NARTICLES, C_NSOURCES, C_URL, C_COUNT
+	C_EVIDENCE_FIELD, C_EVIDENCE_START, C_EVIDENCE_END, C_NARTICLES, C_NSOURCES, C_URL, C_REVIEW_STATUS,
+	C_COUNT
 };
 
 _Static_assert(C_COUNT == NCOLS, "enum col follows columns[]");
@@ -515,7 +516,8 @@ static enum rasd_status fill(struct row *r, const struct rasd_acled *x,
 	TRY(put_f(r, C_EVIDENCE_END, "%u", e->evidence.end));
 	TRY(put_f(r, C_NARTICLES, "%ld", ev->narticles > 0 ? ev->narticles : 1));
 	TRY(put_f(r, C_NSOURCES, "%ld", ev->nsources > 0 ? ev->nsources : 1));
-	return put_s(r, C_URL, art->url);
+	TRY(put_s(r, C_URL, art->url));
+	return put_s(r, C_REVIEW_STATUS, ev->review_status);
 }
 
 static enum rasd_status build(struct row *r, const struct rasd_acled *x,

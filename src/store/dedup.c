@@ -15,7 +15,7 @@
 static const char sql_event_candidates[] =
 	"SELECT id, " FIELD_COLS " FROM event"
 	" WHERE event_type = ?1 AND sub_event_type = ?2"
-	" AND event_date BETWEEN ?3 AND ?4"
+	" AND event_date BETWEEN ?3 AND ?4 AND review_status <> 'rejected'"
 	" ORDER BY id";
 
 /* Two actor codes can name the same party: equal, or one unknown. */

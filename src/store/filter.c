@@ -48,6 +48,59 @@ void store_where_release(struct store_where *w)
 	rasd_buf_release(&w->fts);
 }
 
+/*
+ * The review filter: NULL leaves the rejected out; otherwise a list of
+ * statuses (and "reviewed", "recheck", "all"), each bound as a parameter.
+ */
+static enum rasd_status review_clause(struct store_where *w, const char *list, struct rasd_error *err)
+{
+	bool want[4] = {true, true, true, false}, recheck = false;
+	const char *p = list;
+	enum rasd_status st;
+	int k;
+
+	if (list) {
+		memset(want, 0, sizeof(want));
+		while (*p) {
+			const char *q = strchr(p, ',');
+			size_t n = q ? (size_t)(q - p) : strlen(p);
+			char word[16];
+			enum rasd_review_status rs;
+			if (n == 0 || n >= sizeof(word))
+				goto bad;
+			memcpy(word, p, n);
+			word[n] = '\0';
+			if (strcmp(word, "all") == 0)
+				return RASD_OK;
+			if (strcmp(word, "recheck") == 0)
+				recheck = true;
+			else if (strcmp(word, "reviewed") == 0)
+				want[1] = want[2] = want[3] = true;
+			else if (rasd_review_status_parse(word, &rs) == RASD_OK)
+				want[rs] = true;
+			else
+				goto bad;
+			p += n;
+			if (*p == ',')
+				p++;
+		}
+		if (!recheck && !want[0] && !want[1] && !want[2] && !want[3])
+			goto bad;
+	}
+	if (recheck && !want[0] && !want[1] && !want[2] && !want[3])
+		return clause(w, "e.recheck IS NOT NULL");
+	st = clause(w, recheck ? "(e.review_status IN (?, ?, ?, ?) OR e.recheck IS NOT NULL)"
+			       : "e.review_status IN (?, ?, ?, ?)");
+	for (k = 0; k < 4; k++)
+		param_text(w, want[k] ? rasd_review_status_name((enum rasd_review_status)k) : "");
+	return st;
+bad:
+	return rasd_error_set(err, RASD_EINVAL, 0, 0,
+			      "'%.80s' is not a review status (unreviewed, accepted, corrected, "
+			      "rejected, reviewed, recheck, all)",
+			      list);
+}
+
 enum rasd_status store_where_build(const struct rasd_db_filter *f, struct rasd_arena *a,
 				    struct store_where *w, struct rasd_error *err)
 {
@@ -143,6 +196,15 @@ enum rasd_status store_where_build(const struct rasd_db_filter *f, struct rasd_a
 	if (st == RASD_OK && f->event_id) {
 		st = clause(w, "e.event_id = ?");
 		param_text(w, f->event_id);
+	}
+	if (st == RASD_OK && f->number > 0) {
+		st = clause(w, "e.id = ?");
+		param_int(w, f->number);
+	}
+	if (st == RASD_OK) {
+		st = review_clause(w, f->review, err);
+		if (st == RASD_EINVAL)
+			return st;
 	}
 	if (st != RASD_OK)
 		return rasd_error_set(err, st, 0, 0, "cannot build the query: %s", rasd_strerror(st));

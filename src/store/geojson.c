@@ -49,6 +49,17 @@ static enum rasd_status source_object(struct rasd_buf *b, const struct rasd_db_s
 	return rasd_buf_puts(b, "}}");
 }
 
+/* The review of a stored event: its row id, status and what goes with it. */
+static enum rasd_status review_members(struct rasd_buf *b, const struct rasd_db_event *e)
+{
+	TRY(rasd_buf_printf(b, ",\"id\":%lld", e->number));
+	TRY(str_or_null(b, "review_status", e->review_status ? e->review_status : "unreviewed",
+			false));
+	TRY(str_or_null(b, "review_reason", e->review_reason, false));
+	TRY(str_or_null(b, "duplicate_of", e->duplicate_of, false));
+	return str_or_null(b, "recheck", e->recheck, false);
+}
+
 enum rasd_status rasd_db_event_write_json(struct rasd_buf *b, const struct rasd_db_event *e)
 {
 	size_t i;
@@ -60,8 +71,9 @@ enum rasd_status rasd_db_event_write_json(struct rasd_buf *b, const struct rasd_
 	b->n--;
 	b->p[b->n] = '\0';
 	TRY(str_or_null(b, "source", e->article.source, false));
-	TRY(rasd_buf_printf(b, ",\"narticles\":%ld,\"nsources\":%ld,\"sources\":[", e->narticles,
-			    e->nsources));
+	TRY(rasd_buf_printf(b, ",\"narticles\":%ld,\"nsources\":%ld", e->narticles, e->nsources));
+	TRY(review_members(b, e));
+	TRY(rasd_buf_puts(b, ",\"sources\":["));
 	for (i = 0; i < e->nlinks; i++) {
 		if (i)
 			TRY(rasd_buf_putc(b, ','));

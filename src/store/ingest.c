@@ -6,6 +6,7 @@
  * provenance rows. Part of store/.
  */
 #include "store.h"
+#include "review.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -21,8 +22,10 @@ static const char sql_article_update[] =
 	" ingested = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?";
 static const char sql_article_events[] =
 	"SELECT DISTINCT event FROM mention WHERE article = ?1";
+/* reports of reviewed events stay for review_reconcile() */
 static const char sql_article_mentions_delete[] =
-	"DELETE FROM mention WHERE article = ?1";
+	"DELETE FROM mention WHERE article = ?1 AND"
+	" (SELECT review_status FROM event e WHERE e.id = mention.event) = 'unreviewed'";
 static const char sql_event_insert[] =
 	"INSERT INTO event(event_id, narticles, nsources, " FIELD_COLS ")"
 	" VALUES (?,?,?," FIELD_QS ")";
@@ -319,7 +322,7 @@ static enum rasd_status put_article(struct rasd_db *db, const struct rasd_articl
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
-	long long article = 0;
+	long long article = 0, first_new = 0;
 	bool exists = false;
 	enum rasd_status status;
 	int rc;
@@ -380,7 +383,18 @@ static enum rasd_status put_article(struct rasd_db *db, const struct rasd_articl
 		article = sqlite3_last_insert_rowid(db->db);
 		counts->articles_new++;
 	}
-	return store_put_events(db, article, art, events, nevents, counts, err);
+	if (exists) {
+		long long top = 0;
+		status = store_query_int(db, "SELECT coalesce(max(id), 0) FROM mention", &top, err);
+		if (status != RASD_OK)
+			return status;
+		first_new = top + 1;
+	}
+	status = store_put_events(db, article, art, events, nevents, counts, err);
+	/* the reviewed events this article reported keep their review */
+	if (status == RASD_OK && exists)
+		status = review_reconcile(db, article, first_new, art, false, counts, err);
+	return status;
 }
 
 /*

@@ -5,6 +5,7 @@
  * Part of store/.
  */
 #include "store.h"
+#include "review.h"
 
 #include <string.h>
 
@@ -190,5 +191,6 @@ enum rasd_status store_recompute(struct rasd_db *db, long long event, bool *empt
 	store_done(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(db, err, rc, "marking the primary source");
-	return RASD_OK;
+	/* an analyst's corrections win over what the reports say */
+	return review_apply(db, event, err);
 }

@@ -27,7 +27,9 @@ static const char sql_links[] =
 	" c3.name_en, c3.name_ar, c3.country, c3.inter,"                                   \
 	" c4.name_en, c4.name_ar, c4.country, c4.inter,"                                   \
 	" (SELECT max(strftime('%s', a2.ingested)) FROM mention m2"                         \
-	"  JOIN article a2 ON a2.id = m2.article WHERE m2.event = e.id)"                    \
+	"  JOIN article a2 ON a2.id = m2.article WHERE m2.event = e.id),"                    \
+	" e.review_status, e.review_reason, e.recheck,"                                    \
+	" (SELECT d.event_id FROM event d WHERE d.id = e.duplicate_of)"                    \
 	" FROM event e JOIN mention m ON m.event = e.id AND m.is_primary = 1"              \
 	" JOIN article a ON a.id = m.article"                                              \
 	" LEFT JOIN actor c1 ON c1.code = e.actor1"                                        \
@@ -39,6 +41,7 @@ static const char sql_links[] =
 #define COL_ARTICLE (COL_MENTION + 7)
 #define COL_ACTORS (COL_ARTICLE + 5)
 #define COL_CHANGED (COL_ACTORS + 16)
+#define COL_REVIEW (COL_CHANGED + 1)
 
 /* The links of one event, and its outlets joined for the CSV source column. */
 static enum rasd_status read_links(struct rasd_db *db, long long event, struct rasd_arena *a,
@@ -202,6 +205,12 @@ static bool row_to_event(sqlite3_stmt *st, struct rasd_arena *a, struct rasd_db_
 	art->url = store_col_text(st, col + 4, a, &oom);
 	if (!art->text)
 		art->text = "";
+
+	s = store_col_text(st, COL_REVIEW, a, &oom);
+	out->review_status = s ? s : "unreviewed";
+	out->review_reason = store_col_text(st, COL_REVIEW + 1, a, &oom);
+	out->recheck = store_col_text(st, COL_REVIEW + 2, a, &oom);
+	out->duplicate_of = store_col_text(st, COL_REVIEW + 3, a, &oom);
 	return !oom;
 }
 
@@ -213,7 +222,8 @@ static const char *order_by(const struct rasd_db_filter *f)
 		" ORDER BY e.fatalities, e.event_date IS NULL, e.event_date, e.id LIMIT ? OFFSET ?",
 		" ORDER BY e.event_type, e.event_date IS NULL, e.event_date, e.id LIMIT ? OFFSET ?",
 		" ORDER BY e.admin1 IS NULL, e.admin1, e.event_date IS NULL, e.event_date, e.id"
-		" LIMIT ? OFFSET ?"};
+		" LIMIT ? OFFSET ?",
+		" ORDER BY e.confidence, e.event_date IS NULL, e.event_date, e.id LIMIT ? OFFSET ?"};
 	static const char *const desc[] = {
 		" ORDER BY e.event_date IS NULL, e.event_date DESC, e.id DESC LIMIT ? OFFSET ?",
 		" ORDER BY e.fatalities DESC, e.event_date IS NULL, e.event_date DESC, e.id DESC"
@@ -221,7 +231,9 @@ static const char *order_by(const struct rasd_db_filter *f)
 		" ORDER BY e.event_type DESC, e.event_date IS NULL, e.event_date DESC, e.id DESC"
 		" LIMIT ? OFFSET ?",
 		" ORDER BY e.admin1 IS NULL, e.admin1 DESC, e.event_date IS NULL,"
-		" e.event_date DESC, e.id DESC LIMIT ? OFFSET ?"};
+		" e.event_date DESC, e.id DESC LIMIT ? OFFSET ?",
+		" ORDER BY e.confidence DESC, e.event_date IS NULL, e.event_date DESC, e.id DESC"
+		" LIMIT ? OFFSET ?"};
 	unsigned k = f ? (unsigned)f->order : 0;
 
 	if (k >= sizeof(asc) / sizeof(asc[0]))

@@ -7,6 +7,7 @@
  * anew; all in one transaction. Part of store/: sits on extract/.
  */
 #include "store.h"
+#include "review.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,15 @@ enum rasd_status rasd_db_rebuild(struct rasd_db *db, const struct rasd_lexicon *
 		goto out;
 	/* the actors are written again from the lexicon as they are met */
 	db->nactors_seen = 0;
-	status = store_exec(db, "DELETE FROM mention; DELETE FROM event; DELETE FROM actor;",
-			  "emptying the events", err);
+	/* reviewed events stay, with their reports, for review_reconcile() */
+	status = store_exec(db,
+			    "DELETE FROM mention WHERE event IN"
+			    " (SELECT id FROM event WHERE review_status = 'unreviewed');"
+			    " DELETE FROM event WHERE review_status = 'unreviewed';"
+			    " DELETE FROM actor WHERE code NOT IN (SELECT value FROM review_field"
+			    " WHERE field IN ('actor1', 'assoc_actor1', 'actor2', 'assoc_actor2')"
+			    " AND value IS NOT NULL);",
+			    "emptying the events", err);
 	if (status != RASD_OK)
 		goto out;
 	rc = sqlite3_prepare_v2(db->db, sql, -1, &st, NULL);
@@ -43,6 +51,7 @@ enum rasd_status rasd_db_rebuild(struct rasd_db *db, const struct rasd_lexicon *
 		struct rasd_event *events = NULL;
 		struct rasd_error xerr;
 		size_t n = 0, i, kept = 0;
+		long long first = 0;
 
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
@@ -68,8 +77,14 @@ enum rasd_status rasd_db_rebuild(struct rasd_db *db, const struct rasd_lexicon *
 			if (events[i].confidence >= opt->min_confidence)
 				events[kept++] = events[i];
 		counts->articles_updated++;
-		status = store_put_events(db, sqlite3_column_int64(st, 0), &art, events, kept,
-					  counts, err);
+		status = store_query_int(db, "SELECT coalesce(max(id), 0) + 1 FROM mention", &first,
+					 err);
+		if (status == RASD_OK)
+			status = store_put_events(db, sqlite3_column_int64(st, 0), &art, events, kept,
+						  counts, err);
+		if (status == RASD_OK)
+			status = review_reconcile(db, sqlite3_column_int64(st, 0), first, &art, true,
+						  counts, err);
 		if (status != RASD_OK)
 			goto out;
 	}

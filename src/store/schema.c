@@ -205,13 +205,49 @@ static const char schema_v3[] =
 	"FROM mention m JOIN event e ON e.id = m.event JOIN article a ON a.id = m.article;\n"
 	"PRAGMA user_version = 3;\n";
 
+/* Version 4: review columns on event, corrections (review_field) and the
+ * audit trail (review_log); review*.c and docs/review.md. */
+static const char schema_v4[] =
+	"ALTER TABLE event ADD COLUMN review_status TEXT NOT NULL DEFAULT 'unreviewed';\n"
+	"ALTER TABLE event ADD COLUMN review_reason TEXT;\n"
+	"ALTER TABLE event ADD COLUMN duplicate_of INTEGER;\n"
+	"ALTER TABLE event ADD COLUMN recheck TEXT;\n"
+	"ALTER TABLE event ADD COLUMN reviewed_by TEXT;\n"
+	"ALTER TABLE event ADD COLUMN reviewed_at TEXT;\n"
+	"CREATE INDEX event_review ON event(review_status);\n"
+	"CREATE TABLE review_field (\n"
+	"  event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+	"  field TEXT NOT NULL,\n"
+	"  value,\n"
+	"  PRIMARY KEY (event, field)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE review_log (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  change INTEGER NOT NULL,\n"
+	"  event INTEGER NOT NULL,\n"
+	"  event_id TEXT,\n"
+	"  action TEXT NOT NULL,\n"
+	"  field TEXT NOT NULL,\n"
+	"  old TEXT,\n"
+	"  new TEXT,\n"
+	"  had_override INTEGER NOT NULL DEFAULT 0,\n"
+	"  old_override,\n"
+	"  reviewer TEXT,\n"
+	"  time TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),\n"
+	"  note TEXT,\n"
+	"  undone_by INTEGER\n"
+	");\n"
+	"CREATE INDEX review_log_event ON review_log(event, change);\n"
+	"PRAGMA user_version = 4;\n";
+
 /* Each step in pieces, as C caps the length of one string literal. */
 static const char *const schema_v1[] = {schema_v1_article, schema_v1_event, schema_v1_mention,
 					schema_v1_fts, NULL};
 static const char *const schema_v2_all[] = {schema_v2, NULL};
 static const char *const schema_v3_all[] = {schema_v3, NULL};
-static const char *const *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {NULL, schema_v1,
-									  schema_v2_all, schema_v3_all};
+static const char *const schema_v4_all[] = {schema_v4, NULL};
+static const char *const *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {
+	NULL, schema_v1, schema_v2_all, schema_v3_all, schema_v4_all};
 
 enum rasd_status store_migrate(struct rasd_db *db, struct rasd_error *err)
 {

@@ -105,15 +105,21 @@ chmod 755 "$ro"
 
 # --- F6: damage met by a command is reported, with no output and exit 1
 damage() { # DB OFFSET-IN-PAGE BYTES: overwrite bytes of a leaf page of `event`
+	# (an offset rN counts from the page's first row: inside a row whatever
+	# the rows' length)
 	python3 - "$@" <<'PY'
 import sqlite3, sys
-path, off, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+path, off, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 c = sqlite3.connect(path)
 size = c.execute('PRAGMA page_size').fetchone()[0]
 pages = [r[0] for r in c.execute("SELECT pageno FROM dbstat WHERE name = 'event' AND pagetype = 'leaf' ORDER BY pageno")]
 c.close()
 with open(path, 'r+b') as f:
-    f.seek((pages[len(pages) // 2] - 1) * size + off)
+    base = (pages[len(pages) // 2] - 1) * size
+    if off.startswith('r'):
+        f.seek(base + 8)  # the first cell pointer of a leaf page
+        off = int.from_bytes(f.read(2), 'big') + int(off[1:])
+    f.seek(base + int(off))
     f.write(b'\xa5' * n)
 PY
 }
@@ -133,7 +139,7 @@ check "F6: rasd rebuild repairs it" "$RASD" check -q --db "$T_TMP/bad.db"
 check "F6: the damaged file is kept aside" [ -n "$(ls "$T_TMP" | grep 'bad.db.damaged-')" ]
 check "F6: the rebuilt database holds every article" [ "$(count "$T_TMP/bad.db" 'SELECT count(*) FROM article')" = 200 ]
 cp "$db" "$T_TMP/bad2.db"
-damage "$T_TMP/bad2.db" 300 8  # inside one row: no command notices, check does
+damage "$T_TMP/bad2.db" r4 8  # inside one row: no command notices, check does
 "$RASD" check --db "$T_TMP/bad2.db" >"$T_TMP/out" 2>/dev/null
 check "F6: damage inside a row is found by rasd check" [ $? -eq 1 ] && [ -s "$T_TMP/out" ]
 "$RASD" check --db "$db" >"$T_TMP/out" 2>&1

@@ -332,9 +332,17 @@ TEST(migrations)
 	CHECK_INT(raw_int(raw, "PRAGMA user_version"), RASD_DB_SCHEMA_VERSION);
 	CHECK_INT(raw_int(raw, "PRAGMA application_id"), 1918989156);
 	/* a version-1 database (before ingest_run) is brought up to date */
+	/* (dropping columns re-reads the schema, search tables included) */
+	CHECK_INT(rasd_fts_register(raw), RASD_OK);
 	CHECK_INT(sqlite3_exec(raw,
 			       "DROP VIEW event_full; DROP VIEW event_source; DROP TABLE place_name;"
-			       " DROP TABLE ingest_run; PRAGMA user_version = 1",
+			       " DROP TABLE ingest_run; DROP TABLE review_log; DROP TABLE review_field;"
+			       " DROP INDEX event_review; ALTER TABLE event DROP COLUMN review_status;"
+			       " ALTER TABLE event DROP COLUMN review_reason;"
+			       " ALTER TABLE event DROP COLUMN duplicate_of;"
+			       " ALTER TABLE event DROP COLUMN recheck;"
+			       " ALTER TABLE event DROP COLUMN reviewed_by;"
+			       " ALTER TABLE event DROP COLUMN reviewed_at; PRAGMA user_version = 1",
 			       NULL, NULL, NULL),
 		  SQLITE_OK);
 	sqlite3_close(raw);
@@ -859,7 +867,7 @@ static enum rasd_status geo(void *ctx, const struct rasd_db_event *e)
 {
 	struct rasd_buf *b = ctx;
 	struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
-				      e->narticles, e->nsources, e->changed};
+				      e->narticles, e->nsources, e->changed, e->review_status};
 	enum rasd_status st = rasd_acled_write_geojson(b, NULL, &ae);
 	if (st == RASD_ENOTFOUND)
 		return RASD_OK;
