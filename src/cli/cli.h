@@ -150,5 +150,12 @@ enum rasd_status cli_event_json_traced(struct rasd_buf *b, const struct rasd_art
 				       const struct rasd_event *e) RASD_MUST_CHECK;
 enum rasd_status cli_dropped_json(struct rasd_buf *b, const struct rasd_article *art,
 				  const struct rasd_dropped_frame *d) RASD_MUST_CHECK;
+/* The same for --format table: "why" lines (rule, «words»@offset). */
+enum rasd_status cli_trace_table(struct rasd_buf *b, const struct rasd_article *art,
+				 const struct rasd_trace_step *steps, size_t n) RASD_MUST_CHECK;
+enum rasd_status cli_event_table_traced(struct rasd_buf *b, const struct rasd_article *art,
+					const struct rasd_event *e) RASD_MUST_CHECK;
+enum rasd_status cli_dropped_table(struct rasd_buf *b, const struct rasd_article *art,
+				   const struct rasd_dropped_frame *d) RASD_MUST_CHECK;
 
 #endif

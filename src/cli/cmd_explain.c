@@ -22,6 +22,8 @@ static void help(FILE *f)
 	      "options:\n"
 	      "  --db DB          the events database (required)\n"
 	      "  --dropped        also the article's triggers that made no event, and why\n"
+	      "  --format F       jsonl (default) or table: the event as a terminal table with\n"
+	      "                   one \"why\" line a rule\n"
 	      "  --data DIR       lexicon directory (default: the bundled data/)\n"
 	      "  --places FILE    extra places, same format as data/places.tsv\n",
 	      f);
@@ -31,6 +33,7 @@ struct explain {
 	const struct rasd_lexicon *lex;
 	const char *id;
 	bool dropped;
+	bool table;
 	bool found;    /* the stored event */
 	bool recoded;  /* and its event again from the article */
 	struct rasd_arena work;
@@ -80,18 +83,26 @@ static enum rasd_status one_event(void *ctx, const struct rasd_db_event *se)
 	for (i = 0; i < n; i++) {
 		if (strcmp(ev[i].event_id, want) != 0 && strcmp(ev[i].event_id, x->id) != 0)
 			continue;
-		st = cli_event_json_traced(&x->out, &se->article, &ev[i]);
-		if (st == RASD_OK)
-			st = rasd_buf_putc(&x->out, '\n');
+		if (x->table) {
+			st = cli_event_table_traced(&x->out, &se->article, &ev[i]);
+		} else {
+			st = cli_event_json_traced(&x->out, &se->article, &ev[i]);
+			if (st == RASD_OK)
+				st = rasd_buf_putc(&x->out, '\n');
+		}
 		if (st != RASD_OK)
 			return st;
 		x->recoded = true;
 		break;
 	}
 	for (i = 0; x->recoded && x->dropped && i < trace.ndrops; i++) {
-		st = cli_dropped_json(&x->out, &se->article, &trace.drops[i]);
-		if (st == RASD_OK)
-			st = rasd_buf_putc(&x->out, '\n');
+		if (x->table) {
+			st = cli_dropped_table(&x->out, &se->article, &trace.drops[i]);
+		} else {
+			st = cli_dropped_json(&x->out, &se->article, &trace.drops[i]);
+			if (st == RASD_OK)
+				st = rasd_buf_putc(&x->out, '\n');
+		}
 		if (st != RASD_OK)
 			return st;
 	}
@@ -125,6 +136,14 @@ int cmd_explain(int argc, char **argv)
 			path = argv[++i];
 		} else if (strcmp(argv[i], "--dropped") == 0) {
 			x.dropped = true;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			const char *v = argv[++i];
+			if (strcmp(v, "table") == 0) {
+				x.table = true;
+			} else if (strcmp(v, "jsonl") != 0) {
+				cli_error("--format: '%s' is not jsonl or table", v);
+				return 2;
+			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			cli_error("explain: unknown option '%s'", argv[i]);
 			help(stderr);

@@ -29,7 +29,8 @@ static void help(FILE *f)
 	      "  --jobs N                         code on N threads; output stays in input order\n"
 	      "  --explain                        add to each event a \"trace\": the rules that made\n"
 	      "                                   it (docs/rules.md) and the words each looked at,\n"
-	      "                                   with byte offsets into the original text (jsonl)\n"
+	      "                                   with byte offsets into the original text (jsonl;\n"
+	      "                                   with --format table, one \"why\" line a rule)\n"
 	      "  --dropped                        --explain, and also one line per trigger that made\n"
 	      "                                   no event, with the rule that dropped it\n"
 	      "  --list-rules                     print every rule's name and what it decides\n"
@@ -130,7 +131,10 @@ static void code_slot(struct batch *b, struct slot *s)
 			st = rasd_acled_write_csv(&s->out, b->acled, &ae);
 			break;
 		}
-		case FMT_TABLE: st = rasd_event_write_table(&s->out, &s->art, &ev[e]); break;
+		case FMT_TABLE:
+			st = b->explain ? cli_event_table_traced(&s->out, &s->art, &ev[e])
+					: rasd_event_write_table(&s->out, &s->art, &ev[e]);
+			break;
 		case FMT_BRIEF: st = write_brief(&s->out, &s->art, &ev[e]); break;
 		}
 		if (st != RASD_OK) {
@@ -141,9 +145,14 @@ static void code_slot(struct batch *b, struct slot *s)
 		s->nevents++;
 	}
 	for (e = 0; b->dropped && e < s->trace.ndrops; e++) {
-		enum rasd_status st = cli_dropped_json(&s->out, &s->art, &s->trace.drops[e]);
-		if (st == RASD_OK)
-			st = rasd_buf_putc(&s->out, '\n');
+		enum rasd_status st;
+		if (b->fmt == FMT_TABLE) {
+			st = cli_dropped_table(&s->out, &s->art, &s->trace.drops[e]);
+		} else {
+			st = cli_dropped_json(&s->out, &s->art, &s->trace.drops[e]);
+			if (st == RASD_OK)
+				st = rasd_buf_putc(&s->out, '\n');
+		}
 		if (st != RASD_OK) {
 			s->failed = true;
 			snprintf(s->err, sizeof(s->err), "cannot format a dropped frame: %s",
@@ -269,8 +278,8 @@ int cmd_extract(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
-	if (explain && fmt != FMT_JSONL) {
-		cli_error("extract: --explain and --dropped write jsonl only");
+	if (explain && fmt != FMT_JSONL && fmt != FMT_TABLE) {
+		cli_error("extract: --explain and --dropped write jsonl or table only");
 		return 2;
 	}
 	xo.max_article_bytes = o.max_article_bytes;

@@ -88,6 +88,9 @@ if not ok:
 sys.exit(0 if ok else 1)
 PY
 
+"$RASD" extract -q --dropped --format table --published 2021-11-15 "$ART" >"$T_TMP/table.txt"
+check "--format table: a why line per rule, and the dropped triggers" sh -c \
+	"grep -q '^    why      frames.clause ' '$T_TMP/table.txt' && grep -q 'dropped by history.since_date' '$T_TMP/table.txt'"
 check "--explain refuses other formats" sh -c "! '$RASD' extract -q --explain --format csv '$ART' 2>/dev/null"
 check "--list-rules names every rule once" sh -c \
 	"'$RASD' extract --list-rules | cut -f1 | sort | uniq -d | grep -q . && exit 1; \
