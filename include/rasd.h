@@ -1483,6 +1483,8 @@ enum rasd_status rasd_server_start(const struct rasd_server_config *c, struct ra
 				   struct rasd_error *err) RASD_MUST_CHECK;
 /** The port the server listens on. */
 unsigned rasd_server_port(const struct rasd_server *s);
+/** Whether the server takes reviews (it could open the database for writing). */
+bool rasd_server_reviews(const struct rasd_server *s);
 /** Stop the server, finish its requests and free it; NULL does nothing. */
 void rasd_server_free(struct rasd_server *s);
 /** True when host (numeric) is 127.0.0.0/8 or ::1. */

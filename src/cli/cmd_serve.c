@@ -212,6 +212,9 @@ int cmd_serve(int argc, char **argv)
 	if (!o.quiet)
 		fprintf(stderr, "rasd: serving '%s'; open the URL above in a browser (Ctrl-C stops)\n",
 			c.db_path);
+	if (!rasd_server_reviews(srv))
+		cli_warn("'%s' cannot be written here: the dashboard shows it without review buttons",
+			 c.db_path);
 	sig = 0;
 	sigwait(&set, &sig);
 	rasd_server_free(srv);

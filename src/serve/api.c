@@ -285,6 +285,7 @@ void api_event(struct serve_request *rq, struct serve_reply *rp)
 	memset(&f, 0, sizeof(f));
 	f.event_id = id;
 	f.limit = 1;
+	f.review = "all"; /* a rejected event can still be opened */
 	st = rasd_db_query(rq->db, &f, &rq->arena, one_event, &l, &err);
 	if (st != RASD_OK) {
 		store_error(rp, &err, st);
@@ -606,13 +607,20 @@ static bool authenticated(struct serve_request *rq)
 
 void api_session_get(struct serve_request *rq, struct serve_reply *rp)
 {
+	struct rasd_buf *b = &rp->body;
 	enum rasd_status st;
+	size_t k;
 
-	st = rasd_buf_printf(&rp->body,
+	st = rasd_buf_printf(b,
 			     "{\"csrf\":\"%s\",\"authenticated\":%s,\"login_required\":%s,"
-			     "\"review\":false}\n",
+			     "\"review\":%s,\"reasons\":[",
 			     rq->srv->csrf, authenticated(rq) ? "true" : "false",
-			     rq->srv->token_given ? "true" : "false");
+			     rq->srv->token_given ? "true" : "false",
+			     rq->srv->writer ? "true" : "false");
+	for (k = 0; st == RASD_OK && rasd_review_reasons[k]; k++)
+		st = rasd_buf_printf(b, "%s\"%s\"", k ? "," : "", rasd_review_reasons[k]);
+	if (st == RASD_OK)
+		st = rasd_buf_puts(b, "]}\n");
 	if (st != RASD_OK) {
 		serve_error(rp, 500, "%s", rasd_strerror(st));
 		return;

@@ -3,7 +3,8 @@
  * as a store filter (struct rasd_db_filter), with the meaning `rasd query`
  * gives the same options: from/to (YYYY, YYYY-MM or YYYY-MM-DD,
  * inclusive), type, sub_type, actor, admin1, country, near=LAT,LON,KM,
- * text, min_fatalities; and for lists limit, offset and sort. The store
+ * text, min_fatalities, review (statuses, as --status); and for lists
+ * limit, offset and sort. The store
  * builds and binds the SQL; nothing here becomes SQL text.
  */
 #include "serve.h"
@@ -148,6 +149,7 @@ bool serve_filter(struct serve_request *rq, struct serve_reply *rp, struct rasd_
 	f->admin1 = arg(rq, "admin1");
 	f->country = arg(rq, "country");
 	f->text = arg(rq, "text");
+	f->review = arg(rq, "review");
 	v = arg(rq, "near");
 	if (v && !parse_near(v, f)) {
 		serve_error(rp, 400, "near must be LAT,LON,KM (e.g. 36.5,40.7,25)");

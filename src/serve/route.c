@@ -10,21 +10,24 @@
 struct route {
 	const char *method; /* GET routes answer HEAD too */
 	const char *path;
-	bool prefix; /* path is followed by an id */
+	bool prefix;        /* path is followed by an id */
+	const char *suffix; /* and then this ("/review"), or NULL */
 	serve_handler handler;
 };
 
 static const struct route routes[] = {
-	{"GET", "/api/events", false, api_events},
-	{"GET", "/api/events.csv", false, api_events_csv},
-	{"GET", "/api/events.geojson", false, api_events_geojson},
-	{"GET", "/api/events/", true, api_event},
-	{"GET", "/api/points", false, api_points},
-	{"GET", "/api/stats", false, api_stats},
-	{"GET", "/api/search", false, api_search},
-	{"GET", "/api/places", false, api_places},
-	{"GET", "/api/session", false, api_session_get},
-	{"POST", "/api/session", false, api_session},
+	{"GET", "/api/events", false, NULL, api_events},
+	{"GET", "/api/events.csv", false, NULL, api_events_csv},
+	{"GET", "/api/events.geojson", false, NULL, api_events_geojson},
+	{"GET", "/api/events/", true, NULL, api_event},
+	{"POST", "/api/events/", true, "/review", api_review},
+	{"GET", "/api/events/", true, "/log", api_review_log},
+	{"GET", "/api/points", false, NULL, api_points},
+	{"GET", "/api/stats", false, NULL, api_stats},
+	{"GET", "/api/search", false, NULL, api_search},
+	{"GET", "/api/places", false, NULL, api_places},
+	{"GET", "/api/session", false, NULL, api_session_get},
+	{"POST", "/api/session", false, NULL, api_session},
 };
 
 serve_handler serve_route(const char *method, const char *path, bool *method_allowed)
@@ -37,9 +40,17 @@ serve_handler serve_route(const char *method, const char *path, bool *method_all
 	for (k = 0; k < sizeof(routes) / sizeof(routes[0]); k++) {
 		const struct route *r = &routes[k];
 		size_t n = strlen(r->path);
-		bool match = r->prefix ? strncmp(path, r->path, n) == 0 && path[n] &&
-						 !strchr(path + n, '/')
-				       : strcmp(path, r->path) == 0;
+		const char *slash = strchr(path + (strncmp(path, r->path, n) == 0 ? n : 0), '/');
+		bool match;
+
+		if (!r->prefix)
+			match = strcmp(path, r->path) == 0;
+		else if (strncmp(path, r->path, n) != 0 || !path[n] || path[n] == '/')
+			match = false;
+		else if (!r->suffix)
+			match = !slash;
+		else
+			match = slash && strcmp(slash, r->suffix) == 0;
 		if (!match)
 			continue;
 		path_known = true;

@@ -70,6 +70,8 @@ struct rasd_server {
 	unsigned port;
 	struct serve_cache cache;
 	uint64_t writes; /* the server's own writes, part of the generation */
+	struct rasd_db *writer; /* for reviews; NULL when the file is read-only */
+	pthread_mutex_t write_lock;
 };
 
 enum serve_caching {
@@ -126,6 +128,10 @@ void api_search(struct serve_request *rq, struct serve_reply *rp);
 void api_places(struct serve_request *rq, struct serve_reply *rp);
 void api_session(struct serve_request *rq, struct serve_reply *rp);
 void api_session_get(struct serve_request *rq, struct serve_reply *rp);
+
+/* review.c */
+void api_review(struct serve_request *rq, struct serve_reply *rp);
+void api_review_log(struct serve_request *rq, struct serve_reply *rp);
 
 /* filter.c: the request's query arguments as a store filter (values point
  * into the request's arena); false with rp filled when one is bad. */

@@ -166,6 +166,7 @@ static enum MHD_Result send_reply(struct serve_request *rq, struct serve_reply *
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
 					strncmp(rq->path, "/api/session", 12) == 0 ? "GET, HEAD, POST"
+					: strstr(rq->path, "/review")               ? "POST"
 										    : "GET, HEAD");
 	ret = MHD_queue_response(rq->conn, (unsigned)status, r);
 	MHD_destroy_response(r);
@@ -462,6 +463,15 @@ enum rasd_status rasd_server_start(const struct rasd_server_config *c, struct ra
 		s->cfg.max_body = SERVE_MAX_BODY_DEFAULT;
 	serve_rate_init(&s->rate, c->rate, c->burst);
 	serve_cache_init(&s->cache);
+	/* one writable handle for reviews, when the file may be written (an
+	 * older schema is brought up to date here, before the readers open) */
+	pthread_mutex_init(&s->write_lock, NULL);
+	{
+		struct rasd_error werr;
+		rasd_error_clear(&werr);
+		if (rasd_db_open(c->db_path, 0, 5000, &s->writer, &werr) != RASD_OK)
+			s->writer = NULL;
+	}
 	st = pool_open(&s->pool, c->db_path, s->cfg.threads, err);
 	if (st != RASD_OK)
 		goto fail;
@@ -501,6 +511,11 @@ unsigned rasd_server_port(const struct rasd_server *s)
 	return s->port;
 }
 
+bool rasd_server_reviews(const struct rasd_server *s)
+{
+	return s->writer != NULL;
+}
+
 void rasd_server_free(struct rasd_server *s)
 {
 	if (!s)
@@ -508,6 +523,8 @@ void rasd_server_free(struct rasd_server *s)
 	if (s->daemon)
 		MHD_stop_daemon(s->daemon);
 	pool_release(&s->pool);
+	rasd_db_free(s->writer);
+	pthread_mutex_destroy(&s->write_lock);
 	serve_rate_release(&s->rate);
 	serve_cache_release(&s->cache);
 	free(s);

@@ -238,6 +238,38 @@ try {
   check('brush: fewer events than all', brushed.total < all.total);
   await page.screenshot({ path: join(shots, '06-brush.png') });
 
+  // 8. review: accept persists across a reload; a rejection takes the
+  // event out of the table and the map, and the review filter finds it
+  const session = await api('/api/session');
+  check('reviews are on for this database', session.review === true);
+  const rev = all.events.find((e) => e.doc_id === 'browser-clitic-1');
+  await page.goto(`${base}/?event=${rev.event_id}`);
+  await page.waitForSelector('#panel:not([hidden]) .review button.accept', { timeout: 15000 });
+  await page.click('.review button.accept');
+  await waitFor(() => document.querySelector('#panel .review')?.dataset.status === 'accepted');
+  await page.reload();
+  await page.waitForSelector('#panel:not([hidden]) .review', { timeout: 15000 });
+  check('an accept persists across a reload', (await page.getAttribute('#panel .review', 'data-status')) === 'accepted');
+  check('the store has it', (await api(`/api/events/${rev.event_id}`)).review_status === 'accepted');
+  await page.fill('.review input[name=fatalities]', '4');
+  await page.click('.review button.correct');
+  await waitFor(() => document.querySelector('#panel .review')?.dataset.status === 'corrected');
+  check('a corrected toll is stored', (await api(`/api/events/${rev.event_id}`)).fatalities === 4);
+  await page.screenshot({ path: join(shots, '08-review.png') });
+  await waitFor(() => document.body.dataset.ready);
+  const before = await api('/api/events?limit=5000');
+  await page.selectOption('.review select[name=reason]', 'not-event');
+  await settled(() => page.click('.review button.reject'));
+  const after = await api('/api/events?limit=5000');
+  check('a rejection takes the event out of the API list', after.total === before.total - 1 && !after.events.some((e) => e.event_id === rev.event_id));
+  check('and out of the table', !(await tableEventIds()).includes(rev.event_id) && Number(await page.getAttribute('body', 'data-total')) === after.total);
+  check('and off the map', (await markersOnMap()).layer === (await api('/api/points')).count);
+  await settled(() => page.selectOption('select[name=review]', 'rejected'));
+  check('the review filter finds it', (await tableEventIds()).includes(rev.event_id) && new URL(page.url()).searchParams.get('review') === 'rejected');
+  await page.click('#panel summary');
+  await page.waitForSelector('.review-log li');
+  check('the panel shows the audit trail', (await page.$$('.review-log li')).length >= 4);
+
   // 8. English labels
   await page.goto(base + '/?lang=en');
   await waitFor(() => document.body.dataset.ready);

@@ -240,6 +240,55 @@ long=$(python3 -c "print('a' * 5000)")
 get "/$long"
 check "a URL over the cap is 414" [ "$code" = 414 ]
 
+# --- review (the store's review API, docs/review.md)
+get /api/session
+check "the session says reviews are on" json "assert d['review'] is True and 'not-event' in d['reasons']"
+rid=$(python3 -c "import json; print(json.loads(open('$T_TMP/all.jsonl').readline())['event_id'])")
+review() { # review JSON [curl options]
+	b=$1; shift
+	get "/api/events/$rid/review" -X POST -H 'Content-Type: application/json' -H "Cookie: $cookie" \
+		-H "X-Rasd-CSRF: $csrf" "$@" -d "$b"
+}
+get "/api/events/$rid/review" -X POST -H 'Content-Type: application/json' -H "X-Rasd-CSRF: $csrf" -d '{"action":"accept"}'
+check "a review without the token is 401" [ "$code" = 401 ]
+get "/api/events/$rid/review" -X POST -H 'Content-Type: application/json' -H "Cookie: $cookie" -d '{"action":"accept"}'
+check "a review without the CSRF token is 403" [ "$code" = 403 ]
+review '{"action":"accept","note":"read the article"}'
+check "accept answers 200" [ "$code" = 200 ]
+check "accept: the event comes back accepted" json "assert d['review_status'] == 'accepted' and d['event_id'] == '$rid'"
+get "/api/events/$rid"
+check "accept persists" json "assert d['review_status'] == 'accepted'"
+review '{"action":"set","fields":{"fatalities":"9"}}'
+check "a corrected toll" json "assert d['review_status'] == 'corrected' and d['fatalities'] == 9"
+get "/api/events?review=corrected"
+check "review=corrected lists it" json "assert [e['event_id'] for e in d['events']] == ['$rid']"
+want=$("$RASD" query --db "$db" --format jsonl --status corrected | wc -l)
+check "review= is rasd query --status" json "assert d['total'] == $want"
+review '{"action":"reject","reason":"not-event"}'
+check "reject answers 200" json "assert d['review_status'] == 'rejected'"
+get /api/events
+check "a rejected event leaves the list" json "assert d['total'] == $n and '$rid' not in [e['event_id'] for e in d['events']]"
+get /api/stats
+check "and the statistics" json "assert d['totals']['events'] == $before"
+get "/api/events/$rid"
+check "a rejected event can still be opened" json "assert d['review_status'] == 'rejected'"
+review '{"action":"undo"}'
+check "undo brings the correction back" json "assert d['review_status'] == 'corrected' and d['fatalities'] == 9"
+get "/api/events/$rid/log"
+check "the audit trail has every change" json "a=[x['action'] for x in d['log']]; assert a[0] == 'accept' and 'set' in a and 'reject' in a and a[-1] == 'undo', a; assert d['log'][0]['note'] == 'read the article' and d['log'][0]['reviewer'] == 'dashboard'"
+"$RASD" review --db "$db" log "$rid" >"$T_TMP/cli-log" 2>&1
+check "rasd review log sees the dashboard's changes" grep -q "dashboard" "$T_TMP/cli-log"
+review '{"action":"bogus"}'
+check "an unknown action is 400" [ "$code" = 400 ]
+review '{"action":"set","fields":{"fatalities":"many"}}'
+check "a bad value is 400" [ "$code" = 400 ]
+review 'not json'
+check "a body that is not JSON is 400" [ "$code" = 400 ]
+get "/api/events/rasd-0000000000000000/review" -X POST -H 'Content-Type: application/json' -H "Cookie: $cookie" -H "X-Rasd-CSRF: $csrf" -d '{"action":"accept"}'
+check "reviewing an unknown event is 404" [ "$code" = 404 ]
+get "/api/events/$rid/review"
+check "GET on a review path is 405" [ "$code" = 405 ]
+
 # rate cap: 5 requests at once, then 429
 start_server "$T_TMP/s2" --rate 1 --burst 5 || fail "second server starts"
 codes=""

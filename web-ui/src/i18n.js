@@ -14,6 +14,13 @@ const ar = {
   bad_offsets: 'إزاحات الدليل لا تطابق النص', precision: 'الدقة', confidence: 'الثقة',
   modality: 'الصيغة', location: 'المكان', lang: 'English', undated: 'بلا تاريخ',
   all_events: 'كل الأحداث', fatalities_series: 'القتلى', review: 'مراجعة',
+  not_rejected: 'غير المرفوضة', status_unreviewed: 'غير مراجَع', status_accepted: 'مقبول',
+  status_corrected: 'مصحَّح', status_rejected: 'مرفوض', recheck: 'يحتاج إعادة تدقيق',
+  accept: 'قبول', reject: 'رفض', undo: 'تراجع', correct_fatalities: 'تصحيح عدد القتلى',
+  history: 'سجل المراجعة', token: 'رمز الدخول', login: 'دخول',
+  'reason_not-event': 'ليس حدثا', reason_duplicate: 'مكرر',
+  'reason_wrong-type': 'نوع خاطئ', reason_history: 'تاريخ', 'reason_plan-or-threat': 'خطة أو تهديد',
+  reason_statistic: 'إحصاء', reason_accident: 'حادث', 'reason_off-topic': 'خارج الموضوع', reason_other: 'غير ذلك',
 };
 const en = {
   title: 'rasd', from: 'From', to: 'To', type: 'Type', actor: 'Actor', admin1: 'Governorate',
@@ -28,6 +35,13 @@ const en = {
   bad_offsets: 'The evidence offsets do not fit the text', precision: 'Precision', confidence: 'Confidence',
   modality: 'Modality', location: 'Place', lang: 'العربية', undated: 'undated',
   all_events: 'All events', fatalities_series: 'Killed', review: 'Review',
+  not_rejected: 'Not rejected', status_unreviewed: 'Unreviewed', status_accepted: 'Accepted',
+  status_corrected: 'Corrected', status_rejected: 'Rejected', recheck: 'Needs a re-check',
+  accept: 'Accept', reject: 'Reject', undo: 'Undo', correct_fatalities: 'Correct the toll',
+  history: 'Review history', token: 'Token', login: 'Log in',
+  'reason_not-event': 'not an event', reason_duplicate: 'duplicate', 'reason_wrong-type': 'wrong type',
+  reason_history: 'history', 'reason_plan-or-threat': 'plan or threat', reason_statistic: 'statistic',
+  reason_accident: 'accident', 'reason_off-topic': 'off topic', reason_other: 'other',
 };
 
 export const TYPES = {

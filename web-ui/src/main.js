@@ -7,9 +7,9 @@ import { initMap, setEvents, setGovernorateCounts } from './map.js';
 import { initTimeline, setTimeline } from './timeline.js';
 import { setTable } from './table.js';
 import { hidePanel, showEvent } from './panel.js';
-import { reviewControls, initReview } from './review.js';
+import { reviewControls, initReview, reviewsOn } from './review.js';
 
-const FILTERS = ['from', 'to', 'type', 'actor', 'admin1', 'country', 'text', 'min_fatalities'];
+const FILTERS = ['from', 'to', 'type', 'actor', 'admin1', 'country', 'text', 'min_fatalities', 'review'];
 const PAGE = 50;
 let state = {};
 let generation = 0;
@@ -148,7 +148,11 @@ function setFilter(changes) {
 async function start() {
   state = readUrl();
   setLang(state.lang);
-  await initReview(getJson);
+  await initReview((id) => {
+    load();
+    openEvent(id, false);
+  });
+  document.getElementById('review-filter').hidden = !reviewsOn();
   const [stats, places] = await Promise.all([getJson('/api/stats'), fetch('/syria-admin1.geojson').then((r) => r.json())]);
   fillOptions(stats, places);
   fillForm();
@@ -162,7 +166,7 @@ async function start() {
     for (const k of FILTERS) changes[k] = form.elements[k].value.trim();
     setFilter(changes);
   });
-  for (const k of ['type', 'admin1', 'country']) form.elements[k].addEventListener('change', () => form.requestSubmit());
+  for (const k of ['type', 'admin1', 'country', 'review']) form.elements[k].addEventListener('change', () => form.requestSubmit());
   document.getElementById('reset').addEventListener('click', () => {
     for (const k of FILTERS) delete state[k];
     setFilter({});

@@ -18,7 +18,8 @@ export function setTable(page, state, onOpen) {
     const tr = el(
       'tr',
       { dataset: { eventId: e.event_id }, tabindex: 0 },
-      el('td', { class: 'date' }, e.event_date ?? t('undated')),
+      el('td', { class: 'date' }, e.event_date ?? t('undated'),
+        e.review_status && e.review_status !== 'unreviewed' ? el('span', { class: `status status-${e.review_status}`, title: t('status_' + e.review_status) }, { accepted: ' ✓', corrected: ' ✎', rejected: ' ✗' }[e.review_status] ?? '') : null),
       el('td', {}, el('span', { class: 'swatch', dataset: { type: e.event_type } }), typeName(e.event_type), el('br'), el('small', {}, e.sub_event_type ?? '')),
       el('td', {}, el('bdi', {}, actors)),
       el('td', {}, el('bdi', {}, e.location ?? ''), e.admin1 ? el('small', {}, ' · ', el('bdi', {}, e.admin1)) : null),
