@@ -1634,6 +1634,179 @@ struct rasd_review_counts {
 	long recheck;
 };
 enum rasd_status rasd_review_count(struct rasd_db *db, struct rasd_review_counts *c,
+/* ----------------------------------------------------------------- fetch */
+
+/*
+ * Fetching pages and feeds over HTTP(S) with libcurl (src/fetch/; depends
+ * on core only): redirects capped, connect and total timeouts, a cap on
+ * the body (decompressed: a gzip bomb stops there), gzip/deflate/br,
+ * HTTP/2 where the server offers it, TLS verification on, proxies from the
+ * environment (http_proxy, https_proxy, no_proxy), an honest User-Agent;
+ * conditional GET; at most one request per host per host_delay_ms (or the
+ * host's robots.txt Crawl-delay, if longer); robots.txt honoured; retries
+ * with backoff on 5xx and 429 (Retry-After), never on other 4xx.
+ */
+#define RASD_FETCH_USER_AGENT                                                              \
+	"rasd/" RASD_VERSION " (Arabic conflict-event monitor; reads news feeds and articles)"
+
+struct rasd_fetch_options {
+	const char *user_agent;  /* NULL: RASD_FETCH_USER_AGENT */
+	long connect_timeout_ms; /* default 10 s */
+	long timeout_ms;         /* the whole transfer; default 60 s */
+	size_t max_body;         /* bytes after decompression; default 8 MB */
+	long max_redirects;      /* default 5 */
+	int retries;             /* after the first attempt; default 3 */
+	long retry_base_ms;      /* first backoff, doubled each time; default 2 s */
+	long retry_max_ms;       /* the longest wait, Retry-After included; default 120 s */
+	long host_delay_ms;      /* between requests to one host; default 1 s */
+	bool ignore_robots;      /* default false: robots.txt is honoured */
+};
+
+/** The defaults above. */
+void rasd_fetch_options_init(struct rasd_fetch_options *o);
+
+/* What one GET brought back. */
+struct rasd_fetch_result {
+	long status;             /* HTTP status of the last response; 0 when none */
+	struct rasd_buf body;    /* decompressed body (NUL-terminated) */
+	char content_type[128];
+	char etag[256];
+	char last_modified[64];
+	char url[4096];          /* where the body came from, after redirects */
+	int attempts;
+	bool robots_denied;      /* robots.txt disallows the URL: nothing was requested */
+	bool permanent;          /* a failure trying later will not mend: a 4xx but 408
+				  * and 429, robots.txt, the body cap, a redirect loop */
+};
+
+void rasd_fetch_result_init(struct rasd_fetch_result *r);
+void rasd_fetch_result_release(struct rasd_fetch_result *r);
+
+/* A client: one libcurl handle (connections reused), the time of the last
+ * request to each host and each host's robots.txt. One thread at a time. */
+struct rasd_fetcher;
+
+/** A client with options o (copied; NULL for the defaults). Caller frees it. */
+enum rasd_status rasd_fetcher_new(const struct rasd_fetch_options *o, struct rasd_fetcher **out,
+				  struct rasd_error *err) RASD_MUST_CHECK;
+void rasd_fetcher_free(struct rasd_fetcher *f);
+
+/**
+ * GET url, waiting for the host's turn, after checking its robots.txt.
+ * With etag and/or last_modified (may be NULL) the request is conditional
+ * and a 304 is a success with an empty body. RASD_OK for 2xx and 304;
+ * otherwise err->msg is one line saying what happened (HTTP 404, timed out
+ * after 5 s, connection reset, body over the cap, too many redirects,
+ * disallowed by robots.txt): RASD_ETOOBIG for the body cap, RASD_EINVAL
+ * for a URL that is not http(s) or that robots.txt disallows, RASD_EIO
+ * for the rest. res->status holds the last HTTP status seen.
+ */
+enum rasd_status rasd_fetch_get(struct rasd_fetcher *f, const char *url, const char *etag,
+				const char *last_modified, struct rasd_fetch_result *res,
+				struct rasd_error *err) RASD_MUST_CHECK;
+
+/* robots.txt (RFC 9309): the group for rasd's product token, else "*". */
+struct rasd_robots;
+
+/** Parse a robots.txt body for the agent token (e.g. "rasd"). Caller frees. */
+enum rasd_status rasd_robots_parse(const char *p, size_t n, const char *agent,
+				   struct rasd_robots **out) RASD_MUST_CHECK;
+/** Whether the path (with its query) may be fetched: the longest matching rule wins. */
+bool rasd_robots_allowed(const struct rasd_robots *r, const char *path);
+/** The group's Crawl-delay in milliseconds (0 when none; at most 60 s). */
+long rasd_robots_delay_ms(const struct rasd_robots *r);
+void rasd_robots_free(struct rasd_robots *r);
+
+/* ----------------------------------------------------- store: watch state */
+
+/*
+ * What `rasd watch` keeps in the events database (src/store/feeds.c;
+ * tables in docs/watch.md): feeds with their validators, items seen by
+ * canonical URL (and GUID within a feed), raw pages kept compressed, and
+ * a fetch log. Writers run inside the caller's rasd_db_begin/commit.
+ * Strings returned live in the arena given.
+ */
+struct rasd_watch_feed {
+	long long id;
+	const char *url, *name, *country;
+	const char *etag, *last_modified; /* validators for the next request */
+	const char *last_fetch;           /* UTC, ISO 8601 */
+	long last_status;
+	const char *last_error;
+	long items, errors; /* items first seen in it; failed fetches */
+};
+
+struct rasd_watch_item {
+	long long id, feed_id;
+	const char *url; /* canonical: what makes two items one */
+	const char *link, *guid, *title, *published;
+	const char *feed_name, *feed_country;
+	bool fetched; /* its page is kept: code it without fetching again */
+	int attempts;
+};
+
+struct rasd_watch_counts {
+	long pending, fetched, stored, failed, gone;
+};
+
+/* One fetch, for the log. */
+struct rasd_watch_fetch {
+	const char *url;
+	long long feed_id, item_id; /* 0 when not applicable */
+	long status;
+	size_t bytes;
+	long ms;
+	int attempts;
+	const char *error; /* NULL on success */
+};
+
+/** Create (or check) the watch tables; a read-only db must have them. */
+enum rasd_status rasd_watch_prepare(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;
+/** Add a feed or update its name and country; *out is its stored state. */
+enum rasd_status rasd_watch_feed_add(struct rasd_db *db, const char *url, const char *name,
+				     const char *country, struct rasd_arena *a,
+				     struct rasd_watch_feed *out, struct rasd_error *err) RASD_MUST_CHECK;
+/** Every feed, in the order they were added. */
+enum rasd_status rasd_watch_feed_list(struct rasd_db *db, struct rasd_arena *a,
+				      struct rasd_watch_feed **feeds, size_t *n,
+				      struct rasd_error *err) RASD_MUST_CHECK;
+/**
+ * A feed fetched (status 200, or 304 with no items): record its items
+ * (canonical[i] is items[i]'s canonical URL, NULL to skip it) that are new
+ * by URL and by GUID, as pending, and keep its validators. *new_items
+ * counts the items recorded.
+ */
+enum rasd_status rasd_watch_feed_seen(struct rasd_db *db, long long feed_id, long status,
+				      const char *etag, const char *last_modified,
+				      const struct rasd_feed_item *items,
+				      const char *const *canonical, size_t n, long *new_items,
+				      struct rasd_error *err) RASD_MUST_CHECK;
+/** A feed's fetch failed: its status (0: no response) and the message. */
+enum rasd_status rasd_watch_feed_error(struct rasd_db *db, long long feed_id, long status,
+				       const char *msg, struct rasd_error *err) RASD_MUST_CHECK;
+/** Append to the fetch log. */
+enum rasd_status rasd_watch_log(struct rasd_db *db, const struct rasd_watch_fetch *f,
+				struct rasd_error *err) RASD_MUST_CHECK;
+/** Forget log entries older than 30 days. */
+enum rasd_status rasd_watch_log_prune(struct rasd_db *db, struct rasd_error *err) RASD_MUST_CHECK;
+/** Items still to do: pending, fetched, or failed fewer than max_attempts times; oldest first. */
+enum rasd_status rasd_watch_items_due(struct rasd_db *db, int max_attempts,
+				      struct rasd_arena *a, struct rasd_watch_item **items,
+				      size_t *n, struct rasd_error *err) RASD_MUST_CHECK;
+/** Keep an item's raw page (zlib-compressed) and mark it fetched. */
+enum rasd_status rasd_watch_page_put(struct rasd_db *db, long long item_id, const char *url,
+				     long status, const char *content_type, const char *body,
+				     size_t n, struct rasd_error *err) RASD_MUST_CHECK;
+/** An item's kept page, decompressed into body; RASD_ENOTFOUND when none. */
+enum rasd_status rasd_watch_page_get(struct rasd_db *db, long long item_id, struct rasd_buf *body,
+				     struct rasd_arena *a, const char **url,
+				     const char **content_type, struct rasd_error *err) RASD_MUST_CHECK;
+/** Move an item to state "stored" (with the article's doc_id), "failed" or "gone" (with error). */
+enum rasd_status rasd_watch_item_set(struct rasd_db *db, long long item_id, const char *state,
+				     const char *doc_id, const char *error,
+				     struct rasd_error *err) RASD_MUST_CHECK;
+/** How many items are in each state. */
+enum rasd_status rasd_watch_counts(struct rasd_db *db, struct rasd_watch_counts *c,
 				   struct rasd_error *err) RASD_MUST_CHECK;
 
 #endif /* RASD_H */

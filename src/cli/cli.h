@@ -119,6 +119,23 @@ int cmd_review(int argc, char **argv);
  * that pass filter, one at a time; returns the exit code. */
 int cli_review_queue(struct rasd_db *db, const struct rasd_lexicon *lex,
 		     const struct rasd_db_filter *filter, const struct rasd_review_by *by);
+int cmd_fetch(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
+
+/* Fetching, shared by fetch and watch (fetch_common.c). */
+void cli_fetch_help(FILE *f);
+/* --timeout, --delay, --retries ...: 1 consumed, 0 not ours, -1 bad value. */
+int cli_fetch_option(struct rasd_fetch_options *o, int argc, char **argv, int *i);
+/* A body that is a feed rather than a page (by Content-Type or first bytes). */
+bool cli_looks_like_feed(const char *content_type, const char *p, size_t n);
+/* A fetched page as an article named id; item (may be NULL) fills in a
+ * missing title or date. Strings live in a. */
+enum rasd_status cli_page_article(struct rasd_arena *a, const char *body, size_t n,
+				  const char *content_type, const char *url, const char *id,
+				  const struct rasd_feed_item *item, struct rasd_article *art,
+				  struct rasd_web_page *page, struct rasd_error *err);
+/* One line of rasd's article JSONL (id, title, text, published, source, url). */
+enum rasd_status cli_article_json(struct rasd_buf *b, const struct rasd_article *art);
 
 /* The events database, shared by ingest, search, query and stats
  * (cmd_query.c). Opening prints the error and returns NULL on failure. */

@@ -30,6 +30,8 @@ static void usage(FILE *f)
 	      "  backup    an online, consistent copy of the database\n"
 	      "  rebuild   recompute the database's events and indexes from its articles\n"
 	      "  review    accept, reject, correct, merge and split stored events; the queue\n"
+	      "  fetch     news pages or feeds (URLs or saved files) to article JSONL\n"
+	      "  watch     follow news feeds: fetch new articles, code and store them\n"
 	      "  version   print the version (also -V, --version)\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -76,6 +78,10 @@ int main(int argc, char **argv)
 		return cmd_rebuild(argc - 1, argv + 1);
 	if (strcmp(cmd, "review") == 0)
 		return cmd_review(argc - 1, argv + 1);
+	if (strcmp(cmd, "watch") == 0)
+		return cmd_watch(argc - 1, argv + 1);
+	if (strcmp(cmd, "fetch") == 0)
+		return cmd_fetch(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;
