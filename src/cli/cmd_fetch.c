@@ -23,8 +23,11 @@ static void help(FILE *f)
 	      "rasd ingest --db FILE -.\n"
 	      "\n",
 	      f);
+	fputs("options:\n"
+	      "  -q, --quiet               no summary on stderr\n"
+	      "\n",
+	      f);
 	cli_fetch_help(f);
-	fputs("  -q, --quiet               no summary on stderr\n", f);
 }
 
 struct fetch_run {

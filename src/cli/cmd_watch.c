@@ -39,7 +39,8 @@ static void help(FILE *f)
 	      "  --max-attempts N          tries of a page that keeps failing (default 3)\n"
 	      "  --min-confidence X        keep events of confidence X or more (0-1)\n"
 	      "  --lock-timeout SECONDS    wait for another writer (default 10)\n"
-	      "  --data DIR, --places FILE lexicons, as for rasd extract\n"
+	      "  --data DIR                lexicon directory (default: the bundled data/)\n"
+	      "  --places FILE             extra places, same format as data/places.tsv\n"
 	      "  -q, --quiet               no line per cycle on a terminal\n"
 	      "\n",
 	      f);

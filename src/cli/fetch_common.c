@@ -11,17 +11,18 @@
 
 void cli_fetch_help(FILE *f)
 {
-	fputs("fetching:\n"
+	fputs("fetching options:\n"
 	      "  --timeout SECONDS         whole transfer, per attempt (default 60)\n"
-	      "  --connect-timeout SECONDS (default 10)\n"
+	      "  --connect-timeout SECONDS  time to connect (default 10)\n"
 	      "  --max-bytes N[k|M]        largest body read, decompressed (default 8M)\n"
-	      "  --max-redirects N         (default 5)\n"
+	      "  --max-redirects N         redirects followed (default 5)\n"
 	      "  --retries N               retries on 5xx, 429 and broken connections (default 3)\n"
 	      "  --retry-max SECONDS       longest wait before a retry, Retry-After included;\n"
 	      "                            a server asking more is given up on (default 120)\n"
 	      "  --delay SECONDS           at least this long between requests to one host\n"
 	      "                            (default 1; a robots.txt Crawl-delay may ask more)\n"
-	      "  --user-agent STRING       (default \"" RASD_FETCH_USER_AGENT "\")\n"
+	      "  --user-agent STRING       the User-Agent header (default \"" RASD_FETCH_USER_AGENT "\")\n"
+	      "\n"
 	      "Proxies come from http_proxy, https_proxy and no_proxy; robots.txt is honoured.\n",
 	      f);
 }
