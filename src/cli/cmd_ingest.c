@@ -20,7 +20,7 @@ static void help(FILE *f)
 {
 	fputs("usage: rasd ingest --db FILE [options] INPUT...\n"
 	      "\n"
-	      "Codes articles (JSONL, plain text files, or - for standard input, as rasd\n"
+	      "Codes articles (JSONL, plain text files, saved web pages, or - for standard input, as rasd\n"
 	      "extract reads them) and stores articles, events and evidence in FILE, a\n"
 	      "SQLite database created when missing. Running it again on the same input\n"
 	      "adds nothing; an article whose content changed has its events replaced.\n"

@@ -142,14 +142,15 @@ check "at most one page requested twice" test "$dups" -le 1
 
 # --- politeness: one request per host per --delay; robots.txt honoured
 : >"$log"
-$RASD fetch --delay 0.3 --timeout 5 "$base/pages/1.html" "$base/pages/2.html" "$base/pages/4.html" \
+$RASD fetch --delay 0.5 --timeout 5 "$base/pages/1.html" "$base/pages/2.html" "$base/pages/4.html" \
 	>/dev/null 2>&1
+# the server's clock sees each request when its thread runs: leave room for a busy machine
 check "requests to one host are --delay apart" python3 -c '
 import sys
 t = [float(l.split()[0]) for l in open(sys.argv[1])]
 assert len(t) == 4, t  # robots.txt and three pages
 gaps = [b - a for a, b in zip(t, t[1:])]
-assert min(gaps) >= 0.28, gaps
+assert min(gaps) >= 0.35 and t[-1] - t[0] >= 1.3, gaps
 ' "$log"
 check "robots.txt is read once per host" test "$(grep -c 'GET /robots.txt' "$log")" -eq 1
 $RASD fetch $fast "$base/feeds/private.xml" >/dev/null 2>"$T_TMP/err"
@@ -164,7 +165,7 @@ check "429: three requests, a second apart" python3 -c '
 import sys
 t = [float(l.split()[0]) for l in open(sys.argv[1]) if "/hostile/429" in l]
 assert len(t) == 3, t
-assert min(b - a for a, b in zip(t, t[1:])) >= 0.95, t
+assert min(b - a for a, b in zip(t, t[1:])) >= 0.8, t
 ' "$log"
 $RASD fetch --delay 0 "$base/hostile/404" >/dev/null 2>"$T_TMP/err"
 check "404 is one line naming the URL" grep -qx "rasd: $base/hostile/404: HTTP 404" "$T_TMP/err"
