@@ -255,11 +255,11 @@ while [ "$k" -le "$RUNS" ]; do
 	fi
 	k=$((k + 1))
 done
-summary=$(grep 'article(s) coded' "$tmp/err.txt" | tail -n 1)
+summary=$(grep -E 'articles? coded' "$tmp/err.txt" | tail -n 1)
 [ -n "$summary" ] || { cat "$tmp/err.txt" >&2; die "rasd extract failed (exit $x_rc)"; }
 arts=$(echo "$summary" | sed -n 's/^rasd: \([0-9]*\) article.*/\1/p')
-events=$(echo "$summary" | sed -n 's/.* \([0-9]*\) event(s).*/\1/p')
-errors=$(echo "$summary" | sed -n 's/.* \([0-9]*\) error(s).*/\1/p')
+events=$(echo "$summary" | sed -n 's/.* \([0-9]*\) events*[,;].*/\1/p')
+errors=$(echo "$summary" | sed -n 's/.* \([0-9]*\) errors*\( .*\|,.*\)*$/\1/p')
 
 # Per-stage figures (and the sentence count) from bench/stages, pinned too.
 stages_ok=""

@@ -92,6 +92,13 @@ void cli_warn(const char *fmt, ...) RASD_PRINTF(1, 2);
  * cli_log_flush; printed at once when log is NULL or cannot grow. */
 void cli_log_error(struct rasd_buf *log, const char *fmt, ...) RASD_PRINTF(2, 3);
 void cli_log_warn(struct rasd_buf *log, const char *fmt, ...) RASD_PRINTF(2, 3);
+/* A progress line on a terminal: rewritten in place by the next call,
+ * cleared before any message so messages stand on lines of their own;
+ * cli_progress_end leaves the last one on its line. */
+void cli_progress(const char *fmt, ...) RASD_PRINTF(1, 2);
+void cli_progress_end(void);
+/* one or many, by n: "1 error", "2 errors" */
+const char *cli_plural(long n, const char *one, const char *many);
 /* Print what log holds on stderr and empty it. */
 void cli_log_flush(struct rasd_buf *log);
 /* A log holding more than this ends the batch being read early, so a file
@@ -146,7 +153,22 @@ void cli_db_error(const struct rasd_error *err);
 struct cli_filter {
 	struct rasd_db_filter f;
 	char from[11], to[11];
+	char actor[64], admin1[256], country[4]; /* resolved values */
 };
+/* After the options: turn names, aliases and codes of --actor, --admin1,
+ * --country, --type and --sub-type into what the database stores (resolve.c).
+ * 0 when all are known; 2 (usage, the closest known values printed) or 1
+ * (the lexicons cannot be read) otherwise. data_dir may be NULL. */
+int cli_filter_resolve(struct cli_filter *cf, const char *data_dir);
+/* A Latin query (ISIS, "Deir ez-Zor") as the Arabic names rasd knows for it,
+ * ORed phrases appended to out; false when it is Arabic or unknown. */
+bool cli_search_in_arabic(const char *query, const char *data_dir, struct rasd_buf *out);
+/* Two names alike: Latin without case, spaces or punctuation (Deir ez-Zor,
+ * deir-ezzor), Arabic in match-key form. */
+bool cli_same_name(struct rasd_arena *a, const char *x, const char *y);
+/* An actor by code, English or Arabic name, or alias; NULL when unknown. */
+const struct rasd_actor *cli_find_actor(const struct rasd_lexicon *lex, struct rasd_arena *a,
+					const char *name);
 void cli_filter_init(struct cli_filter *cf);
 int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i);
 void cli_filter_help(FILE *f);

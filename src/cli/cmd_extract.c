@@ -379,8 +379,10 @@ int cmd_extract(int argc, char **argv)
 	if (write_ok)
 		write_ok = cli_flush();
 	if (!o.quiet)
-		fprintf(stderr, "rasd: %ld article(s) coded, %ld event(s), %ld error(s)%s\n", articles,
-			events, errors, warnings ? ", with warnings" : "");
+		fprintf(stderr, "rasd: %ld %s coded, %ld %s, %ld %s%s\n", articles,
+			cli_plural(articles, "article", "articles"), events,
+			cli_plural(events, "event", "events"), errors,
+			cli_plural(errors, "error", "errors"), warnings ? ", with warnings" : "");
 	for (k = 0; k < nslots; k++) {
 		rasd_arena_release(&slots[k].in);
 		rasd_arena_release(&slots[k].work);

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -222,19 +223,51 @@ struct run {
 	struct id_table ids;
 	long read, errors, pending;
 	bool in_tx, progress, failed;
+	double total_bytes;		  /* of the inputs, 0 when unknown (stdin) */
+	long long done_bytes;		  /* of the inputs already read */
+	const struct cli_reader *reader; /* the input being read */
 	size_t batch;
 	double start, last_progress;
 };
 
+/* Bytes of the inputs read so far: the files done and the position in the
+ * one being read (what its reader holds in its buffer is not yet read). */
+static double bytes_read(const struct run *r)
+{
+	double pos = (double)r->done_bytes;
+	if (r->reader && r->reader->f) {
+		off_t at = ftello(r->reader->f);
+		if (at > 0)
+			pos += (double)at - (double)(r->reader->rlen - r->reader->rpos);
+	}
+	return pos;
+}
+
 static void progress(struct run *r, bool force)
 {
-	double t = now();
+	double t = now(), el = t - r->start, pos;
+	long events = r->counts.events_new + r->tx.events_new;
+	char head[96] = "";
 	if (!r->progress || (!force && t - r->last_progress < 0.25))
 		return;
 	r->last_progress = t;
-	fprintf(stderr, "\rrasd: %ld articles (%.0f/s), %ld events, %ld errors\033[K", r->read,
-		t > r->start ? (double)r->read / (t - r->start) : 0.0,
-		r->counts.events_new + r->tx.events_new, r->errors);
+	pos = bytes_read(r);
+	if (r->total_bytes > 0 && pos > 0) {
+		double frac = pos / r->total_bytes, left = el * (1 - frac) / frac;
+		if (frac > 1)
+			frac = 1;
+		bool mb = r->total_bytes >= 1e6;
+		double size = r->total_bytes / (mb ? 1e6 : 1e3);
+		if (force || frac >= 1)
+			snprintf(head, sizeof(head), "100%% of %.1f %s, ", size, mb ? "MB" : "kB");
+		else
+			snprintf(head, sizeof(head), "%.0f%% of %.1f %s, ETA %d:%02d, ", 100 * frac,
+				 size, mb ? "MB" : "kB", (int)(left / 60), (int)left % 60);
+	}
+	cli_progress("rasd: %s%ld %s (%.0f/s), %ld %s, %ld %s", head, r->read,
+		     cli_plural(r->read, "article", "articles"), el > 0 ? (double)r->read / el : 0.0,
+		     events, cli_plural(events, "event", "events"), r->errors,
+		     cli_plural(r->errors, "error", "errors"));
 }
 
 /* Commit the open transaction; its counts then become the run's. */
@@ -346,6 +379,7 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 		r->errors++;
 		return true;
 	}
+	r->reader = &rd;
 	/* Messages are printed with the slot they belong to, so they come out
 	 * in input order whatever the number of threads. */
 	while (more && !r->failed) {
@@ -424,6 +458,12 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 		progress(r, false);
 	}
 	r->errors += rd.errors;
+	r->reader = NULL;
+	{
+		struct stat sb;
+		if (strcmp(path, "-") != 0 && stat(path, &sb) == 0)
+			r->done_bytes += (long long)sb.st_size;
+	}
 	cli_reader_close(&rd);
 	return !r->failed;
 }
@@ -545,6 +585,14 @@ int cmd_ingest(int argc, char **argv)
 	pool.lex = lex;
 	pool.xo = &xo;
 	pool.slots = slots;
+	for (k = 0; k < ninputs; k++) {
+		struct stat sb;
+		if (strcmp(inputs[k], "-") == 0 || stat(inputs[k], &sb) != 0 || !S_ISREG(sb.st_mode)) {
+			r.total_bytes = 0; /* standard input, a pipe: no total */
+			break;
+		}
+		r.total_bytes += (double)sb.st_size;
+	}
 	r.start = r.last_progress = now();
 	for (k = 0; k < ninputs && !r.failed; k++)
 		ingest_input(&r, &o, inputs[k], &pool, nslots, jobs);
@@ -552,7 +600,7 @@ int cmd_ingest(int argc, char **argv)
 		commit(&r);
 	if (r.progress) {
 		progress(&r, true);
-		fputc('\n', stderr);
+		cli_progress_end();
 	}
 	if (!r.failed) {
 		/* the English names the view event_full reads: rewritten when
@@ -578,12 +626,14 @@ int cmd_ingest(int argc, char **argv)
 	}
 	if (!o.quiet)
 		fprintf(stderr,
-			"rasd: %ld article(s) read: %ld new, %ld updated, %ld unchanged; "
-			"%ld event(s) new, %ld report(s) merged into known events, %ld removed; "
-			"%ld error(s)%s\n",
-			r.read, r.counts.articles_new, r.counts.articles_updated,
-			r.counts.articles_same, r.counts.events_new, r.counts.events_merged,
-			r.counts.events_removed, r.errors,
+			"rasd: %ld %s read: %ld new, %ld updated, %ld unchanged; "
+			"%ld %s new, %ld %s merged into known events, %ld removed; "
+			"%ld %s%s\n",
+			r.read, cli_plural(r.read, "article", "articles"), r.counts.articles_new,
+			r.counts.articles_updated, r.counts.articles_same, r.counts.events_new,
+			cli_plural(r.counts.events_new, "event", "events"), r.counts.events_merged,
+			cli_plural(r.counts.events_merged, "report", "reports"),
+			r.counts.events_removed, r.errors, cli_plural(r.errors, "error", "errors"),
 			r.failed ? "; stopped: the last batch was not stored" : "");
 	rc = r.failed || r.errors ? 1 : 0;
 out:

@@ -144,6 +144,27 @@ int cmd_places(int argc, char **argv)
 				       p->population, p->name_en, p->pcode[0] ? "" : "");
 			}
 		}
+		if (!any) {
+			/* an English name: the gazetteer's English names, spelled loosely
+			 * (Deir ez-Zor, deir ezzor, Deir-ez-Zor) */
+			size_t c, count = 0, np = rasd_lex_place_count(lex);
+			for (c = 0; c < np; c++)
+				if (cli_same_name(&a, rasd_lex_place(lex, (uint32_t)c)->name_en, names[k]))
+					count++;
+			if (count) {
+				any = true;
+				printf("%s: %zu candidate(s) by English name\n", names[k], count);
+			}
+			for (c = 0; c < np && count; c++) {
+				const struct rasd_place *p = rasd_lex_place(lex, (uint32_t)c);
+				if (!cli_same_name(&a, p->name_en, names[k]))
+					continue;
+				printf("  %-14s %-13s %s | %s | %s | %s  %.5f,%.5f  pop %ld  %s\n", p->id,
+				       rasd_place_kind_name(p->kind), p->name, p->admin2[0] ? p->admin2 : "-",
+				       p->admin1[0] ? p->admin1 : "-", p->country, p->lat, p->lon,
+				       p->population, p->name_en);
+			}
+		}
 		if (!any)
 			printf("%s: not in the gazetteer (add it to a --places file)\n", names[k]);
 		else

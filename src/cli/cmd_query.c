@@ -43,9 +43,11 @@ void cli_filter_help(FILE *f)
 	fputs("  --from DATE, --to DATE      event dates, inclusive: YYYY-MM-DD, YYYY-MM or YYYY\n"
 	      "  --type TYPE                 ACLED event type, e.g. Battles\n"
 	      "  --sub-type TYPE             ACLED sub-event type, e.g. 'Air/drone strike'\n"
-	      "  --actor ACTOR               actor code (ISIS), English or Arabic name, any role\n"
-	      "  --admin1 NAME               governorate in Arabic (الحسكة and الحسكه alike)\n"
-	      "  --country CODE              ISO 3166 code, e.g. SY\n"
+	      "  --actor ACTOR               actor code (ISIS), English or Arabic name or alias\n"
+	      "                              (داعش, 'Islamic State'), in any role\n"
+	      "  --admin1 NAME               governorate, English or Arabic ('Deir ez-Zor',\n"
+	      "                              دير الزور; الحسكة and الحسكه alike)\n"
+	      "  --country CODE              ISO 3166 code or name: SY, SYR, 760, Syria, سوريا\n"
 	      "  --near LAT,LON,KM           within KM kilometres of a point\n"
 	      "  --text WORDS                words in the evidence sentences (as rasd search)\n"
 	      "  --min-fatalities N          at least N killed\n"
@@ -170,11 +172,6 @@ int cli_filter_option(struct cli_filter *cf, int argc, char **argv, int *i)
 			return -1;
 		f->min_fatalities = n;
 		return 1;
-	}
-	if (strcmp(a, "--country") == 0 && (strlen(v) != 2 || !((v[0] | 32) >= 'a' && (v[0] | 32) <= 'z' &&
-								(v[1] | 32) >= 'a' && (v[1] | 32) <= 'z'))) {
-		cli_error("--country: '%s' is not an ISO 3166 code such as SY or IQ", v);
-		return -1;
 	}
 	if (!rasd_utf8_valid(v, strlen(v))) {
 		cli_error("%s: the value is not valid UTF-8", a);
@@ -437,6 +434,9 @@ int cmd_query(int argc, char **argv)
 		help(stderr);
 		return 2;
 	}
+	rc = cli_filter_resolve(&cf, co.data_dir);
+	if (rc)
+		return rc;
 	if (!cli_filter_check(&cf))
 		return 2;
 	if (o.fmt == FMT_CSV || o.fmt == FMT_GEOJSON) {

@@ -99,6 +99,7 @@ int cmd_search(int argc, char **argv)
 	struct rasd_arena a;
 	struct rasd_error err;
 	struct hits o;
+	struct rasd_buf arabic;
 	enum rasd_status st;
 
 	for (i = 1; i < argc; i++) {
@@ -140,9 +141,18 @@ int cmd_search(int argc, char **argv)
 		return 2;
 	if (color < 0)
 		color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	rasd_buf_init(&arabic, 1 << 16);
+	if (cli_search_in_arabic(query, NULL, &arabic)) {
+		/* an English name of an actor or a place: its Arabic names */
+		if (!quiet)
+			cli_warn("searching for '%s' as: %s", query, arabic.p);
+		query = arabic.p;
+	}
 	db = cli_open_db(path, false, 5000);
-	if (!db)
+	if (!db) {
+		rasd_buf_release(&arabic);
 		return 1;
+	}
 	rasd_arena_init(&a, 0);
 	rasd_buf_init(&o.b, 0);
 	o.n = 0;
@@ -160,6 +170,7 @@ int cmd_search(int argc, char **argv)
 		cli_warn("no article matches '%s'", query);
 	}
 	rasd_buf_release(&o.b);
+	rasd_buf_release(&arabic);
 	rasd_arena_release(&a);
 	rasd_db_free(db);
 	return rc;

@@ -37,8 +37,25 @@ static enum rasd_status row(void *ctx, const char *key, const char *label, long 
 	enum rasd_status st;
 
 	t->rows++;
-	st = rasd_buf_printf(t->b, "  %8ld %10ld  %s", events, fatalities,
-			     key ? key : (t->by == RASD_STAT_MONTH ? "undated" : "(unknown)"));
+	if (!key) {
+		/* say plainly what is missing */
+		const char *what = t->by == RASD_STAT_MONTH	     ? "undated"
+				   : t->by == RASD_STAT_ADMIN1 ? "no governorate known"
+				   : t->by == RASD_STAT_ACTOR  ? "no actor named"
+				   : t->by == RASD_STAT_SOURCE ? "no outlet given"
+							       : "not given";
+		if (t->by == RASD_STAT_ADMIN1 && label && *label)
+			st = rasd_buf_printf(t->b, "  %8ld %10ld  (%s, %s)\n", events, fatalities, what,
+					     *rasd_country_name(label) ? rasd_country_name(label)
+								       : label);
+		else if (t->by == RASD_STAT_ADMIN1)
+			st = rasd_buf_printf(t->b, "  %8ld %10ld  (%s, no country either)\n", events,
+					     fatalities, what);
+		else
+			st = rasd_buf_printf(t->b, "  %8ld %10ld  (%s)\n", events, fatalities, what);
+		return st;
+	}
+	st = rasd_buf_printf(t->b, "  %8ld %10ld  %s", events, fatalities, key);
 	if (st == RASD_OK && label && *label) {
 		if (t->by == RASD_STAT_ADMIN1)
 			st = rasd_buf_printf(t->b, " (%s)", label);
@@ -106,6 +123,11 @@ int cmd_stats(int argc, char **argv)
 	}
 	if (!cli_filter_check(&cf))
 		return 2;
+	{
+		int r = cli_filter_resolve(&cf, NULL);
+		if (r)
+			return r;
+	}
 	db = cli_open_db(path, false, 5000);
 	if (!db)
 		return 1;

@@ -15,6 +15,42 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Whether a progress line (cli_progress) is on the terminal: a message
+ * first clears it, so it always starts a line of its own. */
+static bool progress_on;
+
+static void progress_clear(void)
+{
+	if (progress_on) {
+		fputs("\r\033[K", stderr);
+		progress_on = false;
+	}
+}
+
+void cli_progress(const char *fmt, ...)
+{
+	va_list ap;
+	fputc('\r', stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\033[K", stderr);
+	fflush(stderr);
+	progress_on = true;
+}
+
+void cli_progress_end(void)
+{
+	if (progress_on)
+		fputc('\n', stderr);
+	progress_on = false;
+}
+
+const char *cli_plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 /* One message, one line: line breaks and other control characters in what
  * it quotes (an id or a date read from the input) are shown as spaces. */
 static void cli_vmessage(struct rasd_buf *log, const char *prefix, const char *fmt, va_list ap)
@@ -27,6 +63,7 @@ static void cli_vmessage(struct rasd_buf *log, const char *prefix, const char *f
 	/* a message that cannot be kept is printed now: late beats lost */
 	if (log && rasd_buf_printf(log, "%s%s\n", prefix, msg) == RASD_OK)
 		return;
+	progress_clear();
 	fprintf(stderr, "%s%s\n", prefix, msg);
 }
 
@@ -64,8 +101,10 @@ void cli_log_warn(struct rasd_buf *log, const char *fmt, ...)
 
 void cli_log_flush(struct rasd_buf *log)
 {
-	if (log->n)
+	if (log->n) {
+		progress_clear();
 		fwrite(log->p, 1, log->n, stderr);
+	}
 	rasd_buf_reset(log);
 }
 

@@ -64,6 +64,28 @@ enum rasd_status rasd_db_totals(struct rasd_db *db, const struct rasd_db_filter 
 		snprintf(t->first_date, sizeof(t->first_date), "%.10s", sqlite3_column_text(st, 3));
 	if (sqlite3_column_text(st, 4))
 		snprintf(t->last_date, sizeof(t->last_date), "%.10s", sqlite3_column_text(st, 4));
+	if (w.any) {
+		/* under a filter, the reports, articles and outlets behind the
+		 * events it chose, not the whole database's */
+		sqlite3_finalize(st);
+		st = NULL;
+		status = store_prepare_where(db,
+				       "SELECT count(*), count(DISTINCT m.article),"
+				       " count(DISTINCT m.source) FROM mention m WHERE m.event IN"
+				       " (SELECT e.id FROM event e",
+				       &w, ")", &st, &next, err);
+		if (status != RASD_OK)
+			goto out;
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			status = store_fail(db, err, rc, "counting reports");
+			goto out;
+		}
+		t->mentions = (long)sqlite3_column_int64(st, 0);
+		t->articles = t->articles_with_events = (long)sqlite3_column_int64(st, 1);
+		t->sources = (long)sqlite3_column_int64(st, 2);
+		goto out;
+	}
 	status = scalar_row(db, "SELECT count(*), count(DISTINCT source) FROM article", v, 2, err);
 	if (status != RASD_OK)
 		goto out;

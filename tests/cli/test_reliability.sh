@@ -24,7 +24,7 @@ sed -n 4,6p "$arts" >>"$f1"
 check "F1: a bad line makes the exit code 1" [ $rc -eq 1 ]
 check "F1: the bad line is named by file and line" grep -q "^rasd: $f1:4: empty \"id\"; skipped$" "$T_TMP/err"
 check "F1: the six good articles are stored" [ "$(count "$T_TMP/f1.db" 'SELECT count(*) FROM article')" = 6 ]
-check "F1: the summary counts what was stored" grep -q "6 article(s) read: 6 new" "$T_TMP/err"
+check "F1: the summary counts what was stored" grep -q "6 articles read: 6 new" "$T_TMP/err"
 # ids: an explicit line-1 stays line-1; an article without one is named by content
 printf '%s\n' '{"id":"line-1","text":"قتل خمسة مدنيين في غارة على إدلب","published":"2018-03-02"}' \
 	'{"text":"قتل ثلاثة مدنيين في غارة على معرة النعمان","published":"2018-03-02"}' >"$T_TMP/ids.jsonl"
