@@ -1634,6 +1634,8 @@ struct rasd_review_counts {
 	long recheck;
 };
 enum rasd_status rasd_review_count(struct rasd_db *db, struct rasd_review_counts *c,
+				   struct rasd_error *err) RASD_MUST_CHECK;
+
 /* ----------------------------------------------------------------- fetch */
 
 /*
