@@ -11,7 +11,7 @@ out=${1:-$top/build/deb}
 command -v dpkg-buildpackage >/dev/null || { echo "build-deb: dpkg-buildpackage missing (apt-get install dpkg-dev)" >&2; exit 1; }
 command -v dh >/dev/null || { echo "build-deb: debhelper missing (apt-get install debhelper)" >&2; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/src/rasd" "$out"
 (cd "$top" && git archive HEAD) | tar -x -C "$tmp/src/rasd"
 # the pinned npm packages, when already fetched here, save a download

@@ -74,6 +74,11 @@ else
 	skip "bash not installed"
 fi
 
+# --- the installed header stands on its own, in strict ISO C
+printf '#include <rasd.h>\nint main(void) { return 0; }\n' >hdr.c
+cc -std=c11 -Wall -Wextra -Wpedantic -Werror -I"$root$prefix/include" -c hdr.c -o hdr.o 2>hdr.err
+check "rasd.h compiles alone with -std=c11 -Wpedantic -Werror ($(head -1 hdr.err))" [ ! -s hdr.err ]
+
 # --- the library: pkg-config and the example program
 pc="pkg-config --define-prefix"
 export PKG_CONFIG_PATH=$root$prefix/lib/pkgconfig
