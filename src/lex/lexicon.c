@@ -20,6 +20,9 @@
 #define NO_ENTRY UINT32_MAX
 #define ROOT UINT32_MAX /* the parent of a first word */
 #define MAX_PHRASE_WORDS 12
+/* names of one place (its name and its '|'-separated variants): the
+ * gazetteer's most is 21; a row of 400,000 is a mistake, not a place */
+#define MAX_PLACE_NAMES 1024
 
 struct entry {
 	struct rasd_str first;
@@ -586,6 +589,9 @@ static enum rasd_status add_place_name(struct vec *names, struct rasd_lexicon *l
 	pn->place = place;
 	pn->line = (uint32_t)t->line;
 	pn->order = (uint32_t)names->n;
+	/* the tokens of this name are done with: a row of 400,000 variants
+	 * used to keep every one's (4.7 KB each, 1.9 GB for a 5.9 MB file) */
+	rasd_arena_reset(scratch);
 	return RASD_OK;
 }
 
@@ -651,10 +657,18 @@ static enum rasd_status load_places(struct rasd_lexicon *lex, struct tsv *t,
 		v = &t->field[2];
 		if (v->n) {
 			const char *p = v->p, *end = v->p + v->n;
+			size_t nnames = 1;
 			while (p < end) {
 				const char *q = p;
 				while (q < end && *q != '|')
 					q++;
+				if (++nnames > MAX_PLACE_NAMES) {
+					tsv_fail(t, err, 3, "more than %d names for one place",
+						 MAX_PLACE_NAMES);
+					if (err)
+						err->status = RASD_ETOOBIG;
+					return RASD_ETOOBIG;
+				}
 				st = add_place_name(names, lex, scratch, p, (size_t)(q - p), idx, t, err,
 						    3);
 				if (st)

@@ -183,6 +183,24 @@ n=$(count "$T_TMP/f8.db" 'SELECT count(*) FROM event')
 check "F8: the article's events are stored ($n)" [ "$n" -gt 800 ]
 check "F8: in under 5 s ($(( (t1 - t0) / 1000000 )) ms; it took 22 s)" [ $(( (t1 - t0) / 1000000 )) -lt 5000 ]
 
+# --- F9: --places with 400,000 variants of one place (5.9 MB) held 1.9 GB
+python3 -c "
+v = '|'.join('قرية%d' % i for i in range(400000))
+print('village:XX1\tقرية كبيرة\t' + v + '\tBig Village\tvillage\tSY\tحلب\t\t\t36.2\t37.1\t100')" >"$T_TMP/f9.tsv"
+python3 tests/peak.py "$RASD" places --places "$T_TMP/f9.tsv" 'قرية5' >/dev/null 2>"$T_TMP/err"; rc=$?
+check "F9: a place with 400,000 names is refused" [ $rc -eq 1 ]
+check "F9: ... naming file, line and column" grep -q "^rasd: $T_TMP/f9.tsv:1: column 3: more than 1024 names for one place$" "$T_TMP/err"
+peak=$(sed -n 's/^peak //p' "$T_TMP/err")
+check "F9: ... in little memory (${peak} KB)" [ "$peak" -lt 150000 ]
+python3 -c "
+for r in range(400):
+    v = '|'.join('قرية%d' % (r * 1000 + i) for i in range(1000))
+    print('village:XX%d\tقرية كبيرة\t%s\tBig Village\tvillage\tSY\tحلب\t\t\t36.2\t37.1\t100' % (r, v))" >"$T_TMP/f9b.tsv"
+python3 tests/peak.py "$RASD" places --places "$T_TMP/f9b.tsv" 'قرية399999' >"$T_TMP/out" 2>"$T_TMP/err"; rc=$?
+peak=$(sed -n 's/^peak //p' "$T_TMP/err")
+check "F9: 400,000 names over 400 places load" [ $rc -eq 0 ] && grep -q 'village:XX399' "$T_TMP/out"
+check "F9: ... in memory linear in the file (${peak} KB for 5.9 MB)" [ "$peak" -lt 400000 ]
+
 # --- numbers, ranges, long queries: usage errors, exit 2, nothing on stdout
 usage() { # DESCRIPTION ARGS...: exit 2, empty stdout, one line on stderr
 	d=$1; shift
