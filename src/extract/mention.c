@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool in_token_order(const void *base, size_t n, size_t size);
@@ -1235,10 +1236,210 @@ static bool actor_country_near(const struct rasd_lexicon *lex, const struct ment
 	return false;
 }
 
-static double candidate_score(const struct rasd_lexicon *lex, const struct mentions *m, size_t idx,
-			      const struct rasd_place *c, const char *doc_country,
-			      const struct rasd_doc *doc)
+/*
+ * How many other place mentions of the paragraphs around a mention name a
+ * candidate's province, counted for a sliding window of three paragraphs
+ * instead of by walking the window for every candidate of every mention:
+ * a paragraph of N place mentions (a name repeated, a long list of
+ * villages) cost N^2 (F7 of issue 12). Exactly the count of the walk in
+ * candidate_score: a mention supports province K (country, admin1) when
+ * one of its candidates other than the one scored is in K and is the
+ * province itself or its only candidate.
+ */
+#define WINDOW_FROM 64 /* place mentions; fewer are walked as before */
+
+struct support {
+	uint32_t key;   /* province id */
+	uint32_t place; /* its only qualifying candidate, or UINT32_MAX */
+};
+
+struct province_window {
+	const struct rasd_lexicon *lex;
+	size_t nkeys;
+	struct {
+		const char *country, *admin1;
+	} *keys;
+	uint32_t *key_slot; /* hash of keys: index + 1, 0 empty */
+	size_t key_cap;
+	uint32_t *place_slot; /* hash of place index -> count slot + 1 */
+	uint32_t *place_of;   /* the place index of each count slot */
+	size_t place_cap, nplaces;
+	int *count_key, *count_place;
+	size_t *first;   /* per mention: its supports */
+	uint32_t *nsupp;
+	struct support *supp;
+	bool *in;        /* the mention's supports are counted now */
+	size_t lo, hi;   /* mentions [lo, hi) are in the window */
+};
+
+static uint64_t hash_str(uint64_t h, const char *s)
 {
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static uint32_t key_id(struct province_window *w, const char *country, const char *admin1)
+{
+	size_t i = (size_t)hash_str(hash_str(1469598103934665603ull, country), admin1) &
+		   (w->key_cap - 1);
+	while (w->key_slot[i]) {
+		uint32_t k = w->key_slot[i] - 1;
+		if (strcmp(w->keys[k].country, country) == 0 && strcmp(w->keys[k].admin1, admin1) == 0)
+			return k;
+		i = (i + 1) & (w->key_cap - 1);
+	}
+	w->keys[w->nkeys].country = country;
+	w->keys[w->nkeys].admin1 = admin1;
+	w->key_slot[i] = (uint32_t)++w->nkeys;
+	return (uint32_t)(w->nkeys - 1);
+}
+
+static uint32_t place_id(struct province_window *w, uint32_t place)
+{
+	size_t i = (size_t)(place * 2654435761u) & (w->place_cap - 1);
+	while (w->place_slot[i]) {
+		if (w->place_of[w->place_slot[i] - 1] == place)
+			return w->place_slot[i] - 1;
+		i = (i + 1) & (w->place_cap - 1);
+	}
+	w->place_of[w->nplaces] = place;
+	w->place_slot[i] = (uint32_t)++w->nplaces;
+	return (uint32_t)(w->nplaces - 1);
+}
+
+static void window_free(struct province_window *w)
+{
+	free(w->keys);
+	free(w->key_slot);
+	free(w->place_slot);
+	free(w->place_of);
+	free(w->count_key);
+	free(w->count_place);
+	free(w->first);
+	free(w->nsupp);
+	free(w->supp);
+	free(w->in);
+	memset(w, 0, sizeof(*w));
+}
+
+static size_t pow2_above(size_t n)
+{
+	size_t c = 16;
+	while (c < 2 * n + 1)
+		c *= 2;
+	return c;
+}
+
+/* The supports of every mention as it is now; false when out of memory
+ * (then the walk is used). */
+static bool window_init(struct province_window *w, const struct rasd_lexicon *lex,
+			const struct mentions *m)
+{
+	size_t total = 0, i, ns = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->lex = lex;
+	for (i = 0; i < m->nplace; i++)
+		total += m->place[i].ncand;
+	w->key_cap = w->place_cap = pow2_above(total);
+	w->keys = calloc(total + 1, sizeof(*w->keys));
+	w->key_slot = calloc(w->key_cap, sizeof(*w->key_slot));
+	w->place_slot = calloc(w->place_cap, sizeof(*w->place_slot));
+	w->place_of = calloc(total + 1, sizeof(*w->place_of));
+	w->count_key = calloc(total + 1, sizeof(*w->count_key));
+	w->count_place = calloc(total + 1, sizeof(*w->count_place));
+	w->first = calloc(m->nplace, sizeof(*w->first));
+	w->nsupp = calloc(m->nplace, sizeof(*w->nsupp));
+	w->supp = calloc(total + 1, sizeof(*w->supp));
+	w->in = calloc(m->nplace, sizeof(*w->in));
+	if (!w->keys || !w->key_slot || !w->place_slot || !w->place_of || !w->count_key ||
+	    !w->count_place || !w->first || !w->nsupp || !w->supp || !w->in) {
+		window_free(w);
+		return false;
+	}
+	for (i = 0; i < m->nplace; i++) {
+		const struct m_place *o = &m->place[i];
+		uint32_t j;
+		w->first[i] = ns;
+		for (j = 0; j < o->ncand; j++) {
+			const struct rasd_place *op = rasd_lex_place(lex, o->cands[j]);
+			uint32_t k, s;
+			if (!*op->admin1 || !(op->kind == RASD_PLACE_ADMIN1 || o->ncand == 1))
+				continue;
+			k = key_id(w, op->country, op->admin1);
+			for (s = 0; s < w->nsupp[i] && w->supp[ns - w->nsupp[i] + s].key != k; s++)
+				;
+			if (s == w->nsupp[i]) {
+				w->supp[ns].key = k;
+				w->supp[ns].place = place_id(w, o->cands[j]);
+				ns++;
+				w->nsupp[i]++;
+			} else if (w->supp[ns - w->nsupp[i] + s].place != place_id(w, o->cands[j])) {
+				w->supp[ns - w->nsupp[i] + s].place = UINT32_MAX;
+			}
+		}
+	}
+	return true;
+}
+
+static void window_count(struct province_window *w, const struct mentions *m, size_t o, int by)
+{
+	uint32_t s;
+
+	if (by > 0 && (w->in[o] || !m->place[o].ncand))
+		return;
+	if (by < 0 && !w->in[o])
+		return;
+	w->in[o] = by > 0;
+	for (s = 0; s < w->nsupp[o]; s++) {
+		const struct support *sp = &w->supp[w->first[o] + s];
+		w->count_key[sp->key] += by;
+		if (sp->place != UINT32_MAX)
+			w->count_place[sp->place] += by;
+	}
+}
+
+/* Bring the window to the paragraphs around mention i (in order). */
+static void window_move(struct province_window *w, const struct mentions *m,
+			const struct rasd_doc *doc, size_t i)
+{
+	uint32_t para = doc->tokens[m->place[i].tok].para;
+
+	while (w->hi < m->nplace && doc->tokens[m->place[w->hi].tok].para <= para + 1)
+		window_count(w, m, w->hi++, 1);
+	while (w->lo < w->hi && doc->tokens[m->place[w->lo].tok].para + 1 < para)
+		window_count(w, m, w->lo++, -1);
+	/* a mention whose candidates were just dropped supports nothing */
+	if (!m->place[i].ncand)
+		window_count(w, m, i, -1);
+}
+
+/* The walk's count for candidate `place` of mention idx. */
+static int window_support(struct province_window *w, size_t idx, uint32_t place)
+{
+	const struct rasd_place *c = rasd_lex_place(w->lex, place);
+	uint32_t k, pid, s;
+	int n;
+
+	if (!*c->admin1)
+		return 0;
+	k = key_id(w, c->country, c->admin1);
+	pid = place_id(w, place);
+	n = w->count_key[k] - w->count_place[pid];
+	for (s = 0; s < w->nsupp[idx]; s++) {
+		const struct support *sp = &w->supp[w->first[idx] + s];
+		if (sp->key == k && w->in[idx] && sp->place != pid)
+			n--; /* the mention itself */
+	}
+	return n;
+}
+
+static double candidate_score(const struct rasd_lexicon *lex, const struct mentions *m, size_t idx,
+			      uint32_t place, const char *doc_country, const struct rasd_doc *doc,
+			      struct province_window *w)
+{
+	const struct rasd_place *c = rasd_lex_place(lex, place);
 	const struct m_place *p = &m->place[idx];
 	double s = 0;
 	size_t k;
@@ -1252,6 +1453,10 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 		s += 4;
 	/* Other mentions nearby (this paragraph and the ones either side) that
 	 * name this candidate's province. */
+	if (w) {
+		s += 6.0 * window_support(w, idx, place);
+		goto kind;
+	}
 	k = idx;
 	while (k > 0 && doc->tokens[m->place[k - 1].tok].para + 1 >= para)
 		k--;
@@ -1276,6 +1481,7 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 			}
 		}
 	}
+kind:
 	if (p->cue == PCUE_RURAL && c->kind == RASD_PLACE_ADMIN1)
 		s += 1.5; /* ريف X: X is a governorate */
 	switch (c->kind) {
@@ -1298,6 +1504,8 @@ static double candidate_score(const struct rasd_lexicon *lex, const struct menti
 void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, struct mentions *m,
 		    const char *doc_country)
 {
+	struct province_window w;
+	bool windowed;
 	size_t i, k;
 
 	/* A dateline (دبي، الإمارات العربية المتحدة (CNN)) says where the story
@@ -1315,6 +1523,7 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 		}
 	}
 
+	windowed = m->nplace >= WINDOW_FROM && window_init(&w, lex, m);
 	for (i = 0; i < m->nplace; i++) {
 		struct m_place *p = &m->place[i];
 		if (p->anaphor) {
@@ -1371,11 +1580,14 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				p->cands = NULL;
 			}
 		}
+		if (windowed)
+			window_move(&w, m, doc, i);
 		if (p->ncand) {
 			double best = -1e9;
 			for (k = 0; k < p->ncand; k++) {
 				const struct rasd_place *c = rasd_lex_place(lex, p->cands[k]);
-				double s = candidate_score(lex, m, i, c, doc_country, doc);
+				double s = candidate_score(lex, m, i, p->cands[k], doc_country, doc,
+							   windowed ? &w : NULL);
 				if (p->cue == PCUE_SETTLEMENT && p->cue_key && !cue_fits(lex, &doc->tokens[p->cue_tok], c))
 					s -= 20;
 				if (s > best) {
@@ -1449,6 +1661,8 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 				p->precision = 2;
 		}
 	}
+	if (windowed)
+		window_free(&w);
 	/* X شمالي Y، X القريبة من Y: Y is a landmark that locates X */
 	for (i = 1; i < m->nplace; i++) {
 		struct m_place *q = &m->place[i];
