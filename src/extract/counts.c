@@ -234,10 +234,12 @@ static const struct m_number *subject_count(const struct ctx *c, const struct fr
 	return NULL;
 }
 
+#define MAX_DEATH_WORDS 24
+
 void count_fatalities(struct ctx *c, struct frame *f)
 {
 	const struct m_trigger *t = f->trig;
-	size_t i;
+	size_t i, examined = 0;
 	long best = -1;
 	/* the clause's cues and triggers: [1 + cue_lo, 1 + cue_hi) and
 	 * [1 + ncue + trig_lo, 1 + ncue + trig_hi) of the index space below */
@@ -279,6 +281,11 @@ void count_fatalities(struct ctx *c, struct frame *f)
 			d = kt->tok;
 			dend = kt->tok + kt->ntok;
 		}
+		/* the toll is told by one of the clause's first death words: a
+		 * clause of hundreds («قتل» repeated) read them all for each of
+		 * its hundreds of frames (F7 of issue 12) */
+		if (++examined > MAX_DEATH_WORDS)
+			break;
 		/* محاولة قتل ضابط: an attempt kills nobody */
 		if (d > 0 && WORD_AT(c, d - 1, RASD_WL_ATTEMPT)) {
 			RULE(c, f, R_COUNTS_ATTEMPT, d - 1, dend);

@@ -1048,6 +1048,31 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 	}
 	/* every array is pushed at the scan position: the binary searches of
 	 * MENTION_FIRST rely on it */
+	{
+		size_t q_i, n = 0;
+		for (q_i = 0; q_i < m->ncue; q_i++)
+			n += m->cue[q_i].role == RASD_CUE_DISASTER;
+		m->disaster = n ? rasd_arena_alloc(a, n * sizeof(*m->disaster)) : NULL;
+		if (n && !m->disaster)
+			return RASD_ENOMEM;
+		m->ndisaster = 0;
+		for (q_i = 0; q_i < m->ncue; q_i++) {
+			const struct m_cue *q = &m->cue[q_i];
+			bool in_place = false;
+			if (q->role != RASD_CUE_DISASTER)
+				continue;
+			/* سلسلة جبال الزلزال is a place */
+			{
+				size_t j;
+				for (j = MENTION_FIRST(m, place, nplace, q->tok > 3 ? q->tok - 3 : 0);
+				     j < m->nplace && m->place[j].tok <= q->tok; j++)
+					if (q->tok < m->place[j].tok + m->place[j].ntok)
+						in_place = true;
+			}
+			if (!in_place)
+				m->disaster[m->ndisaster++] = q->tok;
+		}
+	}
 	assert(in_token_order(m->trig, m->ntrig, sizeof(*m->trig)) &&
 	       in_token_order(m->act, m->nact, sizeof(*m->act)) &&
 	       in_token_order(m->cue, m->ncue, sizeof(*m->cue)) &&

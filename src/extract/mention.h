@@ -77,6 +77,11 @@ struct mentions {
 	size_t ndate;
 	struct m_place *place;
 	size_t nplace;
+	/* the tokens of the disaster cues (زلزال، حادث سير) that are not part
+	 * of a place's name, in order: history.c counts them by binary search
+	 * (it used to walk every cue for every frame) */
+	uint32_t *disaster;
+	size_t ndisaster;
 };
 
 /* Index of the first element of a mention array (trig, act, cue, num, date,

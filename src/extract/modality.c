@@ -182,7 +182,9 @@ bool generic_mention(const struct ctx *c, const struct frame *f)
 		/* عمليات القتل والحرق: the kind word may govern a list of triggers */
 		uint32_t k = t->tok;
 		size_t j;
-		while (k > f->cb) {
+		/* a list of a few triggers: «قتل» repeated hundreds of times was
+		 * walked back to the clause's start for each (F7 of issue 12) */
+		while (k > f->cb && t->tok - k < 16) {
 			bool prev_trigger = false;
 			if (WORD_AT(c, k - 1, RASD_WL_KIND_WORD))
 				return BECAUSE(c, f, R_MODALITY_GENERIC, k - 1, t->tok + t->ntok);
