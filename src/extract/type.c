@@ -52,6 +52,12 @@ void type_means(const struct ctx *c, struct frame *f)
 			bool caused;
 			if (o->tok < s->tok_begin || o == t)
 				continue;
+			/* only a strike, a shelling or a bomb can be the means: the
+			 * cheap test first (a sentence of «قتل» repeated asked
+			 * means_context of each of its hundreds of triggers) */
+			if (o->cls != RASD_EC_AIRSTRIKE && o->cls != RASD_EC_SHELLING &&
+			    o->cls != RASD_EC_IED && o->cls != RASD_EC_SUICIDE)
+				continue;
 			ot = &c->doc->tokens[o->tok];
 			caused = (o->clitics & RASD_CLITIC_PREP) || means_context(c, o->tok);
 			(void)ot;
