@@ -1073,6 +1073,31 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 				m->disaster[m->ndisaster++] = q->tok;
 		}
 	}
+	{
+		/* the look-up tables of MENTION_FIRST (a table too big is
+		 * simply not made: the binary search stays) */
+		size_t nt = doc->ntokens + 1, t_i, k_c = 0, k_t = 0, k_n = 0;
+		m->first_cue = rasd_arena_alloc(a, nt * sizeof(uint32_t));
+		m->first_trig = rasd_arena_alloc(a, nt * sizeof(uint32_t));
+		m->first_num = rasd_arena_alloc(a, nt * sizeof(uint32_t));
+		if (!m->first_cue || !m->first_trig || !m->first_num || nt > UINT32_MAX) {
+			m->first_cue = m->first_trig = m->first_num = NULL;
+			m->nindex = 0;
+		} else {
+			for (t_i = 0; t_i < nt; t_i++) {
+				while (k_c < m->ncue && m->cue[k_c].tok < t_i)
+					k_c++;
+				while (k_t < m->ntrig && m->trig[k_t].tok < t_i)
+					k_t++;
+				while (k_n < m->nnum && m->num[k_n].tok < t_i)
+					k_n++;
+				m->first_cue[t_i] = (uint32_t)k_c;
+				m->first_trig[t_i] = (uint32_t)k_t;
+				m->first_num[t_i] = (uint32_t)k_n;
+			}
+			m->nindex = nt;
+		}
+	}
 	assert(in_token_order(m->trig, m->ntrig, sizeof(*m->trig)) &&
 	       in_token_order(m->act, m->nact, sizeof(*m->act)) &&
 	       in_token_order(m->cue, m->ncue, sizeof(*m->cue)) &&
@@ -1110,7 +1135,14 @@ size_t mention_first_at(const struct mentions *m, const void *base, size_t n, si
 			uint32_t tok)
 {
 	size_t lo = 0, hi = n;
-	(void)m;
+	if (m && tok < m->nindex) {
+		if (base == m->cue && m->first_cue)
+			return m->first_cue[tok];
+		if (base == m->trig && m->first_trig)
+			return m->first_trig[tok];
+		if (base == m->num && m->first_num)
+			return m->first_num[tok];
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (tok_of(base, mid, size) < tok)

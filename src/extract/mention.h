@@ -82,6 +82,12 @@ struct mentions {
 	 * (it used to walk every cue for every frame) */
 	uint32_t *disaster;
 	size_t ndisaster;
+	/* token -> the first cue, trigger and number at or after it, for
+	 * tokens 0..nindex: MENTION_FIRST on those arrays is then a look-up,
+	 * not a binary search (the counts stage asks it at every word after
+	 * every death word) */
+	uint32_t *first_cue, *first_trig, *first_num;
+	size_t nindex;
 };
 
 /* Index of the first element of a mention array (trig, act, cue, num, date,
