@@ -5,6 +5,7 @@
 #   make eval       precision/recall/F1 against ../shared/dev/gold.jsonl
 #   make bench      throughput and memory on ../shared/corpus
 #   make fuzz       libFuzzer targets for a short time (FUZZ_SECONDS=60)
+#   make fuzz-slow  the slow-input fuzzer, inputs up to 1 MB (SLOW_SECONDS=600)
 
 SHARED      ?= ../shared
 BUILD       ?= build
@@ -52,7 +53,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/librasd.a
 RASD     := $(BUILD)/rasd
 
-.PHONY: all deps run test unit eval bench fuzz golden-update clean format
+.PHONY: all deps run test unit eval bench fuzz fuzz-slow golden-update clean format
 all: $(RASD)
 
 $(BUILD)/obj/%.o: %.c
@@ -157,6 +158,25 @@ fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FUZZ_BIN)
 
+# make fuzz-slow: the slow-input fuzzer (issue 12), inputs up to 1 MB, for
+# SLOW_SECONDS (default 600); fails on an input that costs more than 20x
+# the average per byte or passes libFuzzer's -timeout. Built at -O2 without
+# the sanitizers, whose cost would hide the input's. Not in make test.
+SLOW_SECONDS ?= 600
+SLOW_FLAGS   := -g -O2 -fsanitize=fuzzer-no-link -fno-omit-frame-pointer
+SLOW_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz-slow/obj/%.o)
+$(SLOW_LIB_OBJ): build/fuzz-slow/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(SLOW_FLAGS) -std=c11 -MMD -MP -c $< -o $@
+build/fuzz/slow_extract: fuzz/slow_extract.c fuzz/fuzz.h $(SLOW_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -g -O2 -fsanitize=fuzzer -std=c11 -o $@ $< \
+		$(SLOW_LIB_OBJ) $(LDLIBS)
+fuzz-slow: deps
+	@$(MAKE) --no-print-directory EXTRA_DEB=clang deps
+	@$(MAKE) --no-print-directory build/fuzz/slow_extract
+	@SLOW_SECONDS=$(SLOW_SECONDS) sh fuzz/run_slow.sh build/fuzz/slow_extract
+
 golden-update: all
 	@RASD=$(RASD) SHARED=$(SHARED) sh tests/golden/update.sh
 
@@ -166,4 +186,5 @@ format:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SERVE_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SERVE_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d) \
+	$(SLOW_LIB_OBJ:.o=.d)

@@ -234,7 +234,7 @@ static const struct m_number *subject_count(const struct ctx *c, const struct fr
 	return NULL;
 }
 
-#define MAX_DEATH_WORDS 8
+#define MAX_DEATH_WORDS 4
 
 void count_fatalities(struct ctx *c, struct frame *f)
 {

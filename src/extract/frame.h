@@ -140,6 +140,8 @@ static inline bool cue_in(const struct ctx *c, uint32_t from, uint32_t to, enum 
 		   uint32_t *at)
 {
 	size_t i;
+	if (c->m->role_index)
+		return role_cue_in(c->m, from, to, role, at);
 	for (i = FIRST(cue, ncue, from); i < c->m->ncue; i++) {
 		const struct m_cue *q = &c->m->cue[i];
 		if (q->tok >= to)

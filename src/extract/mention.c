@@ -1074,6 +1074,30 @@ enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd
 		}
 	}
 	{
+		/* the cues of each role, by token */
+		size_t r, q_i;
+		bool ok = true;
+		memset(m->nrole, 0, sizeof(m->nrole));
+		for (q_i = 0; q_i < m->ncue; q_i++)
+			if ((unsigned)m->cue[q_i].role < RASD_CUE_COUNT)
+				m->nrole[m->cue[q_i].role]++;
+		for (r = 0; r < RASD_CUE_COUNT; r++) {
+			m->role_tok[r] = m->nrole[r] ? rasd_arena_alloc(a, m->nrole[r] * sizeof(uint32_t))
+						     : NULL;
+			if (m->nrole[r] && !m->role_tok[r])
+				ok = false;
+			m->nrole[r] = 0;
+		}
+		if (ok) {
+			for (q_i = 0; q_i < m->ncue; q_i++) {
+				unsigned role = (unsigned)m->cue[q_i].role;
+				if (role < RASD_CUE_COUNT)
+					m->role_tok[role][m->nrole[role]++] = m->cue[q_i].tok;
+			}
+		}
+		m->role_index = ok;
+	}
+	{
 		/* the look-up tables of MENTION_FIRST (a table too big is
 		 * simply not made: the binary search stays) */
 		size_t nt = doc->ntokens + 1, t_i, k_c = 0, k_t = 0, k_n = 0;
