@@ -292,12 +292,40 @@ struct rasd_page {
 	size_t n;
 };
 
+/* The phrases that mark page furniture (data/page_markers.tsv, loaded with
+ * the lexicon): each kind a list of line keys (rasd_page_key), except
+ * caption marks (bytes of the line) and story openers (a line's first
+ * word, as written). */
+enum rasd_page_marker {
+	RASD_PM_RELATED = 0,   /* a line that opens a block of links (اقرأ أيضا) */
+	RASD_PM_MENU,          /* a line of sharing, tags, credits (كلمات دلالية) */
+	RASD_PM_CAPTION_START, /* a short line that begins with it is a caption (صورة) */
+	RASD_PM_CAPTION_END,   /* ... or ends with it (أرشيفية، Getty) */
+	RASD_PM_CAPTION_MARK,  /* ... or holds it anywhere, as bytes (تصوير:) */
+	RASD_PM_STORY_OPENER,  /* a line that begins with it and a space is no dateline (في) */
+	RASD_PM_COUNT
+};
+struct rasd_page_markers {
+	const char *const *phrase[RASD_PM_COUNT]; /* NUL-terminated strings */
+	size_t n[RASD_PM_COUNT];
+};
+
+/**
+ * The comparison key of a line's beginning, as page markers are matched:
+ * Arabic marks and tatweel dropped, أ إ آ to ا, ة to ه, ى to ي, ASCII
+ * lower-cased, every run of other characters one space. Writes at most
+ * cap - 1 bytes and a NUL (cap >= 5); returns the length.
+ */
+size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap);
+
 /**
  * Find the captions, related headlines, tweets, page furniture and
- * datelines of p[0..n) (valid UTF-8), line by line. Segments live in the
+ * datelines of p[0..n) (valid UTF-8), line by line, by the phrases of
+ * `markers` (NULL: tweets and datelines only). Segments live in the
  * arena. Returns RASD_ENOMEM only.
  */
 enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
+				 const struct rasd_page_markers *markers,
 				 struct rasd_page *page) RASD_MUST_CHECK;
 /** The kind of segment holding byte offset; RASD_SEG_BODY outside all. */
 enum rasd_segment_kind rasd_page_kind_at(const struct rasd_page *page, size_t offset);
@@ -719,7 +747,7 @@ RASD_ALWAYS_INLINE static inline bool rasd_word_in(const struct rasd_lexicon *le
 /**
  * Load every lexicon from data_dir (triggers.tsv, actors.tsv,
  * actor_aliases.tsv, cues.tsv, not_places.tsv, numbers.tsv, calendar.tsv,
- * words.tsv, places.tsv) plus
+ * words.tsv, page_markers.tsv, places.tsv) plus
  * any extra place files (same format as places.tsv; a missing extra file
  * is an error). Each line is validated; the first bad line fails the load
  * with err->file, err->line, err->column and a message. The caller owns
@@ -752,6 +780,8 @@ bool rasd_lex_word_value(const struct rasd_lexicon *lex, const char *key, size_t
  */
 const struct rasd_str *rasd_lex_word_list(const struct rasd_lexicon *lex, enum rasd_word_list list,
 					  size_t *n);
+/** The page-furniture phrases of page_markers.tsv. Owned by the lexicon. */
+const struct rasd_page_markers *rasd_lex_page_markers(const struct rasd_lexicon *lex);
 /** The list's name in words.tsv ("" for none). */
 const char *rasd_word_list_name(enum rasd_word_list list);
 

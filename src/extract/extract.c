@@ -293,7 +293,7 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	c->page.seg = NULL;
 	c->page.n = 0;
 	if (field == RASD_FIELD_TEXT) {
-		st = rasd_page_parse(c->a, text, n, &c->page);
+		st = rasd_page_parse(c->a, text, n, rasd_lex_page_markers(c->lex), &c->page);
 		if (st)
 			return st;
 	}

@@ -10,6 +10,7 @@
  * them, they are never matched as phrases. Part of lex/.
  */
 #include "tsv.h"
+#include "page_markers.h"
 #include "wordlist.h"
 
 #include <assert.h>
@@ -69,6 +70,7 @@ struct rasd_lexicon {
 	struct slot *steps;   /* later words, keyed by (parent node, word) */
 	size_t nsteps;
 	struct wordlists words; /* words.tsv */
+	struct rasd_page_markers page_markers; /* page_markers.tsv */
 };
 
 static void *vec_push(struct vec *v)
@@ -843,6 +845,13 @@ static enum rasd_status load_words(struct rasd_lexicon *lex, struct tsv *t,
 	return wordlists_load(&lex->words, t, &lex->arena, scratch, err);
 }
 
+static enum rasd_status load_page_markers(struct rasd_lexicon *lex, struct tsv *t,
+					  struct rasd_arena *scratch, struct rasd_error *err)
+{
+	(void)scratch;
+	return page_markers_load(&lex->page_markers, t, &lex->arena, err);
+}
+
 typedef enum rasd_status (*loader_fn)(struct rasd_lexicon *, struct tsv *, struct rasd_arena *,
 				       struct rasd_error *);
 
@@ -927,6 +936,8 @@ enum rasd_status rasd_lexicon_load(const char *data_dir, const char *const *extr
 		st = load_file(lex, data_dir, "calendar.tsv", load_calendar, &scratch, err);
 	if (!st)
 		st = load_file(lex, data_dir, "words.tsv", load_words, &scratch, err);
+	if (!st)
+		st = load_file(lex, data_dir, "page_markers.tsv", load_page_markers, &scratch, err);
 	if (!st) {
 		snprintf(path, sizeof(path), "%s/places.tsv", data_dir);
 		st = load_place_file(lex, path, &scratch, &names, err);
@@ -1260,4 +1271,9 @@ const struct rasd_str *rasd_lex_word_list(const struct rasd_lexicon *lex, enum r
 	}
 	*n = lex->words.nwords[list];
 	return lex->words.words[list];
+}
+
+const struct rasd_page_markers *rasd_lex_page_markers(const struct rasd_lexicon *lex)
+{
+	return &lex->page_markers;
 }

@@ -7,16 +7,14 @@
  * («حلب، 12 آذار 2019 /», «الموصل (رويترز) -», «بغداد 10 نوفمبر 2024
  * (شينخوا)»). It runs over the original text line by line and returns byte
  * ranges with their kind; extraction asks which range a trigger or a place
- * lies in. Part of text/: depends on core only.
+ * lies in. The phrases it looks for are data (page_markers.tsv), handed in
+ * by the caller from the lexicon. Part of text/: depends on core only.
  */
 #include "rasd.h"
 
 #include <string.h>
 
-/* Fold one line's prefix into a comparison key: Arabic marks and tatweel
- * dropped, أ إ آ to ا, ة to ه, ى to ي, every run of punctuation or space
- * to one space. Stops after cap bytes of output. */
-static size_t line_key(const char *p, size_t n, char *out, size_t cap)
+size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap)
 {
 	size_t i = 0, o = 0;
 	bool space = true;
@@ -96,30 +94,34 @@ static size_t count_words(const char *key)
 	return w;
 }
 
-/* Lines that open a block of links to other stories (folded keys). */
-static const char *const related_markers[] = {
-	"اخبار ذات علاقه", "اخبار ذات صله", "اخبار متعلقه", "مقالات ذات صله", "مواضيع ذات صله",
-	"مواد ذات صله",    "روابط ذات صله", "اقرا ايضا",    "اقرا ي ايضا",    "اقرا المزيد",
-	"اقرا كذلك",       "شاهد ايضا",     "قد يهمك",      "قد يعجبك",       "الاكثر قراءه",
-	"الاكثر مشاهده",   "اخترنا لك",     "المزيد من الاخبار", "ذات صله",   NULL};
-
-/* Lines of page furniture: sharing, tags, source and author credits. */
-static const char *const menu_markers[] = {
-	"مشاركه", "شارك", "شارك رايك", "كلمات دلاليه", "الكلمات الدلاليه", "الوسوم", "وسوم",
-	"تابعونا", "تابعنا", "المصدر", "اضف تعليق", "التعليقات", "طباعه", "ارسل لصديق", NULL};
-
-/* Captions: a short line that begins or ends with a photo word. */
-static const char *const caption_starts[] = {"صوره", "الصوره", "صور", "تصوير", "بعدسه",
-					     "مصدر الصوره", "حقوق الصوره", NULL};
-static const char *const caption_ends[] = {"ارشيفيه", "ارشيف", "getty", "getty images", "afp",
-					   "ا ف ب", "تعبيريه", "صوره تعبيريه", "صوره ارشيفيه",
-					   NULL};
-
-static bool in_list(const char *key, const char *const *list, bool whole)
+/* Does the line key begin with a phrase of that kind (whole words)? */
+static bool starts_with_marker(const struct rasd_page_markers *mk, enum rasd_page_marker kind,
+			       const char *key)
 {
 	size_t i;
-	for (i = 0; list[i]; i++)
-		if (whole ? strcmp(key, list[i]) == 0 : starts_with(key, list[i]))
+	for (i = 0; mk && i < mk->n[kind]; i++)
+		if (starts_with(key, mk->phrase[kind][i]))
+			return true;
+	return false;
+}
+
+/* Does the line key end with a phrase of that kind (whole words)? */
+static bool ends_with_marker(const struct rasd_page_markers *mk, enum rasd_page_marker kind,
+			     const char *key, size_t klen)
+{
+	size_t i;
+	for (i = 0; mk && i < mk->n[kind]; i++)
+		if (ends_with(key, klen, mk->phrase[kind][i]))
+			return true;
+	return false;
+}
+
+/* Does the line hold a caption mark, as bytes? */
+static bool caption_mark(const struct rasd_page_markers *mk, const char *p, size_t n)
+{
+	size_t i;
+	for (i = 0; mk && i < mk->n[RASD_PM_CAPTION_MARK]; i++)
+		if (contains(p, n, mk->phrase[RASD_PM_CAPTION_MARK][i]))
 			return true;
 	return false;
 }
@@ -204,15 +206,19 @@ static size_t tweet_end(const char *p, size_t n)
 
 /* A dateline opening a line: a place, then a date or an agency in
  * parentheses, then «/» or «-» or «:»; returns the offset after it. */
-static size_t dateline_end(const char *p, size_t n)
+static size_t dateline_end(const struct rasd_page_markers *mk, const char *p, size_t n)
 {
 	size_t i, words = 0, lim = n < 120 ? n : 120;
 	bool paren = false, digit = false;
 	/* a story's sentence opens with و or في, a dateline with a place */
 	if (n >= 2 && (unsigned char)p[0] == 0xD9 && (unsigned char)p[1] == 0x88)
 		return 0;
-	if (n >= 5 && memcmp(p, "في ", 5) == 0)
-		return 0;
+	for (i = 0; mk && i < mk->n[RASD_PM_STORY_OPENER]; i++) {
+		size_t w = strlen(mk->phrase[RASD_PM_STORY_OPENER][i]);
+		if (n >= w + 1 && memcmp(p, mk->phrase[RASD_PM_STORY_OPENER][i], w) == 0 &&
+		    p[w] == ' ')
+			return 0;
+	}
 	for (i = 0; i < lim; i++) {
 		unsigned char ch = (unsigned char)p[i];
 		if (ch == '(')
@@ -243,7 +249,7 @@ static size_t dateline_end(const char *p, size_t n)
 }
 
 enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
-				 struct rasd_page *page)
+				 const struct rasd_page_markers *markers, struct rasd_page *page)
 {
 	size_t pos = 0, cap = 0;
 	bool related = false;
@@ -260,7 +266,7 @@ enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 		size_t len = end - pos;
 		bool final_stop = false;
 
-		klen = line_key(line, len, key, sizeof(key));
+		klen = rasd_page_key(line, len, key, sizeof(key));
 		if (klen == 0) { /* a blank line keeps a block of links open */
 			pos = end + 1;
 			continue;
@@ -273,7 +279,7 @@ enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 				k--;
 			final_stop = k > 0 && line[k - 1] == '.';
 		}
-		if (in_list(key, related_markers, false) && words <= 20) {
+		if (starts_with_marker(markers, RASD_PM_RELATED, key) && words <= 20) {
 			st = push(a, page, &cap, pos, end, RASD_SEG_RELATED);
 			related = true;
 		} else if (related && words <= 20 && !final_stop) {
@@ -281,24 +287,21 @@ enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 		} else if ((te = tweet_end(line, len)) != 0) {
 			related = false;
 			st = push(a, page, &cap, pos, pos + te, RASD_SEG_TWEET);
-		} else if (words <= 6 && in_list(key, menu_markers, false)) {
+		} else if (words <= 6 && starts_with_marker(markers, RASD_PM_MENU, key)) {
 			related = false;
 			st = push(a, page, &cap, pos, end, RASD_SEG_MENU);
 		} else if (words <= 30 && !final_stop &&
-			   (in_list(key, caption_starts, false) || contains(line, len, "تصوير:") ||
-			    contains(line, len, "(Getty") || contains(line, len, "(AFP"))) {
+			   (starts_with_marker(markers, RASD_PM_CAPTION_START, key) ||
+			    caption_mark(markers, line, len))) {
 			related = false;
 			st = push(a, page, &cap, pos, end, RASD_SEG_CAPTION);
 		} else {
-			size_t i;
-			bool cap_end = false;
+			bool cap_end = words <= 30 && !final_stop &&
+				       ends_with_marker(markers, RASD_PM_CAPTION_END, key, klen);
 			related = false;
-			for (i = 0; caption_ends[i] && words <= 30 && !final_stop; i++)
-				if (ends_with(key, klen, caption_ends[i]))
-					cap_end = true;
 			if (cap_end)
 				st = push(a, page, &cap, pos, end, RASD_SEG_CAPTION);
-			else if (lines <= 4 && (de = dateline_end(line, len)) != 0)
+			else if (lines <= 4 && (de = dateline_end(markers, line, len)) != 0)
 				st = push(a, page, &cap, pos, pos + de, RASD_SEG_DATELINE);
 		}
 		if (st)

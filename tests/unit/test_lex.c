@@ -47,6 +47,7 @@ static void write_lexicons(void)
 				"يومين\tduration\t2\n"
 				"أيام\tduration\t1\nأيام\tduration-plural\nالماضي\tweekday-past\n"
 				"في\tlocative\nواد\twaw-stem\n");
+	write_file("page_markers.tsv", "# test\nاقرأ أيضاً\trelated\nتصوير:\tcaption-mark\n");
 	write_file("places.tsv",
 		   "# id name variants en kind cc admin1 admin2 pcode lat lon pop\n"
 		   "p1\tدير الزور\tديرالزور\tDeir ez-Zor\tadmin1\tSY\tدير الزور\t\tSY09\t35.3\t40.1\t1000\n"
@@ -301,6 +302,30 @@ TEST(rejects_bad_lines_with_positions)
 	CHECK_INT(err.line, 4);
 	CHECK(strstr(err.msg, "already in list 'locative' (line 1)") != NULL);
 	write_lexicons();
+	/* page_markers.tsv: folded like a page's lines; a bad kind is named */
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_OK);
+	if (lex) {
+		const struct rasd_page_markers *pm = rasd_lex_page_markers(lex);
+		CHECK_INT(pm->n[RASD_PM_RELATED], 1);
+		if (pm->n[RASD_PM_RELATED] == 1)
+			CHECK_STR(pm->phrase[RASD_PM_RELATED][0], "اقرا ايضا");
+		CHECK_INT(pm->n[RASD_PM_CAPTION_MARK], 1);
+		if (pm->n[RASD_PM_CAPTION_MARK] == 1)
+			CHECK_STR(pm->phrase[RASD_PM_CAPTION_MARK][0], "تصوير:");
+		rasd_lexicon_free(lex);
+		lex = NULL;
+	}
+	write_file("page_markers.tsv", "اقرأ أيضاً\trelated\nمشاركة\tmenus\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.file, "page_markers.tsv") != NULL);
+	CHECK_INT(err.line, 2);
+	CHECK_INT(err.column, 2);
+	write_file("page_markers.tsv", "اقرأ أيضاً\trelated\nاقرا ايضا\trelated\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK(strstr(err.msg, "already a related marker (line 1)") != NULL);
+	write_file("page_markers.tsv", "في البلدة\tstory-opener\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	write_lexicons();
 	CHECK_INT(rasd_lexicon_load("/nonexistent-rasd", NULL, 0, &lex, &err), RASD_EIO);
 	CHECK(lex == NULL);
 }
@@ -429,10 +454,10 @@ TEST(cleanup)
 {
 	const char *names[] = {"triggers.tsv", "actors.tsv", "actor_aliases.tsv", "cues.tsv",
 			       "numbers.tsv", "calendar.tsv", "places.tsv", "not_places.tsv",
-			       "words.tsv"};
+			       "words.tsv", "page_markers.tsv"};
 	char path[256];
 	size_t i;
-	for (i = 0; i < 9; i++) {
+	for (i = 0; i < 10; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		unlink(path);
 	}

@@ -145,6 +145,12 @@ static enum rasd_segment_kind kind_of(const struct rasd_page *pg, const char *te
 
 TEST(page_segments)
 {
+	/* the phrases come from data/page_markers.tsv in the lexicon; here a
+	 * few of them, written as line keys (rasd_page_key) */
+	static const char *const related[] = {"اقرا ايضا"}, *const menu[] = {"مشاركه"},
+				 *const cap_end[] = {"ارشيفيه"}, *const opener[] = {"في"};
+	struct rasd_page_markers mk;
+	char key[64];
 	struct rasd_page pg;
 	const char *t = "الموصل (رويترز) - قتل ثلاثة جنود في هجوم على نقطة تفتيش غرب المدينة.\n"
 			"جنود عراقيون في موقع الهجوم - أرشيفية\n"
@@ -155,7 +161,23 @@ TEST(page_segments)
 			"انفجار سيارة مفخخة في تكريت\n"
 			"وفي سياق آخر، أعلنت الحكومة خطة جديدة للإعمار في المدينة تشمل مئات المنازل.\n"
 			"مشاركة :\n";
-	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &pg), RASD_OK);
+	memset(&mk, 0, sizeof(mk));
+	mk.phrase[RASD_PM_RELATED] = related;
+	mk.n[RASD_PM_RELATED] = 1;
+	mk.phrase[RASD_PM_MENU] = menu;
+	mk.n[RASD_PM_MENU] = 1;
+	mk.phrase[RASD_PM_CAPTION_END] = cap_end;
+	mk.n[RASD_PM_CAPTION_END] = 1;
+	mk.phrase[RASD_PM_STORY_OPENER] = opener;
+	mk.n[RASD_PM_STORY_OPENER] = 1;
+	CHECK_INT(rasd_page_key("اقرأ أيضاً:", strlen("اقرأ أيضاً:"), key, sizeof(key)),
+		  strlen("اقرا ايضا"));
+	CHECK_STR(key, "اقرا ايضا");
+	/* without phrases only tweets and datelines are found */
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), NULL, &pg), RASD_OK);
+	CHECK_INT(kind_of(&pg, t, "جنود عراقيون"), RASD_SEG_BODY);
+	CHECK_INT(kind_of(&pg, t, "(@ahmad)"), RASD_SEG_TWEET);
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &mk, &pg), RASD_OK);
 	CHECK_INT(kind_of(&pg, t, "الموصل (رويترز)"), RASD_SEG_DATELINE);
 	CHECK_INT(kind_of(&pg, t, "قتل ثلاثة"), RASD_SEG_BODY);
 	CHECK_INT(kind_of(&pg, t, "جنود عراقيون"), RASD_SEG_CAPTION);
@@ -170,9 +192,16 @@ TEST(page_segments)
 	CHECK_STR(rasd_segment_name(RASD_SEG_CAPTION), "caption");
 	/* a story's own sentence that opens with a date and a slash is no dateline */
 	t = "وبدأ الجيش عملياته في الغوطة 18 فبراير/ شباط الماضي وسيطر على معظمها.";
-	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &pg), RASD_OK);
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &mk, &pg), RASD_OK);
 	CHECK_INT(pg.n, 0);
-	CHECK_INT(rasd_page_parse(&A, "", 0, &pg), RASD_OK);
+	/* «في 12 آذار 2019 - ...»: a line opening with a story opener is no
+	 * dateline; without the opener it is one */
+	t = "في 12 آذار 2019 - قتل جندي في هجوم.\n";
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &mk, &pg), RASD_OK);
+	CHECK_INT(pg.n, 0);
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), NULL, &pg), RASD_OK);
+	CHECK_INT(pg.n, 1);
+	CHECK_INT(rasd_page_parse(&A, "", 0, &mk, &pg), RASD_OK);
 	CHECK_INT(pg.n, 0);
 }
 
