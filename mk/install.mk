@@ -3,6 +3,7 @@
 #                  completion, librasd.a/.so, rasd.h, rasd.pc, docs
 #   make uninstall                             removes exactly what install wrote
 #   make lib                                   build/librasd.so and build/rasd.pc
+#   make deb                                   build/deb/rasd_VERSION_ARCH.deb (tools/build-deb.sh)
 # The installed binary finds its lexicons in PREFIX/share/rasd, relative to
 # itself (so DESTDIR trees and moved prefixes work) and, failing that, at the
 # PREFIX it was built for (RASD_DATADIR); RASD_DATA overrides both.
@@ -36,7 +37,7 @@ $(BUILD)/prefix.stamp: FORCE
 	@echo '$(PKGDATADIR)' | cmp -s - $@ 2>/dev/null || echo '$(PKGDATADIR)' >$@
 $(BUILD)/obj/src/cli/common.o: $(BUILD)/prefix.stamp
 $(BUILD)/obj/src/cli/common.o: CPPFLAGS += -DRASD_DATADIR='"$(PKGDATADIR)"'
-.PHONY: FORCE install uninstall lib
+.PHONY: FORCE install uninstall lib deb
 FORCE:
 
 $(BUILD)/pic/%.o: %.c
@@ -95,3 +96,9 @@ uninstall:
 	-rmdir $(DESTDIR)$(PKGDATADIR) 2>/dev/null
 
 -include $(LIB_PIC_OBJ:.o=.d)
+
+# The Debian package, built by dpkg-buildpackage in a clean copy of the
+# committed tree and checked (needs debhelper: make deb installs it).
+deb:
+	@$(MAKE) --no-print-directory EXTRA_DEB="debhelper dpkg-dev" deps
+	sh tools/build-deb.sh $(BUILD)/deb
