@@ -31,7 +31,6 @@ if [ ! -f "$DB" ]; then
 	echo "bench/serve.sh: ingesting $corpus into $DB (once)"
 	xz -dc "$corpus" | "$RASD" ingest -q --db "$DB" - || exit 1
 fi
-events=$("$RASD" stats --db "$DB" 2>/dev/null | sed -n 's/^ *events *\([0-9][0-9]*\).*/\1/p' | head -n 1)
 
 tmp=$(mktemp -d)
 "$RASD" serve -q --db "$DB" --listen 127.0.0.1:0 --rate 0 --threads "$THREADS" >"$tmp/url" 2>"$tmp/err" &
@@ -42,6 +41,8 @@ while [ $i -lt 100 ] && ! grep -q '^http://' "$tmp/url" 2>/dev/null; do sleep 0.
 url=$(head -n 1 "$tmp/url")
 case "$url" in http://*) ;; *) echo "bench/serve.sh: rasd serve did not start: $(cat "$tmp/err")" >&2; exit 1 ;; esac
 
+# asked of the server, which brings an older database up to date first
+events=$(curl -s "${url}api/stats" | python3 -c "import json,sys; print(json.load(sys.stdin)['totals']['events'])" 2>/dev/null)
 echo "database: $DB (${events:-?} events), $CONN connections, ${SECONDS_RUN}s per endpoint, $THREADS server threads"
 printf '%-44s %9s %10s %9s %9s %9s\n' endpoint cold 'req/s' p50 p90 p99
 for path in "api/events?limit=50&sort=-date" "api/stats" "api/events?admin1=%D8%AD%D9%84%D8%A8&limit=50" "api/stats?type=Battles"; do
