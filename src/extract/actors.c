@@ -108,6 +108,7 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 					if (ms[r].kind == RASD_LEX_ACTOR && ms[r].u.actor.actor != state &&
 					    ms[r].ntokens >= 2) {
 						ma->actor = ms[r].u.actor.actor;
+						ma->state_resolved = true;
 						ma->ntok = nx + ms[r].ntokens - 1 - ma->tok;
 						found = true;
 					}
@@ -127,9 +128,9 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 				army = true;
 		if (last != UINT32_MAX &&
 		    (national == UINT32_MAX || (army && ma->tok < last_tok + 80)))
-			ma->actor = last;
+			ma->actor = last, ma->state_resolved = true;
 		else if (national != UINT32_MAX)
-			ma->actor = national;
+			ma->actor = national, ma->state_resolved = true;
 		else
 			continue;
 		m->act[w++] = *ma;

@@ -33,6 +33,15 @@ static void build_frame(struct ctx *c, struct frame *f)
 	modality_intercept(c, f);
 	f->date = choose_date(c, f);
 	f->place = choose_place(c, f);
+	if (f->tr) {
+		/* which of its actors were «الجيش، قوات الأمن» read as a state's */
+		int who[3] = {f->agent, f->target, f->assoc};
+		size_t k;
+		for (k = 0; k < 3; k++)
+			if (who[k] >= 0 && c->m->act[who[k]].state_resolved)
+				RULE(c, f, R_ACTORS_STATE_FORCE, c->m->act[who[k]].tok,
+				     c->m->act[who[k]].tok + c->m->act[who[k]].ntok);
+	}
 }
 
 /* A frame's date is its clause's own day. */

@@ -25,6 +25,7 @@ struct m_actor {
 	unsigned flags;         /* enum rasd_actor_flags */
 	bool armed_cue;         /* عناصر التنظيم، مقاتلو داعش */
 	bool plural;            /* for victims: a plural noun */
+	bool state_resolved;    /* «الجيش، قوات الأمن» read as a state's forces (actors.c) */
 };
 
 struct m_cue {

@@ -59,6 +59,9 @@
 	  "who found the bodies did not kill") \
 	X(ROLES_CROWD_ATTACK, "roles.crowd_attack", \
 	  "an attack noun in construct with the crowd that did it") \
+	X(ACTORS_STATE_FORCE, "actors.state_force",                                                \
+	  "the army or security forces named without their state: those named just before, "     \
+	  "or the article's own state's, or read from the adjective after them") \
 	X(ACTORS_RECODE, "actors.recode",                                                          \
 	  "codes by place and date: Hezbollah or the IRGC in Syria, the Syrian state after 8/12/2024") \
 	X(ACTORS_CAMPAIGN_AUTHOR, "actors.campaign_author",                                        \
