@@ -19,6 +19,8 @@ PKGS        := sqlite3
 # store: SHA-256 of articles (src/store/hash.c)
 DEB_PACKAGES += nettle-dev
 DEB_PACKAGES += tmux # tests/cli/test_review.sh drives the review queue in a terminal
+DEB_PACKAGES += liblinear-dev # the learned scorer (src/learn/); no pkg-config file
+LEARN_LIBS   := -llinear
 PKGS        += nettle
 # feeds: web pages and feeds (libxml2, iconv), fetching (libcurl), raw pages kept compressed (zlib)
 DEB_PACKAGES += libxml2-dev libcurl4-openssl-dev zlib1g-dev
@@ -37,7 +39,7 @@ CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS   ?= $(OPT) -g
 CFLAGS   += $(WARN) $(SANFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
-LDLIBS   += $(PKG_LIBS) -lpthread -lm
+LDLIBS   += $(PKG_LIBS) $(LEARN_LIBS) -lpthread -lm
 
 ifneq ($(SAN),)
 BUILD := $(BUILD)/san
@@ -45,6 +47,7 @@ endif
 
 LIB_SRC  := $(wildcard src/core/*.c src/text/*.c src/lex/*.c src/extract/*.c src/store/*.c)
 LIB_SRC  += $(wildcard src/web/*.c src/fetch/*.c)
+LIB_SRC  += $(wildcard src/learn/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)

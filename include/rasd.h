@@ -965,6 +965,58 @@ struct rasd_date_expr {
 size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 		    int32_t published, struct rasd_date_expr *out);
 
+/* ----------------------------------------------------------------- learn */
+
+/*
+ * The learned scorer (src/learn/, liblinear): a logistic model over the
+ * features of each event the rules code (its trigger and the words around
+ * it, the kinds of actors, whether a place and a date were found, the
+ * sentence's place, the rules that made it), trained from events labelled
+ * right or wrong. Its probability is a calibrated confidence; events below
+ * the model's threshold are dropped. docs/learn.md.
+ */
+#define RASD_MODEL_VERSION 1
+
+struct rasd_model;
+
+/**
+ * Load a model file ("rasd-model 1", then "threshold P" and "w WEIGHT NAME"
+ * lines). A malformed line fails with err->file/line/column; a model of
+ * another version with RASD_EINVAL. Free with rasd_model_free().
+ */
+enum rasd_status rasd_model_load(const char *path, struct rasd_model **out,
+				 struct rasd_error *err) RASD_MUST_CHECK;
+void rasd_model_free(struct rasd_model *m);
+/** The probability that e, coded from art by the rules, is right
+ * (scratch in a). */
+double rasd_model_score(const struct rasd_model *m, const struct rasd_article *art,
+			const struct rasd_event *e, struct rasd_arena *a);
+/** Events scored below this are dropped (0.5 unless the file says). */
+double rasd_model_threshold(const struct rasd_model *m);
+void rasd_model_set_threshold(struct rasd_model *m, double threshold);
+/** The model as its text file, features sorted: the same model, the same bytes. */
+enum rasd_status rasd_model_write(const struct rasd_model *m, struct rasd_buf *b) RASD_MUST_CHECK;
+
+/* Labelled events to train from; `group` is the article (folds keep an
+ * article's events together). */
+struct rasd_trainer;
+struct rasd_trainer *rasd_trainer_new(void);
+void rasd_trainer_free(struct rasd_trainer *t);
+enum rasd_status rasd_trainer_add(struct rasd_trainer *t, const struct rasd_article *art,
+				  const struct rasd_event *e, bool right, long group) RASD_MUST_CHECK;
+/** Examples added (and how many are right). */
+size_t rasd_trainer_count(const struct rasd_trainer *t, size_t *right);
+bool rasd_trainer_right(const struct rasd_trainer *t, size_t i);
+/** L2-regularised logistic regression (cost C) on every example;
+ * deterministic: the same examples give the same model. */
+enum rasd_status rasd_trainer_fit(struct rasd_trainer *t, double C, struct rasd_model **out,
+				  struct rasd_error *err) RASD_MUST_CHECK;
+/** k-fold cross-validation by group: p[i] is example i's probability from
+ * the model trained without its fold (-1 when that fold had nothing to
+ * learn from). */
+enum rasd_status rasd_trainer_cv(struct rasd_trainer *t, double C, long k, double *p,
+				 struct rasd_error *err) RASD_MUST_CHECK;
+
 /* ----------------------------------------------------------------- store */
 
 /* Writers for one event; they append to b and return its status. */

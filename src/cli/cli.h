@@ -122,6 +122,22 @@ int cmd_check(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_rebuild(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_train(int argc, char **argv);
+/* The learned scorer's examples for rasd eval --cv and rasd train
+ * (cmd_learn.c): every event of an article with the gold event it matched
+ * (-1: none) and which gold events are required. */
+struct cli_learn;
+struct cli_learn *cli_learn_new(void);
+void cli_learn_free(struct cli_learn *l);
+bool cli_learn_article(struct cli_learn *l, const struct rasd_article *art,
+		       const struct rasd_event *ev, size_t nev, const int *match,
+		       const bool *gold_required, size_t ngold);
+int cli_learn_report(struct cli_learn *l, long k, double C, double threshold);
+void cli_learn_file(struct cli_learn *l, const char *path);
+int cli_learn_write(struct cli_learn *l, const char *out, double C, double threshold);
+/* The regularisation cost: the best of 0.1, 0.3 and 1 in 5-fold
+ * cross-validation on the four shared dev sets pooled (docs/learn.md). */
+#define CLI_LEARN_C 0.1
 /* The interactive queue of rasd review (cmd_review_queue.c): the events
  * that pass filter, one at a time; returns the exit code. */
 int cli_review_queue(struct rasd_db *db, const struct rasd_lexicon *lex,

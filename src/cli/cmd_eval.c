@@ -173,7 +173,8 @@ static void sentence_of(const struct rasd_article *art, const struct rasd_event 
 	}
 }
 
-static void score_article(struct totals *t, struct rasd_arena *a, const struct rasd_article *art,
+/* Returns which gold event each event matched (-1: none), in a. */
+static int *score_article(struct totals *t, struct rasd_arena *a, const struct rasd_article *art,
 			  struct gold_event *gold, size_t ngold, struct rasd_event *ev, size_t nev,
 			  const struct rasd_lexicon *lex)
 {
@@ -182,7 +183,7 @@ static void score_article(struct totals *t, struct rasd_arena *a, const struct r
 	int pass;
 
 	if (!sys_match)
-		return;
+		return NULL;
 	for (j = 0; j < nev; j++)
 		sys_match[j] = -1;
 	/* required gold first, then optional; best field agreement wins */
@@ -320,6 +321,7 @@ static void score_article(struct totals *t, struct rasd_arena *a, const struct r
 		if (rasd_buf_putc(&t->report, '\n') != RASD_OK)
 			t->truncated = true;
 	}
+	return sys_match;
 }
 
 static double ratio(long a, long b)
@@ -335,10 +337,19 @@ static void print_prf(const char *label, long tp, long fp, long fn)
 	       100 * r, 100 * f, tp, fp, fn);
 }
 
-int cmd_eval(int argc, char **argv)
+/* rasd eval, and rasd train (train: the examples go into a model file). */
+static int run(int argc, char **argv, bool training)
 {
 	struct cli_common o;
-	const char *gold_path = NULL, *text_path = NULL;
+	const char *gold_path = NULL, *text_path = NULL, *model_path = NULL, *out_path = NULL;
+	const char **gold_paths = calloc((size_t)argc + 1, sizeof(*gold_paths));
+	size_t ngold_paths = 0, gp;
+	long cv = 0;
+	double threshold = 0.5;
+	struct cli_learn *learn = NULL;
+	struct rasd_model *model = NULL;
+	struct rasd_trace trace;
+	struct rasd_extract_options xopt;
 	struct rasd_lexicon *lex;
 	struct rasd_arena arena, work;
 	struct totals t;
@@ -356,13 +367,41 @@ int cmd_eval(int argc, char **argv)
 			return 2;
 		if (r > 0)
 			continue;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		if ((strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) && training) {
+			puts("usage: rasd train GOLD... -o MODEL\n"
+			     "Fits the learned scorer (logistic regression, liblinear) on the events the\n"
+			     "rules code from the gold articles: right when the gold has them. The same\n"
+			     "gold gives the same model file. See docs/learn.md.\n"
+			     "  -o, --output FILE   the model file to write\n"
+			     "  --threshold P       events the model scores below P are dropped (0.5)\n"
+			     "  --data DIR          the lexicons");
+			return 0;
+		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
+			   i + 1 < argc && training) {
+			out_path = argv[++i];
+		} else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc && true) {
+			if (!cli_parse_real("--threshold", argv[++i], 0.01, 0.99, &threshold))
+				return 2;
+		} else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc && !training) {
+			model_path = argv[++i];
+		} else if (strcmp(argv[i], "--cv") == 0 && i + 1 < argc && !training) {
+			char *end;
+			cv = strtol(argv[++i], &end, 10);
+			if (*end || cv < 2 || cv > 50) {
+				cli_error("--cv: '%s' is not a number of folds in 2..50", argv[i]);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			puts("usage: rasd eval [--text ARTICLE.txt] [--summary] [--require-perfect]\n"
-			     "                 [--min-confidence X] GOLD\n"
+			     "                 [--min-confidence X] [--model FILE | --cv K] GOLD...\n"
 			     "GOLD is JSONL (one article with its hand-coded \"events\" per line) or one\n"
 			     "JSON object. --text supplies the article text when the gold file has none.\n"
 			     "--require-perfect exits 1 unless every required event is found and no\n"
-			     "spurious event is produced.");
+			     "spurious event is produced. --model FILE scores the rules' events with a\n"
+			     "learned model (rasd train) and drops those below its threshold; --cv K\n"
+			     "adds rules alone against rules + a model trained K times without the\n"
+			     "article's fold, with calibration tables (docs/learn.md); --threshold P\n"
+			     "is the probability below which the model drops an event (0.5).");
 			return 0;
 		} else if (strcmp(argv[i], "--text") == 0 && i + 1 < argc) {
 			text_path = argv[++i];
@@ -378,7 +417,23 @@ int cmd_eval(int argc, char **argv)
 			return 2;
 		} else {
 			gold_path = argv[i];
+			if (gold_paths)
+				gold_paths[ngold_paths++] = argv[i];
 		}
+	}
+	if (!gold_paths) {
+		cli_error("out of memory");
+		return 1;
+	}
+	if (training && !out_path) {
+		cli_error("train: give the model file to write (-o MODEL)");
+		free(gold_paths);
+		return 2;
+	}
+	if (model_path && cv) {
+		cli_error("eval: --model and --cv do not go together");
+		free(gold_paths);
+		return 2;
 	}
 	if (!gold_path) {
 		cli_error("eval: give a gold file, e.g. rasd eval ../shared/dev/gold.jsonl");
@@ -387,6 +442,33 @@ int cmd_eval(int argc, char **argv)
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		return 1;
+	if (model_path) {
+		struct rasd_error merr;
+		rasd_error_clear(&merr);
+		if (rasd_model_load(model_path, &model, &merr) != RASD_OK) {
+			if (merr.line && merr.column)
+				cli_error("%s:%ld: column %ld: %s", model_path, merr.line, merr.column,
+					  merr.msg);
+			else if (merr.line)
+				cli_error("%s:%ld: %s", model_path, merr.line, merr.msg);
+			else
+				cli_error("%s", merr.msg);
+			rasd_lexicon_free(lex);
+			return 1;
+		}
+	}
+	memset(&trace, 0, sizeof(trace));
+	memset(&xopt, 0, sizeof(xopt));
+	if (cv || training) {
+		xopt.trace = &trace; /* the rules' names are features */
+		learn = cli_learn_new();
+		if (!learn) {
+			cli_error("out of memory");
+			return 1;
+		}
+	} else if (model) {
+		xopt.trace = &trace;
+	}
 	memset(&t, 0, sizeof(t));
 	rasd_buf_init(&t.report, 0);
 	rasd_arena_init(&arena, 0);
@@ -426,6 +508,10 @@ int cmd_eval(int argc, char **argv)
 			text_buf[text_n] = '\0';
 		}
 		ro.input_format = NULL;
+		for (gp = 0; gp < ngold_paths; gp++) {
+		gold_path = gold_paths[gp];
+		if (learn)
+			cli_learn_file(learn, gold_path);
 		if (!cli_reader_open(&r, &ro, gold_path, &arena))
 			return 1;
 		r.jsonl = true;
@@ -534,7 +620,7 @@ int cmd_eval(int argc, char **argv)
 				ng++;
 			}
 			rasd_arena_reset(&work);
-			if (rasd_extract(lex, &art, NULL, &work, &ev, &nev, &err) != RASD_OK) {
+			if (rasd_extract(lex, &art, &xopt, &work, &ev, &nev, &err) != RASD_OK) {
 				cli_error("%s:%ld: %s (id %s)", r.path, r.line, err.msg, art.id);
 				errors++;
 				nev = 0;
@@ -549,13 +635,49 @@ int cmd_eval(int argc, char **argv)
 						ev[w2++] = ev[a2];
 				nev = w2;
 			}
-			score_article(&t, &work, &art, gold, ng, ev, nev, lex);
+			if (model) {
+				/* the model's probability is the confidence; below its
+				 * threshold the event goes */
+				size_t a2, w2 = 0;
+				for (a2 = 0; a2 < nev; a2++) {
+					ev[a2].confidence = rasd_model_score(model, &art, &ev[a2], &work);
+					if (ev[a2].confidence >= rasd_model_threshold(model))
+						ev[w2++] = ev[a2];
+				}
+				nev = w2;
+			}
+			{
+				int *match = score_article(&t, &work, &art, gold, ng, ev, nev, lex);
+				if (learn) {
+					bool *req = rasd_arena_calloc(&work, ng + 1, sizeof(*req));
+					size_t gi;
+					for (gi = 0; req && gi < ng; gi++)
+						req[gi] = gold[gi].required;
+					if (!match || !req ||
+					    !cli_learn_article(learn, &art, ev, nev, match, req, ng)) {
+						cli_error("out of memory");
+						return 1;
+					}
+				}
+			}
 		}
 		cli_reader_close(&r);
+		}
 		free(text_buf);
 	}
 
-	printf("rasd eval: %ld article(s) from %s\n\n", articles, gold_path);
+	if (training) {
+		int trc = errors ? 1 : cli_learn_write(learn, out_path, CLI_LEARN_C, threshold);
+		cli_learn_free(learn);
+		rasd_buf_release(&t.report);
+		rasd_arena_release(&arena);
+		rasd_arena_release(&work);
+		rasd_lexicon_free(lex);
+		free(gold_paths);
+		return trc;
+	}
+	printf("rasd eval: %ld article(s) from %s%s%s\n\n", articles, gold_path,
+	       ngold_paths > 1 ? " and others" : "", model ? " (rules + model)" : "");
 	print_prf("all events", t.tp, t.fp, t.fn);
 	printf("(optional gold events also found: %ld)\n\nby event type:\n", t.optional_hits);
 	for (k = 0; k < t.ntypes; k++) {
@@ -572,6 +694,8 @@ int cmd_eval(int argc, char **argv)
 	printf("  admin1 right    %5.1f%% (%ld/%ld)\n", 100 * ratio(t.ok_adm, t.n_adm), t.ok_adm, t.n_adm);
 	printf("  within 25 km    %5.1f%% (%ld/%ld gold places found in the gazetteer)\n",
 	       100 * ratio(t.ok_geo, t.n_geo), t.ok_geo, t.n_geo);
+	if (learn && cli_learn_report(learn, cv, CLI_LEARN_C, threshold) != 0)
+		errors++;
 	if (!quiet_list && t.report.n) {
 		printf("\nmisses and spurious events:\n");
 		fwrite(t.report.p, 1, t.report.n, stdout);
@@ -581,10 +705,23 @@ int cmd_eval(int argc, char **argv)
 	rasd_arena_release(&arena);
 	rasd_arena_release(&work);
 	rasd_lexicon_free(lex);
+	rasd_model_free(model);
+	cli_learn_free(learn);
+	free(gold_paths);
 	if (errors)
 		return 1;
 	if (require_perfect && (t.fn || t.fp || t.ok_sub < t.n_sub || t.ok_a1 < t.n_a1 ||
 				t.ok_a2 < t.n_a2 || t.ok_fat < t.n_fat || t.ok_adm < t.n_adm))
 		return 1;
 	return 0;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+	return run(argc, argv, false);
+}
+
+int cmd_train(int argc, char **argv)
+{
+	return run(argc, argv, true);
 }

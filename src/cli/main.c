@@ -32,6 +32,7 @@ static void usage(FILE *f)
 	      "  review    accept, reject, correct, merge and split stored events; the queue\n"
 	      "  fetch     news pages or feeds (URLs or saved files) to article JSONL\n"
 	      "  watch     follow news feeds: fetch new articles, code and store them\n"
+	      "  train     fit the learned scorer on gold files into a model file\n"
 	      "  version   print the version (also -V, --version)\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
@@ -82,6 +83,8 @@ int main(int argc, char **argv)
 		return cmd_watch(argc - 1, argv + 1);
 	if (strcmp(cmd, "fetch") == 0)
 		return cmd_fetch(argc - 1, argv + 1);
+	if (strcmp(cmd, "train") == 0)
+		return cmd_train(argc - 1, argv + 1);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("rasd %s\n", RASD_VERSION);
 		return 0;
