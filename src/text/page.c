@@ -73,8 +73,9 @@ static bool ends_with(const char *key, size_t klen, const char *word)
 static bool contains(const char *p, size_t n, const char *needle)
 {
 	size_t m = strlen(needle), i;
+	/* the first byte before the call: this runs at every byte of a line */
 	for (i = 0; i + m <= n; i++)
-		if (memcmp(p + i, needle, m) == 0)
+		if (p[i] == needle[0] && memcmp(p + i, needle, m) == 0)
 			return true;
 	return false;
 }
@@ -100,7 +101,8 @@ static bool starts_with_marker(const struct rasd_page_markers *mk, enum rasd_pag
 {
 	size_t i;
 	for (i = 0; mk && i < mk->n[kind]; i++)
-		if (starts_with(key, mk->phrase[kind][i]))
+		if (key[0] == mk->phrase[kind][i][0] && key[1] == mk->phrase[kind][i][1] &&
+		    starts_with(key, mk->phrase[kind][i]))
 			return true;
 	return false;
 }
