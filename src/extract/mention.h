@@ -140,6 +140,44 @@ bool mention_starts_at(const void *base, size_t n, size_t size, uint32_t tok);
 enum rasd_status find_mentions(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
 			       int32_t published, struct rasd_arena *a, struct mentions *m);
 
+/* province.c: the support of candidates' provinces among the place
+ * mentions of the three paragraphs around a mention (resolve_places uses
+ * it from WINDOW_FROM mentions on; fewer are walked). */
+#define WINDOW_FROM 64 /* place mentions; fewer are walked as before */
+
+struct province_support {
+	uint32_t key;   /* province id */
+	uint32_t place; /* its only qualifying candidate, or UINT32_MAX */
+};
+
+struct province_window {
+	const struct rasd_lexicon *lex;
+	size_t nkeys;
+	struct {
+		const char *country, *admin1;
+	} *keys;
+	uint32_t *key_slot; /* hash of keys: index + 1, 0 empty */
+	size_t key_cap;
+	uint32_t *place_slot; /* hash of place index -> count slot + 1 */
+	uint32_t *place_of;   /* the place index of each count slot */
+	size_t place_cap, nplaces;
+	int *count_key, *count_place;
+	size_t *first;   /* per mention: its supports */
+	uint32_t *nsupp;
+	struct province_support *supp;
+	bool *in;        /* the mention's supports are counted now */
+	size_t lo, hi;   /* mentions [lo, hi) are in the window */
+};
+
+bool window_init(struct province_window *w, const struct rasd_lexicon *lex,
+		 const struct mentions *m);
+void window_free(struct province_window *w);
+/* Bring the window to the paragraphs around mention i (in order). */
+void window_move(struct province_window *w, const struct mentions *m, const struct rasd_doc *doc,
+		 size_t i);
+/* The number of other mentions around idx supporting candidate `place`. */
+int window_support(struct province_window *w, size_t idx, uint32_t place);
+
 /* Choose candidates and fill admin/coordinates for every place mention. */
 void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc,
 		    struct mentions *m, const char *doc_country);
