@@ -81,7 +81,6 @@ int main(int argc, char **argv)
 	if (rasd_extract(lex, &art, NULL, &arena, &events, &nevents, &err) != RASD_OK) {
 		fprintf(stderr, "code_article: %s\n", err.msg);
 	} else {
-		nevents = rasd_events_unique(events, nevents);
 		for (i = 0; i < nevents; i++) {
 			if (rasd_event_write_json(&out, &art, &events[i]) != RASD_OK ||
 			    rasd_buf_putc(&out, '\n') != RASD_OK)

@@ -907,7 +907,8 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 /** True when a and b are the same event coded twice (id, date, type,
  * actors, place, toll, modality, evidence). */
 bool rasd_event_same(const struct rasd_event *a, const struct rasd_event *b);
-/** Drop exact repetitions (rasd_event_same) from ev[0..n), keeping the
+/** Drop exact repetitions (rasd_event_same) from ev[0..n) (rasd_extract
+ * does so before it returns), keeping the
  * first of each and the order; returns the new count. Linear in n (a
  * table of ids; on allocation failure nothing is dropped). */
 size_t rasd_events_unique(struct rasd_event *ev, size_t n);

@@ -626,7 +626,6 @@ static int run(int argc, char **argv, bool training)
 				nev = 0;
 				ev = NULL;
 			}
-			nev = rasd_events_unique(ev, nev);
 			articles++;
 			{
 				size_t a2, w2 = 0;

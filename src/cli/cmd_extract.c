@@ -115,7 +115,6 @@ static void code_slot(struct batch *b, struct slot *s)
 		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
 		return;
 	}
-	nev = rasd_events_unique(ev, nev);
 	for (e = 0; e < nev; e++) {
 		enum rasd_status st = RASD_OK;
 		if (ev[e].confidence < b->xo->min_confidence)

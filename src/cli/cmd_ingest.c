@@ -85,7 +85,6 @@ static void code_slot(struct pool *p, struct slot *s)
 		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
 		return;
 	}
-	s->nevents = rasd_events_unique(s->events, s->nevents);
 	for (i = 0; i < s->nevents; i++)
 		if (s->events[i].confidence >= p->xo->min_confidence)
 			s->events[kept++] = s->events[i];

@@ -474,6 +474,8 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	attribute_yemen_air_raids(&c, art, &out);
 	for (i = 0; i < out.n; i++)
 		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));
+	/* the same event reached twice (a list and a merge) is written once */
+	out.n = rasd_events_unique(out.ev, out.n);
 	if (c.trace_oom)
 		return rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory (trace)");
 	*events = out.ev;
