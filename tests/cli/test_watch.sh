@@ -222,6 +222,17 @@ check "the mislabelled page is read as Arabic and coded" \
 	sh -c "$RASD query --db '$T_TMP/h.db' --format jsonl | grep -q '\"doc_id\":\"[^\"]*/hostile/wrongcharset\"'"
 check "status keeps the feed's last error" grep -q 'malformed.xml .*last error: feed is not well-formed' "$T_TMP/hstatus"
 
+# --- saved pages are inputs of extract and ingest
+$RASD ingest --db "$T_TMP/pages.db" tests/web/pages/*.html 2>"$T_TMP/err"
+check "ingest reads the saved pages" test $? -eq 0
+check "ingest stores the 5 saved pages" grep -q '5 articles read: 5 new' "$T_TMP/err"
+check "ingest warns of the mislabelled page" \
+	grep -q "mislabel-1256.html: page says charset 'utf-8' but reads as WINDOWS-1256" "$T_TMP/err"
+$RASD extract tests/web/pages/yemen-taiz-1256.html >"$T_TMP/taiz.jsonl" 2>/dev/null
+check "extract codes a windows-1256 page: Taiz, Houthi shelling" \
+	grep -q '"admin1":"تعز".*"fatalities":3' "$T_TMP/taiz.jsonl"
+check "extract takes the page's own date" grep -q '"doc_id":"yemen-taiz-1256.html","event_id":"[^"]*","event_date":"2024-12-13"' "$T_TMP/taiz.jsonl"
+
 # --- usage
 $RASD watch --feeds "$T_TMP/feeds.txt" --once 2>/dev/null
 check "watch without --db is a usage error" test $? -eq 2
