@@ -342,7 +342,7 @@ static int run(int argc, char **argv, bool training)
 {
 	struct cli_common o;
 	const char *gold_path = NULL, *text_path = NULL, *model_path = NULL, *out_path = NULL;
-	const char **gold_paths = calloc((size_t)argc + 1, sizeof(*gold_paths));
+	const char *gold_paths[64];
 	size_t ngold_paths = 0, gp;
 	long cv = 0;
 	double threshold = 0.5;
@@ -417,22 +417,19 @@ static int run(int argc, char **argv, bool training)
 			return 2;
 		} else {
 			gold_path = argv[i];
-			if (gold_paths)
-				gold_paths[ngold_paths++] = argv[i];
+			if (ngold_paths == sizeof(gold_paths) / sizeof(gold_paths[0])) {
+				cli_error("eval: at most 64 gold files");
+				return 2;
+			}
+			gold_paths[ngold_paths++] = argv[i];
 		}
-	}
-	if (!gold_paths) {
-		cli_error("out of memory");
-		return 1;
 	}
 	if (training && !out_path) {
 		cli_error("train: give the model file to write (-o MODEL)");
-		free(gold_paths);
 		return 2;
 	}
 	if (model_path && cv) {
 		cli_error("eval: --model and --cv do not go together");
-		free(gold_paths);
 		return 2;
 	}
 	if (!gold_path) {
@@ -672,7 +669,6 @@ static int run(int argc, char **argv, bool training)
 		rasd_arena_release(&arena);
 		rasd_arena_release(&work);
 		rasd_lexicon_free(lex);
-		free(gold_paths);
 		return trc;
 	}
 	printf("rasd eval: %ld article(s) from %s%s%s\n\n", articles, gold_path,
@@ -706,7 +702,6 @@ static int run(int argc, char **argv, bool training)
 	rasd_lexicon_free(lex);
 	rasd_model_free(model);
 	cli_learn_free(learn);
-	free(gold_paths);
 	if (errors)
 		return 1;
 	if (require_perfect && (t.fn || t.fp || t.ok_sub < t.n_sub || t.ok_a1 < t.n_a1 ||
