@@ -621,6 +621,7 @@ struct rasd_lex_match {
 	/* extract/modality.c */ \
 	X(LINK_LINE, "link-line", 0) \
 	X(NOT_FUTURE, "not-future", 0) \
+	X(PAST_IN_SIN, "past-in-sin", 0) \
 	X(DURING, "during", 0) \
 	X(FROM, "from", 0) \
 	X(METHOD_LEAD, "method-lead", 0) \

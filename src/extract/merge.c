@@ -69,6 +69,13 @@ static bool definite_trigger(const struct rasd_event *e)
 	return strncmp(t, "ال", 4) == 0 || strncmp(t, "ل", 2) == 0;
 }
 
+/* A change of who holds ground (ACLED's two territorial Battles sub-types). */
+static bool territory_change(const struct rasd_event *e)
+{
+	return strcmp(e->sub_event_type, "Government regains territory") == 0 ||
+	       strcmp(e->sub_event_type, "Non-state actor overtakes territory") == 0;
+}
+
 static bool shares_actor(const struct rasd_event *a, const struct rasd_event *b)
 {
 	const struct rasd_actor *x[3] = {a->actor1, a->actor2, a->assoc_actor1};
@@ -297,7 +304,15 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 		bool placeless_kill = !near_mention && generic_type(e) && !e->location &&
 				      strcmp(o->event_type, T_SD) != 0 && o->has_date &&
 				      e->has_date && o->date == e->date;
+		/* سيطرت القوات على البلدة بعد معارك مع الفصائل: the clash that
+		 * won the ground is the takeover, not a second event */
+		bool territory_fight = near_mention && !same_type &&
+				       strcmp(o->event_type, T_BATTLES) == 0 &&
+				       strcmp(e->event_type, T_BATTLES) == 0 &&
+				       (o->cls == RASD_EC_CLASH || e->cls == RASD_EC_CLASH) &&
+				       (territory_change(o) || territory_change(e));
 		if (!same_type && !(near_mention && (generic_type(e) || generic_type(o))) &&
+		    !territory_fight &&
 		    !(title && generic_type(e) && strcmp(o->event_type, T_SD) != 0) && !intercepted &&
 		    !same_bombing && !placeless_kill)
 			continue;
@@ -307,6 +322,12 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			o->cls = e->cls;
 			why = R_MERGE_BOMBING_MEANS;
 		}
+		if (territory_fight && !territory_change(o)) {
+			o->sub_event_type = e->sub_event_type;
+			o->cls = e->cls;
+		}
+		if (territory_fight)
+			why = R_MERGE_TERRITORY_FIGHT;
 		if (intercepted) {
 			const struct rasd_event *icp = o->cls == RASD_EC_INTERCEPT ? o : e;
 			const struct rasd_event *wpn = icp == o ? e : o;

@@ -40,7 +40,8 @@ bool modal_before(const struct ctx *c, const struct frame *f)
 	/* س + present tense */
 	if (tt->klen >= 6 && memcmp(tt->key, "س", 2) == 0 &&
 	    (memcmp(tt->key + 2, "ي", 2) == 0 || memcmp(tt->key + 2, "ت", 2) == 0 ||
-	     memcmp(tt->key + 2, "ن", 2) == 0))
+	     memcmp(tt->key + 2, "ن", 2) == 0) &&
+	    !WORD_AT(c, t, RASD_WL_PAST_IN_SIN))
 		return BECAUSE(c, f, R_MODALITY_FUTURE, t, t + 1);
 	for (k = from; k < t; k++) {
 		const struct rasd_token *w0 = &c->doc->tokens[k];

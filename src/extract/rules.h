@@ -223,6 +223,8 @@
 	X(MERGE_BOMBING_MEANS, "merge.bombing_means", \
 	  "shelling and raids in one sentence: one bombardment, typed by its most specific means") \
 	X(MERGE_RAID_WAS_FIGHT, "merge.raid_was_fight", "a raid in which fighters died was a fight") \
+	X(MERGE_TERRITORY_FIGHT, "merge.territory_fight",                                          \
+	  "the fighting that won ground, told with the takeover, is the takeover")                 \
 	X(MERGE_PROTEST_KILLING, "merge.protest_killing",                                          \
 	  "killings during protests: excessive force against protesters")                          \
 	X(MERGE_TYPED_MENTION, "merge.typed_mention", "the typed mention decides a generic one's type") \
