@@ -581,6 +581,7 @@ struct rasd_lex_match {
 	X(VICTIM_PLURAL_STEM, "victim-plural-stem", 0) \
 	X(COUNCIL, "council", 0) \
 	X(NAME_END_WORD, "name-end-word", 0) \
+	X(NAME_CONTINUATION, "name-continuation", 0) \
 	X(NEAR, "near", 0) \
 	/* extract/frames.c */ \
 	X(CLAUSE_OPENER, "clause-opener", 0) \
@@ -609,6 +610,7 @@ struct rasd_lex_match {
 	X(CLOSE_TO, "close-to", 0) \
 	X(CLOSE_BY, "close-by", 0) \
 	X(LAUNCH, "launch", 0) \
+	X(JOINED_LIST_CUE, "joined-list-cue", 0) \
 	/* extract/when.c */ \
 	X(THAT, "that", 0) \
 	/* extract/counts.c */ \
@@ -637,6 +639,9 @@ struct rasd_lex_match {
 	X(ANNOUNCE, "announce", 0) \
 	X(PURPOSE_LEAD, "purpose-lead", 0) \
 	X(REFERENCE_LEAD, "reference-lead", 0) \
+	X(ANNIVERSARY, "anniversary", 0) \
+	X(ANNIVERSARY_DAY, "anniversary-day", 0) \
+	X(RELATIVE, "relative", 0) \
 	X(INTERCEPT_VERB, "intercept-verb", 0) \
 	X(DESTROY, "destroy", 0) \
 	X(DONE_BY, "done-by", 0) \
@@ -650,8 +655,11 @@ struct rasd_lex_match {
 	X(WAR, "war", 0) \
 	X(YEAR_LEAD, "year-lead", 0) \
 	X(AFTER_EVENT, "after-event", 0) \
+	X(DURING_PERIOD, "during-period", 0) \
+	X(PERIOD_UNIT, "period-unit", 0) \
 	/* extract/type.c */ \
 	X(DISPERSAL, "dispersal", 0) \
+	X(CROWD_VIOLENCE, "crowd-violence", 0) \
 	/* extract/merge.c */ \
 	X(HAPPENED_VERB, "happened-verb", 0) \
 	/* extract/frame.c */ \

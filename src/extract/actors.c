@@ -228,3 +228,24 @@ void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 		trace_event(c, e, R_ACTORS_YEMEN_AIR_RAID, e->evidence.start, e->evidence.end);
 	}
 }
+
+/* Political violence always has a perpetrator: one the report does not name
+ * (انفجرت عبوة ناسفة، قتل شاب بإطلاق نار) is an unidentified armed group,
+ * as ACLED codes it. Done last, so that merges still join an unnamed report
+ * of a happening with the one that names its author. */
+void unidentified_perpetrators(struct ctx *c, struct event_list *l)
+{
+	const struct rasd_actor *unk = rasd_lex_actor_by_code(c->lex, "UNK", NULL);
+	size_t i;
+	for (i = 0; i < l->n && unk; i++) {
+		struct rasd_event *e = &l->ev[i];
+		if (e->actor1 || !(strcmp(e->event_type, T_BATTLES) == 0 ||
+				   strcmp(e->event_type, T_ERV) == 0 || strcmp(e->event_type, T_VAC) == 0))
+			continue;
+		if (e->actor2 == unk)
+			continue;
+		e->actor1 = unk;
+		trace_event(c, e, R_ACTORS_UNIDENTIFIED, e->evidence.start, e->evidence.end);
+	}
+}
+

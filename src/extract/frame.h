@@ -52,6 +52,7 @@ struct frame {
 	bool fatalities_vague;
 	bool claimed, foiled, violent;
 	bool intervention; /* protests: dispersed, shot at, arrested */
+	bool crowd_violent; /* protests: the crowd stormed, burned, threw stones */
 	bool intercepted;  /* the missile or drone was destroyed in flight */
 	long pre_count;    /* أربعة عناصر ... قتلوا: victims counted before the verb */
 	bool civilian_victims, armed_victims;
@@ -264,6 +265,7 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_actor *a,
 				      const struct rasd_event *e);
 void share_strike_agents(struct ctx *c, struct event_list *l);
+void unidentified_perpetrators(struct ctx *c, struct event_list *l);
 void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 			       struct event_list *l);
 

@@ -103,6 +103,18 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 		}
 	}
 
+	/* خلال نيسان 2020، خلال الشهر الماضي، طيلة العام: a tally over a period
+	 * (a monthly report), not one happening */
+	for (k = f->cb; k + 1 < f->ce + 6 && k + 1 < s->tok_end; k++) {
+		if (!WORD_AT(c, k, RASD_WL_DURING_PERIOD))
+			continue;
+		if (WORD_AT(c, k + 1, RASD_WL_PERIOD_UNIT))
+			return BECAUSE(c, f, R_HISTORY_PERIOD_TALLY, k, k + 2);
+		for (i = FIRST(date, ndate, k + 1); i < c->m->ndate && c->m->date[i].tok == k + 1; i++)
+			if (c->m->date[i].precision >= 3)
+				return BECAUSE(c, f, R_HISTORY_PERIOD_TALLY, k, k + 2);
+	}
+
 	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate && c->m->date[i].tok < s->tok_end;
 	     i++) {
 		const struct rasd_date_expr *d = &c->m->date[i];

@@ -365,8 +365,9 @@ static size_t unknown_name(struct scan *lex, const struct rasd_doc *doc, size_t 
 		return 0;
 	}
 	if (name_word_ok(lex, doc, j + 1, false) && starts_with(&doc->tokens[j + 1], "ال") &&
-	    !ends_with(&doc->tokens[j + 1], "ي") && !ends_with(&doc->tokens[j + 1], "يه") &&
-	    !ends_with(&doc->tokens[j + 1], "يين") && !ends_with(&doc->tokens[j + 1], "ين") &&
+	    ((!ends_with(&doc->tokens[j + 1], "ي") && !ends_with(&doc->tokens[j + 1], "يه") &&
+	      !ends_with(&doc->tokens[j + 1], "يين") && !ends_with(&doc->tokens[j + 1], "ين")) ||
+	     word_in(lex->lex, &doc->tokens[j + 1], RASD_WL_NAME_CONTINUATION)) &&
 	    doc->tokens[j + 1].start == doc->tokens[j].end + 1) {
 		struct hits h;
 		get_hits(lex, doc, j + 1, &h);

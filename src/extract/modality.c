@@ -107,6 +107,22 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 		for (k = t->tok + t->ntok; k < f->ce && k < t->tok + t->ntok + 3; k++)
 			if (WORD_AT(c, k, RASD_WL_ALLEGED))
 				return BECAUSE(c, f, R_MODALITY_ALLEGED, k, k + 1);
+	/* an anniversary earlier in the clause: الذكرى الأولى لـ"مجزرة الناصرية"
+	 * (the trigger is what is remembered), تحل الذكرى السابعة لمجزرة … التي
+	 * ارتكبتها (a relative clause about it); «في ذكرى يوم الأرض» is the day
+	 * something new happened, not what is remembered */
+	for (k = f->cb; k < t->tok; k++) {
+		uint32_t j;
+		bool on_day;
+		if (!WORD_AT(c, k, RASD_WL_ANNIVERSARY))
+			continue;
+		if (t->tok <= k + 4)
+			return BECAUSE(c, f, R_MODALITY_ANNIVERSARY, k, k + 1);
+		on_day = k > 0 && WORD_AT(c, k - 1, RASD_WL_ANNIVERSARY_DAY);
+		for (j = k + 1; j < t->tok && !on_day; j++)
+			if (WORD_AT(c, j, RASD_WL_RELATIVE))
+				return BECAUSE(c, f, R_MODALITY_ANNIVERSARY, k, k + 1);
+	}
 	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
 		if (WORD_AT(c, k, RASD_WL_REFERENCE_LEAD))
 			return BECAUSE(c, f, R_MODALITY_TALK_ABOUT, k, k + 1);

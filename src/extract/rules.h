@@ -68,6 +68,8 @@
 	  "an air raid without author in an article whose other raids there have one force's")     \
 	X(ACTORS_YEMEN_AIR_RAID, "actors.yemen_air_raid",                                          \
 	  "an air raid in Yemen without author is the Saudi-led coalition's")                      \
+	X(ACTORS_UNIDENTIFIED, "actors.unidentified", \
+	  "violence whose author the report does not name is an unidentified armed group (UNK)") \
 	X(COUNTS_ATTEMPT, "counts.attempt", \
 	  "an attempted killing kills nobody") \
 	X(COUNTS_DUAL_NOUN, "counts.dual_noun", \
@@ -165,8 +167,16 @@
 	  "bodies no one found, or found with no mark of conflict (a funeral, an exchange)")       \
 	X(MODALITY_TAKES_NO_GROUND, "modality.takes_no_ground", \
 	  "a capture of no place by no armed side (freed money)") \
+	X(MODALITY_ANNIVERSARY, "modality.anniversary", \
+	  "what an anniversary remembers (the seventh anniversary of the massacre)") \
+	X(TYPE_CROWD_VIOLENCE, "type.crowd_violence", \
+	  "a protest whose crowd storms, burns or throws stones is a riot") \
+	X(TYPE_CROWD_CLASH, "type.crowd_clash", \
+	  "a clash between protesters and a force is a riot, not a battle") \
 	X(HISTORY_ACCIDENT, "history.accident", \
 	  "an accident or a natural disaster (earthquake, road crash, fire) with no perpetrator") \
+	X(HISTORY_PERIOD_TALLY, "history.period_tally", \
+	  "a tally over a month, a year or weeks (during April 2020, over the past month)") \
 	X(HISTORY_WAR_TOLL, "history.war_toll", \
 	  "the toll of a war or a conflict, with no day of its own") \
 	X(HISTORY_SINCE_DATE, "history.since_date", \
@@ -203,6 +213,8 @@
 	  "no country from the place: the country the article's places point to")                  \
 	X(WHERE_PLACE_LIST, "where.place_list", \
 	  "strikes on X, Y and Z: one event per listed place") \
+	X(WHERE_JOINED_LIST, "where.joined_list", \
+	  "a further list joined by and with a plural cue (and the villages of A and B) gives one event per place too") \
 	X(WHERE_ONE_GOVERNORATE, "where.one_governorate",                                          \
 	  "an event placed in a part of a country, or a toll without place, in an article about one governorate") \
 	X(WHERE_NO_PLACE, "where.no_place", "no place below the country and no toll: no event")      \

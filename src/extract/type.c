@@ -92,6 +92,15 @@ void type_intervention(struct ctx *c, struct frame *f)
 				f->intervention = true;
 		if (f->intervention)
 			RULE(c, f, R_TYPE_PROTEST_INTERVENTION, k - 1, k);
+		{
+			/* what the crowd did: stormed, burned, threw stones, blocked
+			 * roads with burning tyres (a riot, as ACLED codes it) */
+			for (k = s->tok_begin; k < s->tok_end && !f->crowd_violent; k++)
+				if (WORD_AT(c, k, RASD_WL_CROWD_VIOLENCE))
+					f->crowd_violent = true;
+			if (f->crowd_violent)
+				RULE(c, f, R_TYPE_CROWD_VIOLENCE, k - 1, k);
+		}
 		mark = f->tr ? f->tr->n : 0;
 		g.cb = s->tok_begin;
 		g.ce = s->tok_end;
@@ -154,6 +163,11 @@ static enum rule decide_type(const struct frame *f, const char **type, const cha
 		}
 		return R_TYPE_ARSON;
 	case RASD_EC_PROTEST:
+		if (f->crowd_violent) {
+			*type = T_RIOTS;
+			*sub = "Violent demonstration";
+			return R_TYPE_CROWD_VIOLENCE;
+		}
 		*type = T_PROTESTS;
 		if (f->fatalities > 0)
 			*sub = "Excessive force against protesters";
@@ -172,7 +186,16 @@ static enum rule decide_type(const struct frame *f, const char **type, const cha
 		else
 			*sub = "Armed clash";
 		return R_TYPE_TAKEOVER;
-	case RASD_EC_CLASH: *type = T_BATTLES; *sub = "Armed clash"; return R_TYPE_TRIGGER_CLASS;
+	case RASD_EC_CLASH:
+		if ((a1 && (a1->inter == 5 || a1->inter == 6)) || (a2 && (a2->inter == 5 || a2->inter == 6))) {
+			/* اشتباكات بين المتظاهرين وقوات الأمن: a riot, not a battle */
+			*type = T_RIOTS;
+			*sub = "Violent demonstration";
+			return R_TYPE_CROWD_CLASH;
+		}
+		*type = T_BATTLES;
+		*sub = "Armed clash";
+		return R_TYPE_TRIGGER_CLASS;
 	case RASD_EC_ATTACK:
 	case RASD_EC_KILL:
 	default:
@@ -238,8 +261,18 @@ void type_actors(const struct ctx *c, const struct frame *f, struct rasd_event *
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "PROTESTERS", NULL);
 	if (!e->actor1 && e->cls == RASD_EC_RIOT)
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL);
-	if (strcmp(e->event_type, T_RIOTS) == 0 && e->actor1 && e->actor1->inter == 6)
+	if (strcmp(e->event_type, T_RIOTS) == 0 && e->actor1 && e->actor1->inter != 5 &&
+	    e->actor1->inter != 6 &&
+	    (e->actor1->inter == 1 || (e->actor2 && (e->actor2->inter == 5 || e->actor2->inter == 6)))) {
+		/* قوات الأمن ضد المتظاهرين in a riot: the crowd is actor1, the
+		 * force it fought actor2 */
+		e->actor2 = e->actor1 == c->civ ? NULL : e->actor1;
+		e->actor1 = NULL;
+	}
+	if (strcmp(e->event_type, T_RIOTS) == 0 && (!e->actor1 || e->actor1->inter == 6))
 		e->actor1 = rasd_lex_actor_by_code(c->lex, "RIOTERS", NULL); /* as ACLED */
+	if (strcmp(e->event_type, T_RIOTS) == 0 && e->actor2 && e->actor2->inter == 6)
+		e->actor2 = NULL;
 	if (strcmp(e->sub_event_type, "Excessive force against protesters") == 0) {
 		/* as ACLED: the force acts, the protesters are hit */
 		if (e->actor1 && e->actor1->inter == 6) {

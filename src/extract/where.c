@@ -155,6 +155,64 @@ void where_event(const struct ctx *c, const struct frame *f, struct rasd_event *
 /* ACLED codes one event per place: strikes on مسعودة والعر ومحجان are three.
  * The other places of the list get copies of the event (the toll stays on
  * the first, as the text does not split it). */
+/* Does place k open a further list joined to the one before it by «و»
+ * and a plural cue (…، وبلدات أورم الكبرى وكفرداعل، وبلدتي حيان وحريتان)? */
+static bool joined_list_head(const struct ctx *c, const struct m_place *p)
+{
+	if (p->cue != PCUE_SETTLEMENT)
+		return false;
+	return WORD_AT(c, p->cue_tok, RASD_WL_JOINED_LIST_CUE);
+}
+
+/* The other lists of the same sentence that the strike or raid reached:
+ * each of their places is an event of its own, as ACLED codes lists. */
+static enum rasd_status more_lists(struct ctx *c, int place, size_t event_index,
+				   struct event_list *out)
+{
+	const struct m_place *chosen = &c->m->place[place];
+	const struct rasd_sentence *s = &c->doc->sentences[c->sent_of[chosen->tok]];
+	size_t k, last = (size_t)place;
+	bool open = false;
+
+	/* the end of the chosen place's own list */
+	for (k = (size_t)place + 1; k < c->m->nplace; k++)
+		if (c->m->place[k].list == chosen->list && chosen->list >= 0)
+			last = k;
+	for (k = last + 1; k < c->m->nplace; k++) {
+		const struct m_place *p = &c->m->place[k];
+		const struct rasd_event *e;
+		struct rasd_event copy;
+		enum rasd_status st;
+		if (p->tok >= s->tok_end)
+			break;
+		if (joined_list_head(c, p))
+			open = true;
+		else if (!(open && p->list >= 0 && p->list != (int32_t)k))
+			open = false; /* a place outside the joined lists ends them */
+		if (!open || (!p->place && !p->unknown) || p->anaphor || p->direction)
+			continue;
+		e = &out->ev[event_index];
+		copy = *e;
+		copy.location = p->name;
+		copy.place = p->place;
+		copy.admin1 = p->admin1;
+		copy.admin2 = p->admin2;
+		copy.country = p->country ? p->country : e->country;
+		copy.pcode = p->place && p->place->pcode[0] ? p->place->pcode : NULL;
+		copy.has_coords = p->has_coords;
+		copy.latitude = p->lat;
+		copy.longitude = p->lon;
+		copy.geo_precision = p->has_coords ? p->precision : 0;
+		copy.fatalities = 0;
+		trace_event(c, &copy, R_WHERE_JOINED_LIST, c->doc->tokens[p->tok].start,
+			    c->doc->tokens[p->tok + p->ntok - 1].end);
+		st = push_event(c->a, out, &copy);
+		if (st)
+			return st;
+	}
+	return RASD_OK;
+}
+
 enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 			     struct event_list *out)
 {
@@ -197,7 +255,7 @@ enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 		if (st)
 			return st;
 	}
-	return RASD_OK;
+	return more_lists(c, place, event_index, out);
 }
 
 /* غارة جوية على شمال غربي اليمن … المستشفى الجمهوري في حجة: an event the

@@ -250,6 +250,30 @@ static size_t dateline_end(const struct rasd_page_markers *mk, const char *p, si
 	return 0;
 }
 
+/* A caption's tail: «… - 23 تشرين الأول 2020 (الدفاع المدني)», «… / 7 يونيو
+ * 2023 (Getty)»: a dash or slash, a date, and a credit in parentheses that
+ * ends the line. */
+static bool credit_tail(const char *p, size_t n)
+{
+	size_t k = n, open, i;
+	bool digit = false;
+	while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\r'))
+		k--;
+	if (k == 0 || p[k - 1] != ')')
+		return false;
+	for (open = k - 1; open > 0 && p[open] != '('; open--)
+		;
+	if (p[open] != '(' || k - open > 60)
+		return false;
+	for (i = open; i > 2; i--) {
+		if (p[i] >= '0' && p[i] <= '9')
+			digit = true;
+		if ((p[i] == '-' || p[i] == '/') && p[i - 1] == ' ' && p[i + 1] == ' ')
+			return digit && open - i < 60;
+	}
+	return false;
+}
+
 enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 				 const struct rasd_page_markers *markers, struct rasd_page *page)
 {
@@ -301,7 +325,7 @@ enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 			bool cap_end = words <= 30 && !final_stop &&
 				       ends_with_marker(markers, RASD_PM_CAPTION_END, key, klen);
 			related = false;
-			if (cap_end)
+			if (cap_end || (words <= 35 && !final_stop && credit_tail(line, len)))
 				st = push(a, page, &cap, pos, end, RASD_SEG_CAPTION);
 			else if (lines <= 4 && (de = dateline_end(markers, line, len)) != 0)
 				st = push(a, page, &cap, pos, pos + de, RASD_SEG_DATELINE);

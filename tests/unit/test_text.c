@@ -190,6 +190,11 @@ TEST(page_segments)
 	CHECK_INT(kind_of(&pg, t, "وفي سياق آخر"), RASD_SEG_BODY); /* a long sentence ends the links */
 	CHECK_INT(kind_of(&pg, t, "مشاركة"), RASD_SEG_MENU);
 	CHECK_STR(rasd_segment_name(RASD_SEG_CAPTION), "caption");
+	t = "فرق الدفاع المدني تسعف شخصا أصيب بقصف على بلدة البارة - 23 تشرين الأول 2020 (الدفاع المدني)\n"
+	    "وقال مدير المركز إن مدنيا قتل في منزله (حسب قوله).\n";
+	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &mk, &pg), RASD_OK);
+	CHECK_INT(kind_of(&pg, t, "فرق الدفاع"), RASD_SEG_CAPTION);
+	CHECK_INT(kind_of(&pg, t, "وقال مدير"), RASD_SEG_BODY);
 	/* a story's own sentence that opens with a date and a slash is no dateline */
 	t = "وبدأ الجيش عملياته في الغوطة 18 فبراير/ شباط الماضي وسيطر على معظمها.";
 	CHECK_INT(rasd_page_parse(&A, t, strlen(t), &mk, &pg), RASD_OK);
