@@ -14,9 +14,12 @@
 
 #include <string.h>
 
-size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap)
+/* The key of a line, stopped after max_words words: every test on a line's
+ * key asks for a short line (at most 30 words), so a paragraph's key need
+ * not be folded to its end. */
+static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t max_words)
 {
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, words = 0;
 	bool space = true;
 
 	while (i < n && o + 4 < cap) {
@@ -44,6 +47,8 @@ size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap)
 			space = true;
 			continue;
 		}
+		if (space && ++words > max_words)
+			break;
 		if (cp >= 'A' && cp <= 'Z')
 			cp += 'a' - 'A';
 		elen = rasd_utf8_encode(cp, enc);
@@ -56,6 +61,14 @@ size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap)
 	out[o] = '\0';
 	return o;
 }
+
+size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap)
+{
+	return line_key(p, n, out, cap, SIZE_MAX);
+}
+
+/* Past this many words a line is no caption, menu or related headline. */
+#define SHORT_LINE_WORDS 30
 
 static bool starts_with(const char *key, const char *word)
 {
@@ -186,9 +199,13 @@ static size_t tweet_date_end(const char *p, size_t n, size_t from)
 static size_t tweet_end(const char *p, size_t n)
 {
 	size_t i, end = 0;
-	for (i = 0; i + 2 < n; i++) {
-		if (p[i] == '(' && p[i + 1] == '@') {
-			size_t d = tweet_date_end(p, n, i);
+	const char *q;
+	/* memchr to each candidate's first byte: this runs over every line of
+	 * every article, and almost none holds a tweet */
+	for (i = 0; i + 2 < n && (q = memchr(p + i, '(', n - 2 - i)) != NULL; i = (size_t)(q - p) + 1) {
+		size_t at = (size_t)(q - p);
+		if (p[at + 1] == '@') {
+			size_t d = tweet_date_end(p, n, at);
 			if (d)
 				end = d;
 		}
@@ -196,9 +213,10 @@ static size_t tweet_end(const char *p, size_t n)
 	if (!end) {
 		const char *pic = "pic.twitter.com/";
 		size_t m = strlen(pic);
-		for (i = 0; i + m <= n; i++)
-			if (memcmp(p + i, pic, m) == 0) {
-				end = i + m;
+		for (i = 0; i + m <= n && (q = memchr(p + i, 'p', n - m + 1 - i)) != NULL;
+		     i = (size_t)(q - p) + 1)
+			if (memcmp(q, pic, m) == 0) {
+				end = (size_t)(q - p) + m;
 				while (end < n && p[end] != ' ' && p[end] != '\n' && (unsigned char)p[end] < 0x80)
 					end++;
 			}
@@ -292,7 +310,7 @@ enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 		size_t len = end - pos;
 		bool final_stop = false;
 
-		klen = rasd_page_key(line, len, key, sizeof(key));
+		klen = line_key(line, len, key, sizeof(key), SHORT_LINE_WORDS + 1);
 		if (klen == 0) { /* a blank line keeps a block of links open */
 			pos = end + 1;
 			continue;
