@@ -23,10 +23,20 @@ static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t ma
 	bool space = true;
 
 	while (i < n && o + 4 < cap) {
+		const unsigned char *u = (const unsigned char *)p + i;
 		uint32_t cp;
-		size_t len = rasd_utf8_decode(p + i, n - i, &cp);
-		char enc[4];
-		size_t k, elen;
+		size_t len;
+		/* ASCII and two-byte letters (all of Arabic) inline, the rest
+		 * through the decoder: this runs over every line of every article */
+		if (u[0] < 0x80) {
+			cp = u[0];
+			len = 1;
+		} else if (u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < n && (u[1] & 0xC0) == 0x80) {
+			cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+			len = 2;
+		} else {
+			len = rasd_utf8_decode(p + i, n - i, &cp);
+		}
 		if (len == 0) {
 			i++;
 			continue;
@@ -51,9 +61,13 @@ static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t ma
 			break;
 		if (cp >= 'A' && cp <= 'Z')
 			cp += 'a' - 'A';
-		elen = rasd_utf8_encode(cp, enc);
-		for (k = 0; k < elen; k++)
-			out[o++] = enc[k];
+		/* a key letter is ASCII or Arabic: one or two bytes */
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+		} else {
+			out[o++] = (char)(0xC0 | (cp >> 6));
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+		}
 		space = false;
 	}
 	while (o > 0 && out[o - 1] == ' ')
