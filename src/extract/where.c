@@ -164,6 +164,25 @@ static bool joined_list_head(const struct ctx *c, const struct m_place *p)
 	return WORD_AT(c, p->cue_tok, RASD_WL_JOINED_LIST_CUE);
 }
 
+/* The same event at another place of its list: the place's fields, and no
+ * toll (a list's toll is told once, on the event it came with). */
+static struct rasd_event event_at_place(const struct rasd_event *e, const struct m_place *p)
+{
+	struct rasd_event copy = *e;
+	copy.location = p->name;
+	copy.place = p->place;
+	copy.admin1 = p->admin1;
+	copy.admin2 = p->admin2;
+	copy.country = p->country ? p->country : e->country;
+	copy.pcode = p->place && p->place->pcode[0] ? p->place->pcode : NULL;
+	copy.has_coords = p->has_coords;
+	copy.latitude = p->lat;
+	copy.longitude = p->lon;
+	copy.geo_precision = p->has_coords ? p->precision : 0;
+	copy.fatalities = 0;
+	return copy;
+}
+
 /* The other lists of the same sentence that the strike or raid reached:
  * each of their places is an event of its own, as ACLED codes lists. */
 static enum rasd_status more_lists(struct ctx *c, int place, size_t event_index,
@@ -180,7 +199,6 @@ static enum rasd_status more_lists(struct ctx *c, int place, size_t event_index,
 			last = k;
 	for (k = last + 1; k < c->m->nplace; k++) {
 		const struct m_place *p = &c->m->place[k];
-		const struct rasd_event *e;
 		struct rasd_event copy;
 		enum rasd_status st;
 		if (p->tok >= s->tok_end)
@@ -191,19 +209,7 @@ static enum rasd_status more_lists(struct ctx *c, int place, size_t event_index,
 			open = false; /* a place outside the joined lists ends them */
 		if (!open || (!p->place && !p->unknown) || p->anaphor || p->direction)
 			continue;
-		e = &out->ev[event_index];
-		copy = *e;
-		copy.location = p->name;
-		copy.place = p->place;
-		copy.admin1 = p->admin1;
-		copy.admin2 = p->admin2;
-		copy.country = p->country ? p->country : e->country;
-		copy.pcode = p->place && p->place->pcode[0] ? p->place->pcode : NULL;
-		copy.has_coords = p->has_coords;
-		copy.latitude = p->lat;
-		copy.longitude = p->lon;
-		copy.geo_precision = p->has_coords ? p->precision : 0;
-		copy.fatalities = 0;
+		copy = event_at_place(&out->ev[event_index], p);
 		trace_event(c, &copy, R_WHERE_JOINED_LIST, c->doc->tokens[p->tok].start,
 			    c->doc->tokens[p->tok + p->ntok - 1].end);
 		st = push_event(c->a, out, &copy);
@@ -217,7 +223,6 @@ enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 			     struct event_list *out)
 {
 	const struct m_place *chosen;
-	const struct rasd_event *e;
 	size_t k;
 	int32_t list;
 
@@ -235,19 +240,8 @@ enum rasd_status list_events(struct ctx *c, int place, size_t event_index,
 			continue;
 		if (!p->place && !p->unknown)
 			continue;
-		e = &out->ev[event_index]; /* re-read: push_event may move the array */
-		copy = *e;
-		copy.location = p->name;
-		copy.place = p->place;
-		copy.admin1 = p->admin1;
-		copy.admin2 = p->admin2;
-		copy.country = p->country ? p->country : e->country;
-		copy.pcode = p->place && p->place->pcode[0] ? p->place->pcode : NULL;
-		copy.has_coords = p->has_coords;
-		copy.latitude = p->lat;
-		copy.longitude = p->lon;
-		copy.geo_precision = p->has_coords ? p->precision : 0;
-		copy.fatalities = 0;
+		/* re-read each time: push_event may move the array */
+		copy = event_at_place(&out->ev[event_index], p);
 		trace_event(c, &copy, R_WHERE_PLACE_LIST, c->doc->tokens[p->tok].start,
 			    c->doc->tokens[p->tok + p->ntok - 1].end);
 		/* listed places are distinct by construction: no merging */
