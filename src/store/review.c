@@ -333,21 +333,11 @@ enum rasd_status rasd_review_find(struct rasd_db *db, const char *ref, long long
 static enum rasd_status has_corrections(struct rasd_db *db, long long event, bool *any,
 					struct rasd_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	enum rasd_status status = RASD_OK;
-	int rc = sqlite3_prepare_v2(db->db,
-				    "SELECT EXISTS (SELECT 1 FROM review_field WHERE event = ?1)", -1,
-				    &st, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 1, event);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*any = sqlite3_column_int(st, 0) != 0;
-	else
-		status = store_fail(db, err, rc, "reading corrections");
-	sqlite3_finalize(st);
+	long long v = 0;
+	enum rasd_status status = store_query_int_of(
+		db, "SELECT EXISTS (SELECT 1 FROM review_field WHERE event = ?1)", event, &v,
+		"reading corrections", err);
+	*any = v != 0;
 	return status;
 }
 

@@ -498,21 +498,8 @@ static enum rasd_status reanchor(struct rasd_db *db, long long mention,
 static enum rasd_status event_mentions(struct rasd_db *db, long long event, long long *n,
 				       struct rasd_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	enum rasd_status status = RASD_OK;
-	int rc = sqlite3_prepare_v2(db->db, "SELECT count(*) FROM mention WHERE event = ?1",
-				    -1, &st, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 1, event);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	else
-		status = store_fail(db, err, rc, "counting reports");
-	sqlite3_finalize(st);
-	return status;
+	return store_query_int_of(db, "SELECT count(*) FROM mention WHERE event = ?1", event, n,
+				  "counting reports", err);
 }
 
 enum rasd_status review_reconcile(struct rasd_db *db, long long article, long long first_new,

@@ -152,3 +152,24 @@ out:
 	sqlite3_finalize(st);
 	return status;
 }
+
+enum rasd_status store_query_int_of(struct rasd_db *db, const char *sql, long long id,
+				    long long *out, const char *what, struct rasd_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum rasd_status status = RASD_OK;
+	int rc = sqlite3_prepare_v2(db->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, 1, id);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*out = 0;
+	else
+		status = store_fail(db, err, rc, what);
+	sqlite3_finalize(st);
+	return status;
+}

@@ -67,6 +67,11 @@ enum rasd_status store_exec(struct rasd_db *db, const char *sql, const char *wha
 enum rasd_status store_query_int(struct rasd_db *db, const char *sql, long long *out,
 				 struct rasd_error *err);
 
+/* A single integer from SQL whose ?1 is bound to `id` (an event, an
+ * article); 0 when no row; `what` names the failure. */
+enum rasd_status store_query_int_of(struct rasd_db *db, const char *sql, long long id,
+				    long long *out, const char *what, struct rasd_error *err);
+
 /* schema.c: what the file holds (version, whether it is ours), and
  * bringing it up to RASD_DB_SCHEMA_VERSION. */
 enum rasd_status store_check_schema(struct rasd_db *db, struct rasd_error *err);
