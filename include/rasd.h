@@ -457,6 +457,8 @@ struct rasd_actor {
 				(التحالف، الميليشيا) need no earlier naming */
 	const char *also_en; /* other English names analysts write for it
 				('|'-separated, e.g. "LNA|Haftar forces"), or "" */
+	const char *allies; /* codes of the actors fighting on its side ('|'-separated,
+			       each listed earlier in actors.tsv), or "" */
 	int inter; /* ACLED interaction code 1..8 */
 };
 

@@ -229,6 +229,110 @@ void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 	}
 }
 
+/* Does the '|'-separated code list `list` hold `code`? */
+static bool code_listed(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	const char *p = list;
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == n && memcmp(p, code, n) == 0)
+			return true;
+		p = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+/* Allies by actors.tsv (the army and the settlers, the coalition and the
+ * Yemeni government): never each other's enemy by inference. */
+static bool allied(const struct rasd_actor *a, const struct rasd_actor *b)
+{
+	return code_listed(a->allies, b->code) || code_listed(b->allies, a->code);
+}
+
+/* Is `a` on the side of `x` in this article: x itself, or its partner in
+ * an event (الجيش بإسناد من التحالف: actor1 and its associate)? */
+static bool same_side(const struct event_list *l, const struct rasd_actor *x,
+		      const struct rasd_actor *a)
+{
+	size_t j;
+	if (a == x || allied(a, x))
+		return true;
+	for (j = 0; j < l->n; j++) {
+		const struct rasd_event *o = &l->ev[j];
+		if ((o->actor1 == x && o->assoc_actor1 == a) || (o->actor1 == a && o->assoc_actor1 == x) ||
+		    (o->actor2 == x && o->assoc_actor2 == a) || (o->actor2 == a && o->assoc_actor2 == x))
+			return true;
+	}
+	return false;
+}
+
+static bool fighting_type(const struct rasd_event *e)
+{
+	return strcmp(e->event_type, T_BATTLES) == 0 || strcmp(e->event_type, T_ERV) == 0;
+}
+
+/* Fights whose target is the other side of the front: battles, air raids and
+ * shelling. A bomb, a suicide attack or a grenade hits whoever is there. */
+static bool front_type(const struct rasd_event *e)
+{
+	return strcmp(e->event_type, T_BATTLES) == 0 ||
+	       strcmp(e->sub_event_type, "Air/drone strike") == 0 ||
+	       strcmp(e->sub_event_type, "Shelling/artillery/missile attack") == 0;
+}
+
+/* A battle or a strike whose clause names no target (مدفعية الجيش دمرت
+ * بدورها، عدداً من مواقع ...; غارات التحالف استهدفت ذات المنطقة) was fought
+ * against the enemy the same article has that side fight in its other
+ * events in that country, when it has exactly one: an article tells one
+ * front. Unidentified groups and civilians are no such enemy. Done on
+ * finished events, before unnamed perpetrators become UNK. */
+void article_opponents(struct ctx *c, struct event_list *l)
+{
+	const struct rasd_actor *unk = rasd_lex_actor_by_code(c->lex, "UNK", NULL);
+	/* decided on the events as the text gave them, then applied, so that
+	 * one inference never feeds the next */
+	const struct rasd_actor **found;
+	size_t i, j;
+	if (l->n < 2)
+		return;
+	found = rasd_arena_calloc(c->a, l->n, sizeof *found);
+	if (!found)
+		return; /* the events stay as the text gave them */
+	for (i = 0; i < l->n; i++) {
+		struct rasd_event *e = &l->ev[i];
+		const struct rasd_actor *x = e->actor1, *enemy = NULL;
+		bool one = true;
+		if (!x || e->actor2 || x == unk || !actor_armed(x) || !e->country || !front_type(e))
+			continue;
+		for (j = 0; j < l->n && one; j++) {
+			const struct rasd_event *o = &l->ev[j];
+			const struct rasd_actor *y = NULL;
+			if (j == i || !o->actor1 || !o->actor2 || !fighting_type(o) || !o->country ||
+			    strcmp(o->country, e->country) != 0)
+				continue;
+			if (same_side(l, x, o->actor1) && !same_side(l, x, o->actor2))
+				y = o->actor2;
+			else if (same_side(l, x, o->actor2) && !same_side(l, x, o->actor1))
+				y = o->actor1;
+			if (!y || y == unk || !actor_armed(y) || allied(x, y))
+				continue;
+			if (enemy && enemy != y)
+				one = false;
+			enemy = y;
+		}
+		if (one && enemy)
+			found[i] = enemy;
+	}
+	for (i = 0; i < l->n; i++)
+		if (found[i]) {
+			l->ev[i].actor2 = found[i];
+			trace_event(c, &l->ev[i], R_ACTORS_ARTICLE_OPPONENT, l->ev[i].evidence.start,
+				    l->ev[i].evidence.end);
+		}
+}
+
 /* Political violence always has a perpetrator: one the report does not name
  * (انفجرت عبوة ناسفة، قتل شاب بإطلاق نار) is an unidentified armed group,
  * as ACLED codes it. Done last, so that merges still join an unnamed report

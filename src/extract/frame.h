@@ -265,6 +265,7 @@ void resolve_state_forces(const struct rasd_lexicon *lex, const struct rasd_doc 
 const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_actor *a,
 				      const struct rasd_event *e);
 void share_strike_agents(struct ctx *c, struct event_list *l);
+void article_opponents(struct ctx *c, struct event_list *l);
 void unidentified_perpetrators(struct ctx *c, struct event_list *l);
 void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 			       struct event_list *l);

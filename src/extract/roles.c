@@ -330,8 +330,10 @@ void assign_actors(struct ctx *c, struct frame *f)
 	    !(c->m->act[f->agent].head > 0 && WORD_AT(c, c->m->act[f->agent].head - 1, RASD_WL_BETWEEN))) {
 		const struct m_actor *ag = &c->m->act[f->agent], *tg = &c->m->act[f->target];
 		uint32_t ag_end = ag->tok + ag->ntok;
+		/* ومدفعية #الجيش_اليمني: the partner behind a hashtag mark */
+		bool hashtag = tg->head == ag_end + 2 && word_before(c, tg) == ag_end + 1;
 		if (((tg->head == ag_end && conj_word(c, tg->head)) ||
-		     (tg->head == ag_end + 1 && conj_word(c, ag_end))) &&
+		     ((tg->head == ag_end + 1 || hashtag) && conj_word(c, ag_end))) &&
 		    tg->actor != ag->actor && !(tg->flags & RASD_ACTOR_VICTIM)) {
 			RULE2(c, f, R_ROLES_CONJOINED_PARTNER, ag->tok, ag_end, tg->head,
 			      tg->tok + tg->ntok);
@@ -419,6 +421,77 @@ static bool armed_person_near(const struct ctx *c, const struct frame *f, uint32
 {
 	return cue_in(c, from, f->ce, RASD_CUE_ARMED_PERSON, at) && *at < from + 4 &&
 	       !(f->agent >= 0 && c->m->act[f->agent].head == *at);
+}
+
+/* Remote violence: the classes whose victims a sentence may
+ * name in a clause of its own (استشهد 6 أشخاص بينهم طفل، وأصيب 5 آخرون،
+ * بغارة إسرائيلية على ...; غارة استهدفت البلدة، ما أدى إلى مقتل شخصين) */
+static bool strike_class(enum rasd_event_class cls)
+{
+	return cls == RASD_EC_AIRSTRIKE || cls == RASD_EC_SHELLING || cls == RASD_EC_IED ||
+	       cls == RASD_EC_SUICIDE || cls == RASD_EC_GRENADE;
+}
+
+/* A death or injury word right before token k (مقتل شخصين، استشهاد شخص،
+ * إصابة خمسة مدنيين), past a count */
+static bool hurt_before(const struct ctx *c, uint32_t k, uint32_t from)
+{
+	uint32_t j;
+	for (j = k; j > from && j + 4 > k; j--)
+		if (cue_at(c, j - 1, RASD_CUE_DEATH) || cue_at(c, j - 1, RASD_CUE_INJURY) ||
+		    kill_between(c, j - 1, j))
+			return true;
+	return false;
+}
+
+/* A strike whose clause names no one hit: the people the sentence says it
+ * killed or wounded, in the clause before it or in the one after it that
+ * tells the consequence, are its victims, unless an armed side is named
+ * between them and the strike. */
+static void sentence_victims(struct ctx *c, struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	size_t i;
+	int found = -1;
+	if (f->target >= 0 || f->civilian_victims || f->armed_victims || !strike_class(f->trig->cls))
+		return;
+	for (i = FIRST(act, nact, s->tok_begin); i < c->m->nact; i++) {
+		const struct m_actor *a = &c->m->act[i];
+		const struct rasd_actor *ac = rasd_lex_actor(c->lex, a->actor);
+		if (a->tok >= s->tok_end)
+			break;
+		if (a->tok >= f->cb && a->tok < f->ce)
+			continue;
+		if (a->tok >= f->ce && found >= 0)
+			break;
+		if (!(a->flags & RASD_ACTOR_VICTIM) && ac->inter != 7) {
+			/* an armed side between the victims and the strike */
+			if (actor_armed(ac) && (int)i != f->agent)
+				found = a->tok < f->cb ? -1 : found;
+			if (a->tok >= f->ce)
+				break;
+			continue;
+		}
+		if (!hurt_before(c, a->head, s->tok_begin))
+			continue;
+		if (a->tok >= f->ce) {
+			/* the clause right after, told as the strike's result */
+			uint32_t k;
+			bool result = false;
+			for (k = f->ce; k < a->tok && !result; k++)
+				result = WORD_OR_WAW_AT(c, k, RASD_WL_CONSEQUENCE_VERB);
+			if (!result)
+				break;
+		}
+		found = (int)i;
+	}
+	if (found < 0)
+		return;
+	f->target = found;
+	f->target_actor = actor_of(c, found);
+	f->civilian_victims = true;
+	RULE(c, f, R_ROLES_SENTENCE_VICTIMS, c->m->act[found].tok,
+	     c->m->act[found].tok + c->m->act[found].ntok);
 }
 
 void roles_victims(struct ctx *c, struct frame *f)
@@ -531,4 +604,5 @@ void roles_victims(struct ctx *c, struct frame *f)
 			}
 		}
 	}
+	sentence_victims(c, f);
 }

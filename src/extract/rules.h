@@ -53,6 +53,8 @@
 	  "a side announcing the death of 'its' commanders was hit, not the killer") \
 	X(ROLES_VICTIMS_BEFORE_VERB, "roles.victims_before_verb", \
 	  "combatants counted before a killing verb are its victims") \
+	X(ROLES_SENTENCE_VICTIMS, "roles.sentence_victims",                                        \
+	  "a strike whose clause names no one hit: the people its sentence says it killed or wounded") \
 	X(ROLES_EXECUTION, "roles.execution", \
 	  "an execution: a killing in someone's hands, not in battle") \
 	X(ROLES_BODY_FINDER, "roles.body_finder", \
@@ -68,6 +70,8 @@
 	  "an air raid without author in an article whose other raids there have one force's")     \
 	X(ACTORS_YEMEN_AIR_RAID, "actors.yemen_air_raid",                                          \
 	  "an air raid in Yemen without author is the Saudi-led coalition's")                      \
+	X(ACTORS_ARTICLE_OPPONENT, "actors.article_opponent",                                      \
+	  "a battle or strike without target was against the one enemy the article has that side fight") \
 	X(ACTORS_UNIDENTIFIED, "actors.unidentified", \
 	  "violence whose author the report does not name is an unidentified armed group (UNK)") \
 	X(COUNTS_ATTEMPT, "counts.attempt", \

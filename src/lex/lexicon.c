@@ -306,7 +306,7 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 	while ((r = tsv_next(t, err)) > 0) {
 		struct rasd_actor *a;
 		long inter;
-		enum rasd_status st = need_fields(t, err, 5, 7);
+		enum rasd_status st = need_fields(t, err, 5, 8);
 		size_t i;
 
 		if (st)
@@ -348,7 +348,7 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 		} else {
 			a->theatre = a->country;
 		}
-		if (t->nfields == 7) {
+		if (t->nfields >= 7) {
 			const struct rasd_str *en = &t->field[6];
 			for (i = 0; i < en->n; i++)
 				if ((unsigned char)en->p[i] >= 0x80)
@@ -357,8 +357,29 @@ static enum rasd_status load_actors(struct rasd_lexicon *lex, struct tsv *t,
 		} else {
 			a->also_en = "";
 		}
+		a->allies = "";
+		if (t->nfields == 8 && t->field[7].n > 0) {
+			/* codes of actors already loaded, so that a typo is caught here */
+			const struct rasd_str *al = &t->field[7];
+			size_t b = 0, e;
+			for (e = 0; e <= al->n; e++) {
+				char code[65];
+				if (e < al->n && al->p[e] != '|')
+					continue;
+				if (e - b == 0 || e - b > 64)
+					return tsv_fail(t, err, 8, "allies must be actor codes separated by |");
+				memcpy(code, al->p + b, e - b);
+				code[e - b] = '\0';
+				if (!rasd_lex_actor_by_code(lex, code, NULL))
+					return tsv_fail(t, err, 8,
+							"ally '%s' is not an actor code of an earlier line",
+							code);
+				b = e + 1;
+			}
+			a->allies = dup_str(lex, al);
+		}
 		if (!a->code || !a->country || !a->name_en || !a->name_ar || !a->theatre ||
-		    !a->also_en)
+		    !a->also_en || !a->allies)
 			return rasd_error_set(err, RASD_ENOMEM, t->line, 0, "out of memory");
 	}
 	return r < 0 ? RASD_ESYNTAX : RASD_OK;

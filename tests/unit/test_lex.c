@@ -264,6 +264,22 @@ TEST(rejects_bad_lines_with_positions)
 	CHECK_INT(err.line, 3);
 	CHECK_INT(err.column, 1);
 	CHECK_STR(err.msg, "duplicate actor code 'ISIS'");
+	/* allies: codes of earlier lines only, so a typo or a forward
+	 * reference is named with its line */
+	write_file("actors.tsv", "ISIS\t2\t-\tIslamic State\tداعش\nCIV\t7\t-\tCivilians\tمدنيون\n"
+				 "SDF\t2\tSY\tSDF\tقسد\t\t\tCIV|ISI\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
+	CHECK_INT(err.line, 3);
+	CHECK_INT(err.column, 8);
+	CHECK_STR(err.msg, "ally 'ISI' is not an actor code of an earlier line");
+	write_file("actors.tsv", "ISIS\t2\t-\tIslamic State\tداعش\nCIV\t7\t-\tCivilians\tمدنيون\n"
+				 "SDF\t2\tSY\tSDF\tقسد\t\tSyrian Democratic Forces\tCIV\n");
+	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_OK);
+	CHECK_STR(rasd_lex_actor_by_code(lex, "SDF", NULL)->allies, "CIV");
+	CHECK_STR(rasd_lex_actor_by_code(lex, "SDF", NULL)->also_en, "Syrian Democratic Forces");
+	CHECK_STR(rasd_lex_actor_by_code(lex, "ISIS", NULL)->allies, "");
+	rasd_lexicon_free(lex);
+	lex = NULL;
 	write_lexicons();
 	write_file("places.tsv", "p1\tحلب\t\tAleppo\tcity\tSY\tحلب\t\t\t36.2\t37.1\n");
 	CHECK_INT(rasd_lexicon_load(dir, NULL, 0, &lex, &err), RASD_ESYNTAX);
