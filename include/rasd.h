@@ -653,12 +653,16 @@ struct rasd_lex_match {
 	X(KILLING_MARK, "killing-mark", 0) \
 	X(LAUNCHED_STEM, "launched-stem", 0) \
 	X(EXPOSED_STEM, "exposed-stem", 0) \
+	X(QAD, "qad", 0) \
+	X(QAD_PERFECT, "qad-perfect", 0) \
+	X(QAD_IMPERFECT, "qad-imperfect", 0) \
 	/* extract/history.c */ \
 	X(WAR, "war", 0) \
 	X(YEAR_LEAD, "year-lead", 0) \
 	X(AFTER_EVENT, "after-event", 0) \
 	X(DURING_PERIOD, "during-period", 0) \
 	X(PERIOD_UNIT, "period-unit", 0) \
+	X(KANA, "kana", 0) \
 	/* extract/type.c */ \
 	X(DISPERSAL, "dispersal", 0) \
 	X(CROWD_VIOLENCE, "crowd-violence", 0) \

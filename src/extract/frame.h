@@ -309,6 +309,10 @@ bool year_in_past(const struct ctx *c, const struct frame *f);
 bool sentence_has_since(const struct ctx *c, const struct frame *f);
 bool named_past_event(const struct ctx *c, const struct frame *f);
 bool definite_reference(const struct ctx *c, const struct frame *f);
+/* وكان الجيش قد سيطر: a pluperfect with no recent day of its own is background. */
+bool pluperfect_background(const struct ctx *c, const struct frame *f);
+/* Token at is قد (وقد، لقد) before a perfect verb: a completed act, no hedge. */
+bool qad_perfect(const struct ctx *c, uint32_t at);
 
 /* when.c and where.c: the date and the place */
 const struct rasd_date_expr *choose_date(struct ctx *c, const struct frame *f);

@@ -303,3 +303,34 @@ bool named_past_event(const struct ctx *c, const struct frame *f)
 			return BECAUSE(c, f, R_HISTORY_NAMED_ATTACK, c->m->trig[q].tok, c->m->trig[q].tok + c->m->trig[q].ntok + 1);
 	return false;
 }
+
+/* وكانت القوات قد استعادت السيطرة على …: كان then قد before a perfect
+ * verb tells what had happened before the news; it is an event of its own
+ * only when its sentence gives it a recent day (وكان المرصد قد رصد، أمس،
+ * …). */
+bool pluperfect_background(const struct ctx *c, const struct frame *f)
+{
+	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
+	uint32_t t = f->trig->tok, k, q, from = t > s->tok_begin + 30 ? t - 30 : s->tok_begin;
+	size_t i;
+
+	for (k = from; k < t; k++) {
+		if (!WORD_AT(c, k, RASD_WL_KANA))
+			continue;
+		for (q = k + 1; q < t + 1 && q < k + 10; q++)
+			if (qad_perfect(c, q))
+				break;
+		if (q < t + 1 && q < k + 10)
+			break;
+	}
+	if (k >= t)
+		return false;
+	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate && c->m->date[i].tok < s->tok_end;
+	     i++) {
+		const struct rasd_date_expr *d = &c->m->date[i];
+		if (d->precision <= 2 && !d->since &&
+		    (c->published == INT32_MIN || d->date >= c->published - HISTORY_DAYS))
+			return false;
+	}
+	return BECAUSE(c, f, R_HISTORY_PLUPERFECT, k, k + 1);
+}

@@ -24,6 +24,40 @@ bool is_question(const struct ctx *c, const struct frame *f)
 	return false;
 }
 
+/* قد before a perfect verb (وكانت قسد قد أفرجت، وقد قتل، لقد شنت) tells
+ * a completed act; only قد before an imperfect (قد يشن، قد تكون) hedges.
+ * The imperfect is told by its prefix: ي always; ت unless the word ends
+ * in the perfect's ت or وا (تعرضت، تمكنوا) or is تم. */
+bool qad_perfect(const struct ctx *c, uint32_t at)
+{
+	const struct rasd_token *v;
+	size_t n;
+	if (!WORD_AT(c, at, RASD_WL_QAD) || at + 1 >= c->doc->ntokens)
+		return false; /* قد، وقد، فقد، لقد */
+	v = &c->doc->tokens[at + 1];
+	n = v->klen;
+	if (v->kind != RASD_TOK_WORD || n < 4 || WORD_AT(c, at + 1, RASD_WL_QAD_IMPERFECT))
+		return false;
+	if (memcmp(v->key, "ي", 2) == 0)
+		return false;
+	if (memcmp(v->key, "ت", 2) == 0)
+		return WORD_AT(c, at + 1, RASD_WL_QAD_PERFECT) ||
+		       (n >= 8 && memcmp(v->key + n - 2, "ت", 2) == 0) ||
+		       (n >= 8 && memcmp(v->key + n - 4, "وا", 4) == 0);
+	return true;
+}
+
+/* The first hedge in [from, to) that is one (not قد + a perfect verb). */
+static bool hedge_in(const struct ctx *c, uint32_t from, uint32_t to, uint32_t *at)
+{
+	while (from < to && cue_in(c, from, to, RASD_CUE_HEDGE, at)) {
+		if (!qad_perfect(c, *at))
+			return true;
+		from = *at + 1;
+	}
+	return false;
+}
+
 /* Future or modal verb just before the trigger: سيشن، قد يشن، يعتزم شن */
 bool modal_before(const struct ctx *c, const struct frame *f)
 {
@@ -31,11 +65,11 @@ bool modal_before(const struct ctx *c, const struct frame *f)
 	uint32_t k, at;
 	const struct rasd_token *tt = &c->doc->tokens[t];
 
-	if (cue_in(c, from, t, RASD_CUE_HEDGE, &at))
+	if (hedge_in(c, from, t, &at))
 		return BECAUSE(c, f, R_MODALITY_HEDGE, at, at + 1);
 	if (cue_in(c, from, t, RASD_CUE_NEGATION, &at))
 		return BECAUSE(c, f, R_MODALITY_NEGATION, at, at + 1);
-	if (cue_in(c, f->cb, f->ce, RASD_CUE_HEDGE, &at) && f->trig->form != RASD_FORM_VERB)
+	if (f->trig->form != RASD_FORM_VERB && hedge_in(c, f->cb, f->ce, &at))
 		return BECAUSE(c, f, R_MODALITY_HEDGE, at, at + 1);
 	/* س + present tense */
 	if (tt->klen >= 6 && memcmp(tt->key, "س", 2) == 0 &&

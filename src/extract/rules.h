@@ -200,6 +200,8 @@
 	X(HISTORY_PERIOD, "history.period", "a sentence about a period is a statistic")              \
 	X(HISTORY_NAMED_ATTACK, "history.named_attack", \
 	  "an attack known by its town's name (after the Manchester attack)") \
+	X(HISTORY_PLUPERFECT, "history.pluperfect", \
+	  "kana ... qad + a perfect verb with no recent day of its own tells background") \
 	X(HISTORY_TOLD_BEFORE, "history.told_before", \
 	  "a definite noun (the attack) with no place, day or toll of its own refers back") \
 	X(WHEN_CLAUSE_DATE, "when.clause_date", "a date in the clause dates the event")              \
