@@ -254,6 +254,8 @@ struct rasd_sentence {
 #define RASD_MAX_TOKEN_BYTES 256u     /* longer words are cut into pieces */
 #define RASD_MAX_SENTENCE_TOKENS 400u /* longer sentences are split */
 
+struct rasd_lex_cache;
+
 struct rasd_doc {
 	const char *text; /* original text (valid UTF-8) */
 	size_t n;
@@ -261,6 +263,9 @@ struct rasd_doc {
 	size_t ntokens;
 	struct rasd_sentence *sentences;
 	size_t nsentences;
+	/* optional, set by the caller after rasd_doc_parse (which leaves it
+	 * NULL): the word-type cache rasd_lex_match_at reads and fills */
+	struct rasd_lex_cache *lex_cache;
 };
 
 /**
@@ -781,6 +786,24 @@ void rasd_lexicon_free(struct rasd_lexicon *lex);
 size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 			 struct rasd_lex_match *out, size_t max);
 
+/**
+ * A word-type cache for rasd_lex_match_at (through rasd_doc.lex_cache):
+ * each word's clitic readings that begin a lexicon entry, or that none
+ * does, so a word is split, hashed and probed once per batch rather than at
+ * each occurrence. Matches are the same with or without it. It holds at
+ * most max_words words (0: 65,536; about 70 bytes each) and starts afresh
+ * when full, so its memory is bounded. Tied to one lexicon (a look-up in
+ * another bypasses it); one per thread. The caller frees it with
+ * rasd_lex_cache_free() before the lexicon. NULL when out of memory.
+ */
+struct rasd_lex_cache *rasd_lex_cache_new(const struct rasd_lexicon *lex, size_t max_words);
+void rasd_lex_cache_free(struct rasd_lex_cache *c);
+struct rasd_lex_cache_stats {
+	uint64_t lookups, misses, resets;
+	size_t words; /* held now */
+};
+void rasd_lex_cache_get_stats(const struct rasd_lex_cache *c, struct rasd_lex_cache_stats *out);
+
 /** Look a single phrase up (any text; normalized here) and return matches. */
 size_t rasd_lex_lookup(const struct rasd_lexicon *lex, struct rasd_arena *a, const char *phrase,
 		       size_t n, struct rasd_lex_match *out, size_t max);
@@ -903,6 +926,9 @@ struct rasd_extract_options {
 	size_t max_article_bytes; /* 0 = RASD_DEFAULT_MAX_ARTICLE */
 	double min_confidence;    /* events below are dropped */
 	struct rasd_trace *trace; /* NULL: no trace */
+	/* NULL: none; else a word-type cache of the same lexicon, kept
+	 * across the articles of a batch (rasd_lex_cache_new) */
+	struct rasd_lex_cache *lex_cache;
 };
 
 #define RASD_DEFAULT_MAX_ARTICLE (8u * 1024u * 1024u)

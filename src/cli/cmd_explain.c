@@ -56,7 +56,7 @@ static bool is_mention(const struct rasd_db_event *e, const char *id)
 static enum rasd_status one_event(void *ctx, const struct rasd_db_event *se)
 {
 	struct explain *x = ctx;
-	struct rasd_extract_options xo = {0, 0, NULL};
+	struct rasd_extract_options xo = {0, 0, NULL, NULL};
 	struct rasd_trace trace;
 	struct rasd_event *ev;
 	struct rasd_error err;

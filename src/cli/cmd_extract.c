@@ -93,13 +93,14 @@ struct batch {
 	size_t next; /* shared counter, taken with __atomic builtins */
 };
 
-static void code_slot(struct batch *b, struct slot *s)
+static void code_slot(struct batch *b, struct slot *s, struct rasd_lex_cache *cache)
 {
 	struct rasd_event *ev;
 	size_t nev, e;
 	struct rasd_error err;
 	struct rasd_extract_options xo = *b->xo;
 
+	xo.lex_cache = cache;
 	rasd_arena_reset(&s->work);
 	rasd_buf_reset(&s->out);
 	rasd_error_clear(&err);
@@ -179,29 +180,41 @@ static int list_rules(void)
 	return ok ? 0 : 1;
 }
 
+/* One coding thread: the batch and its own word-type cache. */
+struct worker_arg {
+	struct batch *b;
+	struct rasd_lex_cache *cache;
+};
+
 static void *worker(void *arg)
 {
-	struct batch *b = arg;
+	struct worker_arg *w = arg;
+	struct batch *b = w->b;
 	for (;;) {
 		size_t i = __atomic_fetch_add(&b->next, 1, __ATOMIC_RELAXED);
 		if (i >= b->count)
 			break;
-		code_slot(b, &b->slots[i]);
+		code_slot(b, &b->slots[i], w->cache);
 	}
 	return NULL;
 }
 
 /* Code b->count slots on `jobs` threads (the caller's thread is one). */
-static void run_batch(struct batch *b, unsigned jobs)
+static void run_batch(struct batch *b, unsigned jobs, struct rasd_lex_cache **caches)
 {
 	pthread_t th[64];
+	struct worker_arg args[64];
 	unsigned k, started = 0;
 
 	b->next = 0;
+	for (k = 0; k < jobs && k < 64; k++) {
+		args[k].b = b;
+		args[k].cache = caches[k];
+	}
 	for (k = 1; k < jobs && k < 64; k++)
-		if (pthread_create(&th[started], NULL, worker, b) == 0)
+		if (pthread_create(&th[started], NULL, worker, &args[k]) == 0)
 			started++;
-	worker(b);
+	worker(&args[0]);
 	for (k = 0; k < started; k++)
 		pthread_join(th[k], NULL);
 }
@@ -215,8 +228,9 @@ int cmd_extract(int argc, char **argv)
 	struct rasd_lexicon *lex;
 	struct rasd_acled *acled = NULL;
 	struct rasd_buf head;
-	struct rasd_extract_options xo = {0, 0, NULL};
+	struct rasd_extract_options xo = {0, 0, NULL, NULL};
 	struct slot *slots;
+	struct rasd_lex_cache *caches[64];
 	struct batch b;
 	long articles = 0, events = 0, errors = 0, warnings = 0;
 	unsigned jobs = 1;
@@ -307,6 +321,10 @@ int cmd_extract(int argc, char **argv)
 		rasd_buf_init(&slots[k].out, 0);
 		rasd_buf_init(&slots[k].log, 0);
 	}
+	/* One word-type cache per thread (none when out of memory: slower,
+	 * same output). */
+	for (k = 0; k < jobs; k++)
+		caches[k] = rasd_lex_cache_new(lex, 0);
 	b.lex = lex;
 	b.acled = acled;
 	b.now = cli_now();
@@ -351,7 +369,7 @@ int cmd_extract(int argc, char **argv)
 				n++;
 			}
 			b.count = n;
-			run_batch(&b, jobs);
+			run_batch(&b, jobs, caches);
 			for (j = 0; j < n && write_ok; j++) {
 				struct slot *s = &slots[j];
 				cli_log_flush(&s->log);
@@ -389,6 +407,8 @@ int cmd_extract(int argc, char **argv)
 		rasd_buf_release(&slots[k].log);
 	}
 	free(slots);
+	for (k = 0; k < jobs; k++)
+		rasd_lex_cache_free(caches[k]);
 	rasd_buf_release(&head);
 	rasd_acled_free(acled);
 	rasd_lexicon_free(lex);

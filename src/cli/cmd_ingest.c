@@ -530,7 +530,7 @@ static int parse_args(int argc, char **argv, struct cli_common *o, const char **
 int cmd_ingest(int argc, char **argv)
 {
 	struct cli_common o;
-	struct rasd_extract_options xo = {0, 0, NULL};
+	struct rasd_extract_options xo = {0, 0, NULL, NULL};
 	const char *db_path = NULL, *inputs[256];
 	size_t ninputs = 0, batch = DEFAULT_BATCH, nslots, k;
 	unsigned jobs = 1;

@@ -85,7 +85,7 @@ static int salvage(struct rasd_db *db, const char *path, const struct rasd_lexic
 int cmd_rebuild(int argc, char **argv)
 {
 	struct cli_common o;
-	struct rasd_extract_options xo = {0, 0, NULL};
+	struct rasd_extract_options xo = {0, 0, NULL, NULL};
 	const char *path = NULL;
 	double lock_timeout = 10;
 	struct rasd_lexicon *lex = NULL;

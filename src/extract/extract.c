@@ -294,6 +294,7 @@ static enum rasd_status code_field(struct ctx *c, const char *text, size_t n, en
 	st = rasd_doc_parse(c->a, text, n, doc);
 	if (st)
 		return st;
+	doc->lex_cache = c->lex_cache;
 	st = find_mentions(c->lex, doc, c->published, c->a, m);
 	if (st)
 		return st;
@@ -361,6 +362,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 		c.published = INT32_MIN;
 	c.civ = rasd_lex_actor_by_code(lex, "CIV", NULL);
 	c.trace = opt ? opt->trace : NULL;
+	c.lex_cache = opt ? opt->lex_cache : NULL;
 	if (c.trace) {
 		c.trace->drops = NULL;
 		c.trace->ndrops = 0;

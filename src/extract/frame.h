@@ -94,6 +94,7 @@ struct ctx {
 	} pending[MAX_PENDING_LISTS]; /* events whose place heads a list */
 	size_t npending;
 	struct rasd_trace *trace; /* the caller's, or NULL */
+	struct rasd_lex_cache *lex_cache; /* the caller's word-type cache, or NULL */
 	bool trace_oom;           /* a step could not be recorded */
 	size_t drops_cap;         /* room in trace->drops */
 };

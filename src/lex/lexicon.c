@@ -12,6 +12,7 @@
 #include "tsv.h"
 #include "page_markers.h"
 #include "wordlist.h"
+#include "lexcache.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -1094,21 +1095,49 @@ static bool may_have_clitics(const char *k, size_t n)
 	return false;
 }
 
-/* Where the word (as read, after proclitics) ends in the key: the reading's
- * start plus what remains of the token after it. */
-static size_t pronoun_end(const struct rasd_reading *r, const struct rasd_token *t)
+static size_t first_hits(const struct rasd_lexicon *lex, const char *key, size_t klen,
+		      struct lex_hit out[RASD_MAX_CANDIDATES])
 {
-	const char *end = t->key + t->klen;
-	if (r->form.p >= t->key && r->form.p <= end)
-		return (size_t)(end - r->form.p);
-	return r->form.n; /* scratch copy (لل): never a bare ه case */
+	char scratch[RASD_CLITIC_SCRATCH];
+	struct rasd_reading r[RASD_MAX_CANDIDATES];
+	size_t nr, k, n = 0;
+
+	if (!may_have_clitics(key, klen)) {
+		/* no clitic letter at either end: the word is its only reading */
+		r[0].form.p = key;
+		r[0].form.n = klen;
+		r[0].clitics = 0;
+		nr = 1;
+	} else {
+		nr = rasd_clitic_readings(key, klen, scratch, r);
+	}
+	for (k = 0; k < nr; k++) {
+		const struct slot *s = find_first(lex, r[k].form.p, r[k].form.n);
+		const char *end = key + klen;
+		size_t pend;
+
+		if (!s->key)
+			continue;
+		/* where the word (as read, after proclitics) ends in the key: a
+		 * scratch copy (لل) is never a bare ه case */
+		if (r[k].form.p >= key && r[k].form.p <= end)
+			pend = (size_t)(end - r[k].form.p);
+		else
+			pend = r[k].form.n;
+		out[n].slot = (uint32_t)(s - lex->slots);
+		out[n].form_n = (uint16_t)r[k].form.n;
+		out[n].clitics = (uint8_t)r[k].clitics;
+		out[n].ta_suffix = r[k].form.n + 2 == pend;
+		n++;
+	}
+	return n;
 }
 
 size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, size_t i,
 			 struct rasd_lex_match *out, size_t max)
 {
-	char scratch[RASD_CLITIC_SCRATCH];
-	struct rasd_reading r[RASD_MAX_CANDIDATES];
+	struct lex_hit own[RASD_MAX_CANDIDATES];
+	const struct lex_hit *r;
 	const struct rasd_token *t;
 	const struct entry *entries = lex->entries.p;
 	size_t nr, k, nout = 0;
@@ -1121,29 +1150,31 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 	t = &doc->tokens[i];
 	if (t->kind != RASD_TOK_WORD)
 		return 0;
-	if (!may_have_clitics(t->key, t->klen)) {
-		/* no clitic letter at either end: the word is its only reading */
-		r[0].form.p = t->key;
-		r[0].form.n = t->klen;
-		r[0].clitics = 0;
-		nr = 1;
-	} else {
-		nr = rasd_clitic_readings(t->key, t->klen, scratch, r);
+	r = NULL;
+	if (doc->lex_cache) {
+		uint64_t hash = 0;
+		r = lexcache_find(doc->lex_cache, lex, t->key, t->klen, &nr, &hash);
+		if (!r && hash) {
+			nr = first_hits(lex, t->key, t->klen, own);
+			lexcache_add(doc->lex_cache, t->key, t->klen, hash, own, nr);
+			r = own;
+		}
+	}
+	if (!r) {
+		nr = first_hits(lex, t->key, t->klen, own);
+		r = own;
 	}
 	for (k = 0; k < nr; k++) {
-		const struct slot *s = find_first(lex, r[k].form.p, r[k].form.n);
+		const struct slot *s = &lex->slots[r[k].slot];
 		/* chains of entries: [0] one word, then longer phrases by length */
 		uint32_t heads[MAX_PHRASE_WORDS], lens[MAX_PHRASE_WORDS];
 		size_t nh = 1, h;
 		uint32_t new_kinds = 0, new_roles = 0;
 
-		if (!s->key)
-			continue;
 		heads[0] = s->head;
 		lens[0] = 1;
 		if (s->children)
-			nh += follow_phrases(lex, doc, i, (uint32_t)(s - lex->slots), heads + 1,
-					     lens + 1);
+			nh += follow_phrases(lex, doc, i, r[k].slot, heads + 1, lens + 1);
 		/* The one-word entries, then the phrases in file order: the order
 		 * decides ties and the order of the output. */
 		for (;;) {
@@ -1172,13 +1203,12 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
 			/* a place name read without its article must be long
 			 * enough not to be a common word (الحمورية -> حمورية) */
 			if (e->m.kind == RASD_LEX_PLACE && (r[k].clitics & RASD_CLITIC_ARTICLE) &&
-			    r[k].form.n < 10)
+			    r[k].form_n < 10)
 				continue;
 			/* سيطرة is not سيطر + ه: a ة is never a pronoun; and a
 			 * verb with an object pronoun is not listed by its stem */
 			if ((r[k].clitics & RASD_CLITIC_PRONOUN) &&
-			    (((t->flags & RASD_TOKF_TA_MARBUTA) &&
-			      r[k].form.n + 2 == pronoun_end(&r[k], t)) ||
+			    (((t->flags & RASD_TOKF_TA_MARBUTA) && r[k].ta_suffix) ||
 			     (e->m.kind == RASD_LEX_TRIGGER && e->m.u.trigger.form == RASD_FORM_VERB)))
 				continue;
 			/* Keep the longest per kind (per role for cues). */

@@ -459,6 +459,86 @@ TEST(phrases_sharing_two_words)
 	write_lexicons();
 }
 
+/* Every token of a text matched with and without a word-type cache: the
+ * same matches, a second pass without misses, and a small cache that
+ * starts afresh instead of growing. */
+static size_t match_all(const struct rasd_lexicon *lex, struct rasd_doc *d,
+			struct rasd_lex_cache *c, struct rasd_lex_match *out, size_t cap)
+{
+	size_t i, n = 0;
+	d->lex_cache = c;
+	for (i = 0; i < d->ntokens && n + 16 <= cap; i++) {
+		size_t got = rasd_lex_match_at(lex, d, i, out + n, 16);
+		n += got;
+	}
+	return n;
+}
+
+static size_t same_matches(const struct rasd_lex_match *a, const struct rasd_lex_match *b, size_t n)
+{
+	size_t k, same = 0;
+	for (k = 0; k < n; k++)
+		same += a[k].kind == b[k].kind && a[k].ntokens == b[k].ntokens &&
+			a[k].clitics == b[k].clitics && memcmp(&a[k].u, &b[k].u, sizeof(a[k].u)) == 0;
+	return same;
+}
+
+TEST(word_cache_same_matches)
+{
+	static const char text[] =
+		"قتل ثلاثة مدنيين بدير الزور وديرالزور وللحسكة والحسكه في هجوم لداعش "
+		"على بيروت، وقصف جوي على ريف الحسكة الغربي منذ مطلع نوفمبر. "
+		"هجماته وبالهجوم اغتاله الإثنين قبل يومين من تنظيم ”الدولة الإسلامية“ "
+		"التنظيم قسد عشرين آلاف مئة قتيلين سيطرة قادتها عشرات القتلى والجرحى "
+		"وكانت مصادر محلية قد أفادت بأن الاشتباكات اندلعت صباح اليوم قرب المدينة "
+		"بينما أعلنت السلطات حظر التجول في الأحياء الشرقية وأغلقت الطرق المؤدية إلى "
+		"المستشفى الوطني حيث نقل المصابون وسط تحذيرات من ارتفاع الحصيلة خلال الساعات المقبلة";
+	struct rasd_lexicon *lex = load(), *other = load();
+	struct rasd_lex_cache *c, *small;
+	struct rasd_lex_cache_stats st, st2;
+	struct rasd_lex_match plain[1024], cached[1024];
+	struct rasd_doc d;
+	size_t np, nc;
+
+	CHECK(lex != NULL && other != NULL);
+	if (!lex || !other)
+		return;
+	c = rasd_lex_cache_new(lex, 0);
+	small = rasd_lex_cache_new(lex, 1);
+	CHECK(c != NULL && small != NULL);
+	if (!c || !small || rasd_doc_parse(&A, text, strlen(text), &d) != RASD_OK)
+		return;
+	np = match_all(lex, &d, NULL, plain, 1024);
+	CHECK(np > 20);
+	nc = match_all(lex, &d, c, cached, 1024);
+	CHECK_INT(nc, np);
+	CHECK_INT(same_matches(plain, cached, np < nc ? np : nc), np);
+	rasd_lex_cache_get_stats(c, &st);
+	CHECK(st.lookups > 0 && st.misses > 0 && st.misses < st.lookups && st.resets == 0);
+	/* again: every word is known now */
+	CHECK_INT(match_all(lex, &d, c, cached, 1024), np);
+	rasd_lex_cache_get_stats(c, &st2);
+	CHECK(st2.lookups > st.lookups);
+	CHECK_INT(st2.misses, st.misses);
+	/* a cache of 64 words over more distinct words: same matches, bounded */
+	nc = match_all(lex, &d, small, cached, 1024);
+	CHECK_INT(nc, np);
+	CHECK_INT(same_matches(plain, cached, np < nc ? np : nc), np);
+	rasd_lex_cache_get_stats(small, &st);
+	CHECK(st.resets > 0);
+	CHECK(st.words <= 64);
+	/* a cache made for another lexicon is bypassed, not misread */
+	rasd_lex_cache_get_stats(c, &st);
+	CHECK_INT(match_all(other, &d, c, cached, 1024), np);
+	rasd_lex_cache_get_stats(c, &st2);
+	CHECK(st2.lookups == st.lookups);
+	rasd_lex_cache_free(small);
+	rasd_lex_cache_free(c);
+	rasd_lex_cache_free(NULL);
+	rasd_lexicon_free(other);
+	rasd_lexicon_free(lex);
+}
+
 static void setup(void)
 {
 	if (!mkdtemp(dir))
@@ -489,4 +569,4 @@ TEST(start)
 
 RUN_TESTS(T(start), T(loads_and_matches_with_clitics), T(numbers), T(dates), T(word_lists),
 	  T(rejects_bad_lines_with_positions), T(million_entries_sharing_a_prefix),
-	  T(phrases_sharing_two_words), T(cleanup))
+	  T(phrases_sharing_two_words), T(word_cache_same_matches), T(cleanup))
