@@ -14,61 +14,108 @@
 
 #include <string.h>
 
+/* Key form of U+0600..U+067F by lead byte (D8, D9) and continuation byte:
+ * 0 a separator, 1 a mark or tatweel (left out), else the letter's two
+ * bytes after folding (أ إ آ to ا, ة to ه, ى to ي). */
+static const uint16_t arabic_key[128] = {
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0000, 0xD8A1, 0xD8A7, 0xD8A7, 0xD8A4, 0xD8A7, 0xD8A6, 0xD8A7,
+	0xD8A8, 0xD987, 0xD8AA, 0xD8AB, 0xD8AC, 0xD8AD, 0xD8AE, 0xD8AF,
+	0xD8B0, 0xD8B1, 0xD8B2, 0xD8B3, 0xD8B4, 0xD8B5, 0xD8B6, 0xD8B7,
+	0xD8B8, 0xD8B9, 0xD8BA, 0xD8BB, 0xD8BC, 0xD8BD, 0xD8BE, 0xD8BF,
+	0x0001, 0xD981, 0xD982, 0xD983, 0xD984, 0xD985, 0xD986, 0xD987,
+	0xD988, 0xD98A, 0xD98A, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001,
+	0x0001, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001,
+	0x0001, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001, 0x0001,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0001, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000,
+};
+
+/* ASCII in a key: letters lowered, digits and @ kept, the rest 0 (a
+ * separator). */
+static const uint8_t ascii_key[128] = {
+	0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  0,   0,   0,   0,   0,   0,
+	64,  97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
+	0,   97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0};
+
 /* The key of a line, stopped after max_words words: every test on a line's
  * key asks for a short line (at most 30 words), so a paragraph's key need
- * not be folded to its end. */
+ * not be folded to its end. Key letters are Arabic (U+0621..U+064A) and
+ * ASCII letters, digits and @; marks and tatweel are left out; anything
+ * else separates words. Table-driven: this runs over every line of every
+ * article. */
 static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t max_words)
 {
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, o = 0, words = 0;
 	bool space = true;
 
 	while (i < n && o + 4 < cap) {
-		const unsigned char *u = (const unsigned char *)p + i;
-		uint32_t cp;
-		size_t len;
-		/* ASCII and two-byte letters (all of Arabic) inline, the rest
-		 * through the decoder: this runs over every line of every article */
-		if (u[0] < 0x80) {
-			cp = u[0];
-			len = 1;
-		} else if (u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < n && (u[1] & 0xC0) == 0x80) {
-			cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-			len = 2;
-		} else {
-			len = rasd_utf8_decode(p + i, n - i, &cp);
-		}
-		if (len == 0) {
+		unsigned c0 = u[i], v;
+		if (c0 < 0x80) {
 			i++;
+			v = ascii_key[c0];
+			if (!v)
+				goto separator;
+			if (space && ++words > max_words)
+				break;
+			out[o++] = (char)v;
+			space = false;
 			continue;
 		}
-		i += len;
-		if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640)
-			continue;
-		if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622)
-			cp = 0x0627;
-		else if (cp == 0x0629)
-			cp = 0x0647;
-		else if (cp == 0x0649)
-			cp = 0x064A;
-		if (!((cp >= 0x0621 && cp <= 0x064A) || (cp >= 'a' && cp <= 'z') ||
-		      (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '@')) {
-			if (!space)
-				out[o++] = ' ';
-			space = true;
+		if ((c0 == 0xD8 || c0 == 0xD9) && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			v = arabic_key[((c0 & 1) << 6) | (u[i + 1] & 0x3F)];
+			i += 2;
+			if (v == 1)
+				continue;
+			if (!v)
+				goto separator;
+			if (space && ++words > max_words)
+				break;
+			out[o++] = (char)(v >> 8);
+			out[o++] = (char)(v & 0xFF);
+			space = false;
+			/* the rest of an Arabic word in one tight loop */
+			while (i + 1 < n && o + 4 < cap) {
+				unsigned a = u[i] - 0xD8u, b = u[i + 1] - 0x80u;
+				if (a > 1 || b > 0x3F)
+					break;
+				v = arabic_key[(a << 6) | b];
+				if (!v)
+					break;
+				i += 2;
+				if (v == 1)
+					continue;
+				out[o] = (char)(v >> 8);
+				out[o + 1] = (char)(v & 0xFF);
+				o += 2;
+			}
 			continue;
 		}
-		if (space && ++words > max_words)
-			break;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
-		/* a key letter is ASCII or Arabic: one or two bytes */
-		if (cp < 0x80) {
-			out[o++] = (char)cp;
-		} else {
-			out[o++] = (char)(0xC0 | (cp >> 6));
-			out[o++] = (char)(0x80 | (cp & 0x3F));
+		{
+			/* no other character is a key letter or a mark */
+			uint32_t cp;
+			size_t len = rasd_utf8_decode(p + i, n - i, &cp);
+			if (len == 0) {
+				i++;
+				continue;
+			}
+			i += len;
 		}
-		space = false;
+	separator:
+		if (!space)
+			out[o++] = ' ';
+		space = true;
 	}
 	while (o > 0 && out[o - 1] == ' ')
 		o--;

@@ -143,6 +143,24 @@ static enum rasd_segment_kind kind_of(const struct rasd_page *pg, const char *te
 	return hit ? rasd_page_kind_at(pg, (size_t)(hit - text)) : (enum rasd_segment_kind)-1;
 }
 
+/* A line key: alef forms, ta marbuta and alef maqsura folded, marks and
+ * tatweel dropped, Latin lowered, digits and @ kept, anything else (Arabic
+ * digits, Latin-1 letters, emoji, punctuation) a single space; invalid
+ * bytes dropped without a space. */
+TEST(page_key_letters)
+{
+	static const char line[] = "«إلى» الـمـدينةُ Getty-News 2024 \xd9\xa3 \xc3\xa9\xf0\x9f\x98\x80 "
+				   "@User آمنة مستشفى\xd8 \xffغرب!!";
+	char key[128], small[12];
+	size_t n = rasd_page_key(line, strlen(line), key, sizeof(key));
+	CHECK_STR(key, "الي المدينه getty news 2024 @user امنه مستشفي غرب");
+	CHECK_INT(n, strlen("الي المدينه getty news 2024 @user امنه مستشفي غرب"));
+	/* a short buffer holds a prefix, never a cut letter */
+	n = rasd_page_key(line, strlen(line), small, sizeof(small));
+	CHECK_STR(small, "الي ا");
+	CHECK_INT(n, strlen("الي ا"));
+}
+
 TEST(page_segments)
 {
 	/* the phrases come from data/page_markers.tsv in the lexicon; here a
@@ -212,4 +230,4 @@ TEST(page_segments)
 
 RUN_TESTS(T(norm_surface_and_key), T(tokens_split_punctuation_and_digits),
 	  T(sentences_survive_paragraph_break), T(clitic_readings), T(phrase_keys),
-	  T(page_segments))
+	  T(page_key_letters), T(page_segments))
