@@ -82,6 +82,13 @@ struct ctx {
 	const struct mentions *named_m; /* mark_named: the mentions it walks, */
 	size_t named_next;              /* and the next actor to look at */
 	const struct rasd_date_expr *month_frame;
+	/* month_frame_before's forward scan of c->m's dates */
+	struct month_scan {
+		const struct mentions *m;
+		size_t next;  /* dates before this index are scanned */
+		uint32_t tok; /* the token asked for last */
+		const struct rasd_date_expr *last;
+	} month_scan;
 	enum rasd_field field;
 	const struct rasd_actor *civ;
 	bool headline; /* the body's first line is a headline */
@@ -317,7 +324,7 @@ bool qad_perfect(const struct ctx *c, uint32_t at);
 
 /* when.c and where.c: the date and the place */
 const struct rasd_date_expr *choose_date(struct ctx *c, const struct frame *f);
-const struct rasd_date_expr *month_frame_before(const struct ctx *c, uint32_t tok);
+const struct rasd_date_expr *month_frame_before(struct ctx *c, uint32_t tok);
 void when_event(const struct ctx *c, const struct frame *f, struct rasd_event *e);
 int choose_place(struct ctx *c, const struct frame *f);
 void where_event(const struct ctx *c, const struct frame *f, struct rasd_event *e);

@@ -224,13 +224,69 @@ kind:
 	return s;
 }
 
+/* The last mention (not an anaphor) of each cue word so far, so that an
+ * anaphor (البلدة) finds its antecedent without walking back over every
+ * earlier place: linear in a long article. Past CUE_LAST_KEYS distinct cue
+ * words, the walk back. */
+#define CUE_LAST_KEYS 64
+struct cue_last {
+	const char *key[CUE_LAST_KEYS];
+	size_t last[CUE_LAST_KEYS];
+	size_t n;
+	bool full; /* a cue word was not noted: walk back */
+};
+
+static void cue_last_note(struct cue_last *cl, const struct mentions *m, size_t j)
+{
+	const struct m_place *o = &m->place[j];
+	size_t k;
+	if (o->anaphor || !o->cue_key)
+		return;
+	for (k = 0; k < cl->n; k++)
+		if (strcmp(cl->key[k], o->cue_key) == 0) {
+			cl->last[k] = j;
+			return;
+		}
+	if (cl->n == CUE_LAST_KEYS) {
+		cl->full = true;
+		return;
+	}
+	cl->key[cl->n] = o->cue_key;
+	cl->last[cl->n++] = j;
+}
+
+/* The last place before i, not an anaphor, with that cue word; SIZE_MAX
+ * when none. */
+static size_t cue_last_find(const struct cue_last *cl, const struct mentions *m, size_t i,
+			    const char *key)
+{
+	size_t k, j;
+	if (!key)
+		return SIZE_MAX;
+	if (!cl->full) {
+		for (k = 0; k < cl->n; k++)
+			if (strcmp(cl->key[k], key) == 0)
+				return cl->last[k];
+		return SIZE_MAX;
+	}
+	for (j = i; j-- > 0;) {
+		const struct m_place *o = &m->place[j];
+		if (!o->anaphor && o->cue_key && strcmp(o->cue_key, key) == 0)
+			return j;
+	}
+	return SIZE_MAX;
+}
+
 void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, struct mentions *m,
 		    const char *doc_country)
 {
 	struct province_window w;
+	struct cue_last cues;
 	bool windowed;
 	size_t i, k;
 
+	cues.n = 0;
+	cues.full = false;
 	/* A dateline (دبي، الإمارات العربية المتحدة (CNN)) says where the story
 	 * was filed, not where it happened. */
 	if (m->nplace && m->place[0].tok == 0) {
@@ -249,17 +305,13 @@ void resolve_places(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 	windowed = m->nplace >= WINDOW_FROM && window_init(&w, lex, m);
 	for (i = 0; i < m->nplace; i++) {
 		struct m_place *p = &m->place[i];
+		if (i > 0)
+			cue_last_note(&cues, m, i - 1);
 		if (p->anaphor) {
 			/* the last earlier mention with the same cue word */
-			size_t j;
-			for (j = i; j-- > 0;) {
-				const struct m_place *o = &m->place[j];
-				if (!o->anaphor && o->cue_key && p->cue_key &&
-				    strcmp(o->cue_key, p->cue_key) == 0) {
-					p->ref = (int32_t)j;
-					break;
-				}
-			}
+			size_t j = cue_last_find(&cues, m, i, p->cue_key);
+			if (j != SIZE_MAX)
+				p->ref = (int32_t)j;
 			continue;
 		}
 		if (p->ncand && doc_country && *doc_country && p->cue == PCUE_NONE && !p->direction &&

@@ -55,27 +55,36 @@ const struct rasd_date_expr *choose_date(struct ctx *c, const struct frame *f)
 }
 
 /* The month the article is about: a month named without a day (خلال نوفمبر،
- * مطلع الشهر الحالي) that is the publication month or the one before. */
-const struct rasd_date_expr *month_frame_before(const struct ctx *c, uint32_t tok)
+ * مطلع الشهر الحالي) that is the publication month or the one before: the
+ * last such month before the token. Triggers come in token order, so the
+ * dates are scanned forward once per document (c->month_scan), not walked
+ * back from each trigger: linear in a long article. */
+const struct rasd_date_expr *month_frame_before(struct ctx *c, uint32_t tok)
 {
-	const struct rasd_date_expr *best = NULL;
-	size_t i;
+	struct month_scan *ms = &c->month_scan;
+	size_t end;
 	int py, pm, pd;
 
 	if (c->published == INT32_MIN)
 		return NULL;
+	if (ms->m != c->m || tok < ms->tok) {
+		ms->m = c->m;
+		ms->next = 0;
+		ms->last = NULL;
+	}
+	ms->tok = tok;
 	rasd_civil_from_days(c->published, &py, &pm, &pd);
-	/* the last such month before the token */
-	for (i = END_BEFORE(date, ndate, tok); i-- > 0 && !best;) {
-		const struct rasd_date_expr *d = &c->m->date[i];
+	end = END_BEFORE(date, ndate, tok);
+	for (; ms->next < end; ms->next++) {
+		const struct rasd_date_expr *d = &c->m->date[ms->next];
 		int y, mo, dd;
 		if (d->tok >= tok || d->precision != 3 || d->since)
 			continue;
 		rasd_civil_from_days(d->date, &y, &mo, &dd);
 		if ((y == py && mo == pm) || (y * 12 + mo + 1 == py * 12 + pm))
-			best = d;
+			ms->last = d;
 	}
-	return best;
+	return ms->last;
 }
 
 void when_event(const struct ctx *c, const struct frame *f, struct rasd_event *e)

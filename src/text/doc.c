@@ -42,6 +42,7 @@ struct tokenizer {
 	struct rasd_arena *a;
 	struct rasd_token *tok;
 	size_t ntok, cap;
+	size_t expect; /* the first array's size */
 	char *keys; /* one arena buffer for all token keys */
 	size_t kused, kcap;
 };
@@ -53,7 +54,9 @@ static enum rasd_status push_token(struct tokenizer *tz, const char *key, size_t
 	struct rasd_token *t;
 
 	if (tz->ntok == tz->cap) {
-		size_t ncap = tz->cap ? tz->cap * 2 : 256;
+		/* news runs about one token per six bytes: most texts need no
+		 * growth (each growth leaves the old array in the arena) */
+		size_t ncap = tz->cap ? tz->cap * 2 : tz->expect;
 		struct rasd_token *nt = rasd_arena_alloc(tz->a, ncap * sizeof(*nt));
 		if (!nt || ncap > SIZE_MAX / sizeof(*nt) / 2)
 			return RASD_ENOMEM;
@@ -428,6 +431,7 @@ enum rasd_status rasd_doc_parse(struct rasd_arena *a, const char *p, size_t n, s
 	if (n > UINT32_MAX / 4)
 		return RASD_ETOOBIG;
 	tz.a = a;
+	tz.expect = n / 5 + 256;
 	/* Keys never exceed 2x the input plus a NUL per token (<= 1 per byte). */
 	tz.kcap = n * 3 + 16;
 	tz.keys = rasd_arena_alloc(a, tz.kcap);
