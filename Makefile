@@ -181,6 +181,15 @@ fuzz-slow: deps
 	@$(MAKE) --no-print-directory build/fuzz/slow_extract
 	@SLOW_SECONDS=$(SLOW_SECONDS) sh fuzz/run_slow.sh build/fuzz/slow_extract
 
+# The default learned model, data/model.txt, trained on the shared gold
+# (docs/learn.md): the same gold and rules give the same bytes. Run it
+# again whenever the rules change (their names and outputs are features).
+MODEL_GOLD := $(SHARED)/dev/gold.jsonl $(SHARED)/dev/web.jsonl $(SHARED)/dev/web2.jsonl \
+	$(SHARED)/dev/ant-extra.jsonl
+.PHONY: model
+model: all
+	$(RASD) train --data data -o data/model.txt $(MODEL_GOLD)
+
 golden-update: all
 	@RASD=$(RASD) SHARED=$(SHARED) sh tests/golden/update.sh
 

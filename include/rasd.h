@@ -1010,54 +1010,84 @@ size_t rasd_date_at(const struct rasd_lexicon *lex, const struct rasd_doc *doc, 
 /* ----------------------------------------------------------------- learn */
 
 /*
- * The learned scorer (src/learn/, liblinear): a logistic model over the
- * features of each event the rules code (its trigger and the words around
+ * The learned models (src/learn/, liblinear) over the features of each
+ * event the rules code (its trigger and the words and clause cues around
  * it, the kinds of actors, whether a place and a date were found, the
- * sentence's place, the rules that made it), trained from events labelled
- * right or wrong. Its probability is a calibrated confidence; events below
- * the model's threshold are dropped. docs/learn.md.
+ * sentence's shape and place, the rules that made it, the article's other
+ * events): keep (is the event real?) and type (which ACLED sub-event
+ * type?), trained from gold files and analysts' reviews. The rules stay
+ * the candidate generator and the hard constraints; the model retypes an
+ * event when confident, its probability becomes the confidence, and
+ * events below the model's threshold are dropped. docs/learn.md.
  */
-#define RASD_MODEL_VERSION 1
+#define RASD_MODEL_VERSION 2
 
 struct rasd_model;
 
 /**
- * Load a model file ("rasd-model 1", then "threshold P" and "w WEIGHT NAME"
- * lines). A malformed line fails with err->file/line/column; a model of
- * another version with RASD_EINVAL. Free with rasd_model_free().
+ * Load a model file ("rasd-model 2", then "threshold P", "type-threshold
+ * P", "class SUB", "w WEIGHT FEATURE" and "t SUB WEIGHT FEATURE" lines). A
+ * malformed line fails with err->file/line/column; a model of another
+ * version with RASD_EINVAL. Free with rasd_model_free().
  */
 enum rasd_status rasd_model_load(const char *path, struct rasd_model **out,
 				 struct rasd_error *err) RASD_MUST_CHECK;
 void rasd_model_free(struct rasd_model *m);
-/** The probability that e, coded from art by the rules, is right
- * (scratch in a). */
-double rasd_model_score(const struct rasd_model *m, const struct rasd_article *art,
-			const struct rasd_event *e, struct rasd_arena *a);
+/**
+ * Apply the model to the n events the rules coded from art: each event
+ * whose type the type model gives a probability of at least its type
+ * threshold takes that type; every event's confidence becomes P(keep)
+ * (a retyped event's, the type model's probability of its new type).
+ * Features the model does not know weigh nothing.
+ * Scratch in a; RASD_ENOMEM when the arena fails.
+ */
+enum rasd_status rasd_model_apply(const struct rasd_model *m, const struct rasd_article *art,
+				  struct rasd_event *ev, size_t n,
+				  struct rasd_arena *a) RASD_MUST_CHECK;
+/** Drop the events whose confidence is below the model's threshold,
+ * keeping the order; returns the new count. */
+size_t rasd_model_keep(const struct rasd_model *m, struct rasd_event *ev, size_t n);
 /** Events scored below this are dropped (0.5 unless the file says). */
 double rasd_model_threshold(const struct rasd_model *m);
 void rasd_model_set_threshold(struct rasd_model *m, double threshold);
 /** The model as its text file, features sorted: the same model, the same bytes. */
 enum rasd_status rasd_model_write(const struct rasd_model *m, struct rasd_buf *b) RASD_MUST_CHECK;
 
-/* Labelled events to train from; `group` is the article (folds keep an
- * article's events together). */
+/* Labelled events to train from; `group` is the article, numbered from 0
+ * (folds keep an article's events together). */
 struct rasd_trainer;
+struct rasd_train_label {
+	bool real;                  /* a gold or accepted event at its place and date */
+	const char *event_type;     /* that event's type (any type of the rules' event) */
+	const char *sub_event_type; /* and sub-event type; NULL when unknown */
+	bool required;              /* it counts for recall */
+};
+struct rasd_train_options {
+	double C, C_type;      /* liblinear's cost for the keep and the type model */
+	double threshold;      /* <= 0: chosen by inner cross-validation */
+	double type_threshold; /* <= 0: chosen by inner cross-validation; 1: never retype */
+	bool no_type;          /* no type model */
+};
 struct rasd_trainer *rasd_trainer_new(void);
 void rasd_trainer_free(struct rasd_trainer *t);
+/** Event i of the nev events the rules coded from art, with its label. */
 enum rasd_status rasd_trainer_add(struct rasd_trainer *t, const struct rasd_article *art,
-				  const struct rasd_event *e, bool right, long group) RASD_MUST_CHECK;
-/** Examples added (and how many are right). */
-size_t rasd_trainer_count(const struct rasd_trainer *t, size_t *right);
-bool rasd_trainer_right(const struct rasd_trainer *t, size_t i);
-/** L2-regularised logistic regression (cost C) on every example;
- * deterministic: the same examples give the same model. */
-enum rasd_status rasd_trainer_fit(struct rasd_trainer *t, double C, struct rasd_model **out,
+				  const struct rasd_event *ev, size_t nev, size_t i,
+				  const struct rasd_train_label *label, long group) RASD_MUST_CHECK;
+/** The number of labelled events of article `group` that count for recall
+ * (for the F1 the thresholds are chosen by); adds up over calls. */
+enum rasd_status rasd_trainer_article(struct rasd_trainer *t, long group,
+				      long nrequired) RASD_MUST_CHECK;
+/** Examples added (and how many are real). */
+size_t rasd_trainer_count(const struct rasd_trainer *t, size_t *real);
+/** Fit the keep and type models on the examples whose group is not in
+ * fold `fold` of k (k 0: every example), the thresholds chosen by a
+ * 5-fold inner cross-validation on those examples alone unless o gives
+ * them. Deterministic: the same examples give the same model. RASD_EINVAL
+ * (with err) when the examples are all real or all spurious. */
+enum rasd_status rasd_trainer_fit(struct rasd_trainer *t, const struct rasd_train_options *o,
+				  long k, long fold, struct rasd_model **out,
 				  struct rasd_error *err) RASD_MUST_CHECK;
-/** k-fold cross-validation by group: p[i] is example i's probability from
- * the model trained without its fold (-1 when that fold had nothing to
- * learn from). */
-enum rasd_status rasd_trainer_cv(struct rasd_trainer *t, double C, long k, double *p,
-				 struct rasd_error *err) RASD_MUST_CHECK;
 
 /* ----------------------------------------------------------------- store */
 
@@ -1641,6 +1671,25 @@ const char *rasd_review_status_name(enum rasd_review_status s);
 /** Parse a status name; RASD_EINVAL when it is none of them. */
 enum rasd_status rasd_review_status_parse(const char *s,
 					  enum rasd_review_status *out) RASD_MUST_CHECK;
+
+/* A report of a reviewed event, as rasd train --db learns from it: where
+ * the rules found it in its article, the verdict, and the event's type as
+ * corrected (strings live until the callback returns). */
+struct rasd_review_report {
+	const char *mention_id; /* the rasd- id the rules gave it */
+	enum rasd_field field;
+	uint32_t start, end; /* the trigger's bytes in the field */
+	enum rasd_review_status status;
+	const char *event_type, *sub_event_type;
+};
+/* Called once per article with its reports; a status other than RASD_OK
+ * stops the walk and is returned. */
+typedef enum rasd_status (*rasd_review_article_fn)(void *ctx, const struct rasd_article *art,
+						   const struct rasd_review_report *r, size_t n);
+/** Every stored article with a report of an accepted, corrected or
+ * rejected event, in row order, with those reports. */
+enum rasd_status rasd_db_reviewed_articles(struct rasd_db *db, rasd_review_article_fn fn,
+					   void *ctx, struct rasd_error *err) RASD_MUST_CHECK;
 
 /**
  * The reasons an event can be rejected for, NULL-terminated: not-event,

@@ -29,7 +29,7 @@ PCFILE   := $(BUILD)/rasd.pc
 # every sub-command's page: man/rasd.1 and man/rasd-COMMAND.1 (tests/cli/test_man.sh
 # checks each against --help; tools/manpage.py COMMAND starts a new one)
 MAN_PAGES := $(wildcard man/*.1)
-DATA_FILES := $(wildcard data/*.tsv)
+DATA_FILES := $(wildcard data/*.tsv) $(wildcard data/model.txt)
 
 # The prefix the binary falls back on, rebuilt into cli/common.o when it changes.
 $(BUILD)/prefix.stamp: FORCE

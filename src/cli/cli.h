@@ -123,21 +123,55 @@ int cmd_backup(int argc, char **argv);
 int cmd_rebuild(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_train(int argc, char **argv);
-/* The learned scorer's examples for rasd eval --cv and rasd train
- * (cmd_learn.c): every event of an article with the gold event it matched
- * (-1: none) and which gold events are required. */
+/* The learned models in rasd eval and rasd train (cmd_learn.c): the
+ * examples (every event the rules code from a gold article, labelled by
+ * the gold event at its place and date), the models of the folds of a
+ * cross-validation, and the figures of rules alone against rules + model
+ * per gold file with the calibration tables. */
 struct cli_learn;
 struct cli_learn *cli_learn_new(void);
 void cli_learn_free(struct cli_learn *l);
-bool cli_learn_article(struct cli_learn *l, const struct rasd_article *art,
-		       const struct rasd_event *ev, size_t nev, const int *match,
-		       const bool *gold_required, size_t ngold);
-int cli_learn_report(struct cli_learn *l, long k, double C, double threshold);
 void cli_learn_file(struct cli_learn *l, const char *path);
-int cli_learn_write(struct cli_learn *l, const char *out, double C, double threshold);
-/* The regularisation cost: the best of 0.1, 0.3 and 1 in 5-fold
+/* The events of one more article: label[umatch[j]] is event j's gold
+ * event regardless of type (umatch[j] -1: none, a spurious event;
+ * CLI_LEARN_UNLABELLED: not an example). */
+#define CLI_LEARN_UNLABELLED (-2)
+bool cli_learn_article(struct cli_learn *l, const struct rasd_article *art,
+		       const struct rasd_event *ev, size_t nev, const int *umatch,
+		       const struct rasd_train_label *label, size_t ngold);
+/* The F1 counts of the current file, rules alone (model false) or with
+ * the model; and an event for the calibration tables. */
+void cli_learn_count(struct cli_learn *l, bool model, long tp, long fp, long fn);
+void cli_learn_calibrate(struct cli_learn *l, bool model, double confidence, bool right);
+/* Fit one model per fold of k (cross-validation); the model for article
+ * number `article` (NULL: its fold had nothing to learn from). */
+bool cli_learn_folds(struct cli_learn *l, long k, double threshold);
+const struct rasd_model *cli_learn_fold_model(const struct cli_learn *l, long article);
+void cli_learn_report(const struct cli_learn *l, long k);
+int cli_learn_write(struct cli_learn *l, const char *out, double threshold);
+/* rasd train --db: the reviewed events of DB as examples (each article
+ * coded again, its events paired with the reviewed reports); false after
+ * an error it printed. */
+bool cli_learn_db(struct cli_learn *l, const char *db_path, const struct rasd_lexicon *lex);
+/* Training options: liblinear's costs, thresholds by inner cross-validation
+ * unless --threshold (docs/learn.md has the measurement behind them). */
+void cli_learn_options(struct rasd_train_options *o, double threshold);
+/* --model FILE and --no-model of the commands that code articles. */
+struct cli_model_opt {
+	const char *path;
+	bool none;
+};
+/* 1 consumed (advancing *i past its value), 0 not ours, -1 bad usage. */
+int cli_model_option(struct cli_model_opt *mo, int argc, char **argv, int *i);
+/* The model to apply: --model's file ('default': DATA/model.txt); NULL
+ * for rules alone (no --model, or --no-model). A model that does not load
+ * is reported (file:line) and sets *failed. */
+struct rasd_model *cli_load_model(const struct cli_common *o, const struct cli_model_opt *mo,
+				  bool *failed);
+/* The regularisation costs of the keep and the type model, measured by
  * cross-validation on the four shared dev sets pooled (docs/learn.md). */
 #define CLI_LEARN_C 0.1
+#define CLI_LEARN_C_TYPE 1.0
 /* The interactive queue of rasd review (cmd_review_queue.c): the events
  * that pass filter, one at a time; returns the exit code. */
 int cli_review_queue(struct rasd_db *db, const struct rasd_lexicon *lex,

@@ -324,6 +324,51 @@ static int *score_article(struct totals *t, struct rasd_arena *a, const struct r
 	return sys_match;
 }
 
+/* Which gold event each event is regardless of its type (-1: none), for
+ * the learned models' labels: the same place and date, the gold event of
+ * the event's own type first, then the best agreement of the other fields.
+ * In a; does not touch the gold's own matching. */
+static int *match_any_type(struct rasd_arena *a, const struct gold_event *gold, size_t ngold,
+			   const struct rasd_event *ev, size_t nev)
+{
+	int *sys = rasd_arena_calloc(a, nev + 1, sizeof(int));
+	bool *taken = rasd_arena_calloc(a, ngold + 1, sizeof(bool));
+	size_t i, j;
+	int pass;
+
+	if (!sys || !taken)
+		return NULL;
+	for (j = 0; j < nev; j++)
+		sys[j] = -1;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < ngold; i++) {
+			const struct gold_event *g = &gold[i];
+			int best = -1, best_score = -1;
+			if (g->required != (pass == 0) || taken[i])
+				continue;
+			for (j = 0; j < nev; j++) {
+				int s;
+				if (sys[j] >= 0 || !date_agrees(g, &ev[j]) || !place_agrees(a, g, &ev[j]))
+					continue;
+				s = 8 * (strcmp(ev[j].event_type, g->type) == 0) +
+				    (g->sub && strcmp(g->sub, ev[j].sub_event_type) == 0) +
+				    actor_agrees(g->actor1, ev[j].actor1) +
+				    actor_agrees(g->actor2, ev[j].actor2) +
+				    (g->fatalities == ev[j].fatalities);
+				if (s > best_score) {
+					best_score = s;
+					best = (int)j;
+				}
+			}
+			if (best >= 0) {
+				taken[i] = true;
+				sys[best] = (int)i;
+			}
+		}
+	}
+	return sys;
+}
+
 static double ratio(long a, long b)
 {
 	return b ? (double)a / (double)b : 0.0;
@@ -342,17 +387,19 @@ static int run(int argc, char **argv, bool training)
 {
 	struct cli_common o;
 	const char *gold_path = NULL, *text_path = NULL, *model_path = NULL, *out_path = NULL;
+	const char *db_path = NULL;
 	const char *gold_paths[64];
 	size_t ngold_paths = 0, gp;
 	long cv = 0;
-	double threshold = 0.5;
+	double threshold = 0; /* 0: the model's own, or chosen by inner cross-validation */
 	struct cli_learn *learn = NULL;
 	struct rasd_model *model = NULL;
 	struct rasd_trace trace;
 	struct rasd_extract_options xopt;
 	struct rasd_lexicon *lex;
 	struct rasd_arena arena, work;
-	struct totals t;
+	struct totals t, tm;
+	int pass, npasses;
 	bool quiet_list = false, require_perfect = false;
 	double min_conf = 0;
 	long articles = 0, errors = 0;
@@ -368,17 +415,23 @@ static int run(int argc, char **argv, bool training)
 		if (r > 0)
 			continue;
 		if ((strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) && training) {
-			puts("usage: rasd train GOLD... -o MODEL\n"
-			     "Fits the learned scorer (logistic regression, liblinear) on the events the\n"
-			     "rules code from the gold articles: right when the gold has them. The same\n"
-			     "gold gives the same model file. See docs/learn.md.\n"
+			puts("usage: rasd train [--db DB] [GOLD...] -o MODEL\n"
+			     "Fits the learned models (logistic regression, liblinear) on the events the\n"
+			     "rules code from gold articles (real when the gold has an event at their place\n"
+			     "and date; its type teaches the type model) and from the reviewed events of a\n"
+			     "database (accepted and corrected: real, with their corrected type; rejected:\n"
+			     "not). The same examples give the same model file. See docs/learn.md.\n"
 			     "  -o, --output FILE   the model file to write\n"
-			     "  --threshold P       events the model scores below P are dropped (0.5)\n"
+			     "  --db DB             learn from the reviews in DB too\n"
+			     "  --threshold P       drop events below P (default: chosen by an inner\n"
+			     "                      cross-validation on the examples)\n"
 			     "  --data DIR          the lexicons");
 			return 0;
 		} else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
 			   i + 1 < argc && training) {
 			out_path = argv[++i];
+		} else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc && training) {
+			db_path = argv[++i];
 		} else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc && true) {
 			if (!cli_parse_real("--threshold", argv[++i], 0.01, 0.99, &threshold))
 				return 2;
@@ -397,11 +450,14 @@ static int run(int argc, char **argv, bool training)
 			     "GOLD is JSONL (one article with its hand-coded \"events\" per line) or one\n"
 			     "JSON object. --text supplies the article text when the gold file has none.\n"
 			     "--require-perfect exits 1 unless every required event is found and no\n"
-			     "spurious event is produced. --model FILE scores the rules' events with a\n"
-			     "learned model (rasd train) and drops those below its threshold; --cv K\n"
-			     "adds rules alone against rules + a model trained K times without the\n"
-			     "article's fold, with calibration tables (docs/learn.md); --threshold P\n"
-			     "is the probability below which the model drops an event (0.5).");
+			     "spurious event is produced. --model FILE codes with the rules and a\n"
+			     "learned model (rasd train; 'default' is data/model.txt), which may retype\n"
+			     "events, gives their confidence and drops those below its threshold; --cv K\n"
+			     "adds rules alone against rules + a model trained for each of K folds\n"
+			     "without its articles, each article coded again with its fold's model, per\n"
+			     "gold file, with calibration tables (docs/learn.md); --threshold P is the\n"
+			     "probability below which the model drops an event (default: the model's,\n"
+			     "or chosen by an inner cross-validation).");
 			return 0;
 		} else if (strcmp(argv[i], "--text") == 0 && i + 1 < argc) {
 			text_path = argv[++i];
@@ -432,42 +488,44 @@ static int run(int argc, char **argv, bool training)
 		cli_error("eval: --model and --cv do not go together");
 		return 2;
 	}
-	if (!gold_path) {
-		cli_error("eval: give a gold file, e.g. rasd eval ../shared/dev/gold.jsonl");
+	if (!gold_path && !(training && db_path)) {
+		if (training)
+			cli_error("train: give gold files or --db DB");
+		else
+			cli_error("eval: give a gold file, e.g. rasd eval ../shared/dev/gold.jsonl");
 		return 2;
 	}
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		return 1;
 	if (model_path) {
-		struct rasd_error merr;
-		rasd_error_clear(&merr);
-		if (rasd_model_load(model_path, &model, &merr) != RASD_OK) {
-			if (merr.line && merr.column)
-				cli_error("%s:%ld: column %ld: %s", model_path, merr.line, merr.column,
-					  merr.msg);
-			else if (merr.line)
-				cli_error("%s:%ld: %s", model_path, merr.line, merr.msg);
-			else
-				cli_error("%s", merr.msg);
+		struct cli_model_opt mo = {model_path, false};
+		bool failed;
+		model = cli_load_model(&o, &mo, &failed);
+		if (failed) {
 			rasd_lexicon_free(lex);
 			return 1;
 		}
+		if (threshold > 0)
+			rasd_model_set_threshold(model, threshold);
 	}
 	memset(&trace, 0, sizeof(trace));
 	memset(&xopt, 0, sizeof(xopt));
-	if (cv || training) {
+	if (cv || training || model) {
 		xopt.trace = &trace; /* the rules' names are features */
 		learn = cli_learn_new();
 		if (!learn) {
 			cli_error("out of memory");
 			return 1;
 		}
-	} else if (model) {
-		xopt.trace = &trace;
 	}
+	/* with a model or folds, the articles are coded twice: rules alone,
+	 * then rules + model, both matched against the gold alike */
+	npasses = cv || model ? 2 : 1;
 	memset(&t, 0, sizeof(t));
 	rasd_buf_init(&t.report, 0);
+	memset(&tm, 0, sizeof(tm));
+	rasd_buf_init(&tm.report, 0);
 	rasd_arena_init(&arena, 0);
 	rasd_arena_init(&work, 0);
 	{
@@ -505,6 +563,12 @@ static int run(int argc, char **argv, bool training)
 			text_buf[text_n] = '\0';
 		}
 		ro.input_format = NULL;
+		for (pass = 0; pass < npasses; pass++) {
+		if (pass == 1 && cv && !cli_learn_folds(learn, cv, threshold)) {
+			cli_error("eval --cv: cannot train the models of the folds");
+			return 1;
+		}
+		articles = 0;
 		for (gp = 0; gp < ngold_paths; gp++) {
 		gold_path = gold_paths[gp];
 		if (learn)
@@ -561,9 +625,11 @@ static int run(int argc, char **argv, bool training)
 					}
 					line[n] = '\0';
 					if (rasd_json_parse(&arena, line, n, &obj, &err) != RASD_OK) {
-						cli_error("%s:%ld: column %ld: %s; skipped", r.path, r.line,
-							  err.column, err.msg);
-						errors++;
+						if (pass == 0) {
+							cli_error("%s:%ld: column %ld: %s; skipped",
+								  r.path, r.line, err.column, err.msg);
+							errors++;
+						}
 						free(line);
 						continue;
 					}
@@ -585,8 +651,11 @@ static int run(int argc, char **argv, bool training)
 				art.text_n = tv->str.n;
 			}
 			if (!art.text) {
-				cli_error("%s:%ld: gold article has no text (use --text FILE)", r.path, r.line);
-				errors++;
+				if (pass == 0) {
+					cli_error("%s:%ld: gold article has no text (use --text FILE)",
+						  r.path, r.line);
+					errors++;
+				}
 				continue;
 			}
 			if (!art.id)
@@ -618,8 +687,10 @@ static int run(int argc, char **argv, bool training)
 			}
 			rasd_arena_reset(&work);
 			if (rasd_extract(lex, &art, &xopt, &work, &ev, &nev, &err) != RASD_OK) {
-				cli_error("%s:%ld: %s (id %s)", r.path, r.line, err.msg, art.id);
-				errors++;
+				if (pass == 0) {
+					cli_error("%s:%ld: %s (id %s)", r.path, r.line, err.msg, art.id);
+					errors++;
+				}
 				nev = 0;
 				ev = NULL;
 			}
@@ -631,26 +702,61 @@ static int run(int argc, char **argv, bool training)
 						ev[w2++] = ev[a2];
 				nev = w2;
 			}
-			if (model) {
-				/* the model's probability is the confidence; below its
-				 * threshold the event goes */
-				size_t a2, w2 = 0;
-				for (a2 = 0; a2 < nev; a2++) {
-					ev[a2].confidence = rasd_model_score(model, &art, &ev[a2], &work);
-					if (ev[a2].confidence >= rasd_model_threshold(model))
-						ev[w2++] = ev[a2];
-				}
-				nev = w2;
-			}
 			{
-				int *match = score_article(&t, &work, &art, gold, ng, ev, nev, lex);
+				const struct rasd_model *use =
+					pass == 0 ? NULL : model ? model : cli_learn_fold_model(learn, articles - 1);
+				struct totals *tt = pass == 0 ? &t : &tm;
+				long tp0 = tt->tp, fp0 = tt->fp, fn0 = tt->fn;
+				int *match;
+				size_t gi;
+
+				if (use) {
+					/* the model retypes and scores every event; the
+					 * calibration reads them all, before any is dropped */
+					struct totals scratch;
+					if (rasd_model_apply(use, &art, ev, nev, &work) != RASD_OK) {
+						cli_error("out of memory");
+						return 1;
+					}
+					memset(&scratch, 0, sizeof(scratch));
+					rasd_buf_init(&scratch.report, 0);
+					match = score_article(&scratch, &work, &art, gold, ng, ev, nev, lex);
+					rasd_buf_release(&scratch.report);
+					for (k = 0; match && k < nev; k++)
+						cli_learn_calibrate(learn, true, ev[k].confidence, match[k] >= 0);
+					for (gi = 0; gi < ng; gi++)
+						gold[gi].matched = -1;
+					nev = rasd_model_keep(use, ev, nev);
+				}
+				match = score_article(tt, &work, &art, gold, ng, ev, nev, lex);
+				if (!match) {
+					cli_error("out of memory");
+					return 1;
+				}
 				if (learn) {
-					bool *req = rasd_arena_calloc(&work, ng + 1, sizeof(*req));
-					size_t gi;
-					for (gi = 0; req && gi < ng; gi++)
-						req[gi] = gold[gi].required;
-					if (!match || !req ||
-					    !cli_learn_article(learn, &art, ev, nev, match, req, ng)) {
+					cli_learn_count(learn, pass == 1, tt->tp - tp0, tt->fp - fp0,
+							tt->fn - fn0);
+					if (pass == 1 && !use) {
+						/* a fold without a model: rules alone there */
+						for (k = 0; k < nev; k++)
+							cli_learn_calibrate(learn, true, ev[k].confidence,
+									    match[k] >= 0);
+					}
+				}
+				if (learn && pass == 0) {
+					struct rasd_train_label *lab =
+						rasd_arena_calloc(&work, ng + 1, sizeof(*lab));
+					int *umatch = match_any_type(&work, gold, ng, ev, nev);
+					for (k = 0; k < nev; k++)
+						cli_learn_calibrate(learn, false, ev[k].confidence, match[k] >= 0);
+					for (gi = 0; lab && gi < ng; gi++) {
+						lab[gi].real = true;
+						lab[gi].event_type = gold[gi].type;
+						lab[gi].sub_event_type = gold[gi].sub;
+						lab[gi].required = gold[gi].required;
+					}
+					if (!umatch || !lab ||
+					    !cli_learn_article(learn, &art, ev, nev, umatch, lab, ng)) {
 						cli_error("out of memory");
 						return 1;
 					}
@@ -659,17 +765,29 @@ static int run(int argc, char **argv, bool training)
 		}
 		cli_reader_close(&r);
 		}
+		}
 		free(text_buf);
 	}
 
 	if (training) {
-		int trc = errors ? 1 : cli_learn_write(learn, out_path, CLI_LEARN_C, threshold);
+		int trc = errors ? 1 : 0;
+		if (!trc && db_path && !cli_learn_db(learn, db_path, lex))
+			trc = 1;
+		if (!trc)
+			trc = cli_learn_write(learn, out_path, threshold);
 		cli_learn_free(learn);
 		rasd_buf_release(&t.report);
+		rasd_buf_release(&tm.report);
 		rasd_arena_release(&arena);
 		rasd_arena_release(&work);
 		rasd_lexicon_free(lex);
 		return trc;
+	}
+	if (model) {
+		/* the figures below are those of rules + model */
+		struct totals x = t;
+		t = tm;
+		tm = x;
 	}
 	printf("rasd eval: %ld article(s) from %s%s%s\n\n", articles, gold_path,
 	       ngold_paths > 1 ? " and others" : "", model ? " (rules + model)" : "");
@@ -689,14 +807,15 @@ static int run(int argc, char **argv, bool training)
 	printf("  admin1 right    %5.1f%% (%ld/%ld)\n", 100 * ratio(t.ok_adm, t.n_adm), t.ok_adm, t.n_adm);
 	printf("  within 25 km    %5.1f%% (%ld/%ld gold places found in the gazetteer)\n",
 	       100 * ratio(t.ok_geo, t.n_geo), t.ok_geo, t.n_geo);
-	if (learn && cli_learn_report(learn, cv, CLI_LEARN_C, threshold) != 0)
-		errors++;
+	if (learn)
+		cli_learn_report(learn, cv);
 	if (!quiet_list && t.report.n) {
 		printf("\nmisses and spurious events:\n");
 		fwrite(t.report.p, 1, t.report.n, stdout);
 	}
 	cli_flush();
 	rasd_buf_release(&t.report);
+	rasd_buf_release(&tm.report);
 	rasd_arena_release(&arena);
 	rasd_arena_release(&work);
 	rasd_lexicon_free(lex);

@@ -28,6 +28,11 @@ static void help(FILE *f)
 	      "  --input-format jsonl|text        do not guess the input format\n"
 	      "  --min-confidence X               drop events below X (0-1, default 0)\n"
 	      "  --jobs N                         code on N threads; output stays in input order\n"
+	      "  --model FILE                     apply a learned model (rasd train; 'default' is\n"
+	      "                                   data/model.txt): it may retype an event, its\n"
+	      "                                   probability becomes the confidence, events below\n"
+	      "                                   its threshold are dropped (docs/learn.md)\n"
+	      "  --no-model                       rules alone, the rules' own confidence (the default)\n"
 	      "  --explain                        add to each event a \"trace\": the rules that made\n"
 	      "                                   it (docs/rules.md) and the words each looked at,\n"
 	      "                                   with byte offsets into the original text (jsonl;\n"
@@ -86,6 +91,7 @@ struct batch {
 	const struct rasd_acled *acled; /* CSV only */
 	long long now;
 	const struct rasd_extract_options *xo;
+	const struct rasd_model *model; /* NULL: rules alone */
 	enum format fmt;
 	bool explain, dropped;
 	struct slot *slots;
@@ -99,6 +105,7 @@ static void code_slot(struct batch *b, struct slot *s, struct rasd_lex_cache *ca
 	size_t nev, e;
 	struct rasd_error err;
 	struct rasd_extract_options xo = *b->xo;
+	struct rasd_trace model_trace;
 
 	xo.lex_cache = cache;
 	rasd_arena_reset(&s->work);
@@ -110,11 +117,23 @@ static void code_slot(struct batch *b, struct slot *s, struct rasd_lex_cache *ca
 		memset(&s->trace, 0, sizeof(s->trace));
 		s->trace.dropped = b->dropped;
 		xo.trace = &s->trace;
+	} else if (b->model) {
+		/* the rules' names are the model's features */
+		memset(&model_trace, 0, sizeof(model_trace));
+		xo.trace = &model_trace;
 	}
 	if (rasd_extract(b->lex, &s->art, &xo, &s->work, &ev, &nev, &err) != RASD_OK) {
 		s->failed = true;
 		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
 		return;
+	}
+	if (b->model) {
+		if (rasd_model_apply(b->model, &s->art, ev, nev, &s->work) != RASD_OK) {
+			s->failed = true;
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return;
+		}
+		nev = rasd_model_keep(b->model, ev, nev);
 	}
 	for (e = 0; e < nev; e++) {
 		enum rasd_status st = RASD_OK;
@@ -227,6 +246,9 @@ int cmd_extract(int argc, char **argv)
 	size_t ninputs = 0, k, nslots;
 	struct rasd_lexicon *lex;
 	struct rasd_acled *acled = NULL;
+	struct cli_model_opt mo = {NULL, false};
+	struct rasd_model *model;
+	bool model_failed;
 	struct rasd_buf head;
 	struct rasd_extract_options xo = {0, 0, NULL, NULL};
 	struct slot *slots;
@@ -240,6 +262,11 @@ int cmd_extract(int argc, char **argv)
 	cli_common_init(&o);
 	for (i = 1; i < argc; i++) {
 		int r = cli_common_option(&o, argc, argv, &i);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
+		r = cli_model_option(&mo, argc, argv, &i);
 		if (r < 0)
 			return 2;
 		if (r > 0)
@@ -300,10 +327,16 @@ int cmd_extract(int argc, char **argv)
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		return 1;
+	model = cli_load_model(&o, &mo, &model_failed);
+	if (model_failed) {
+		rasd_lexicon_free(lex);
+		return mo.none && mo.path ? 2 : 1;
+	}
 	if (fmt == FMT_CSV) {
 		acled = cli_load_acled(&o, lex);
 		if (!acled) {
 			rasd_lexicon_free(lex);
+			rasd_model_free(model);
 			return 1;
 		}
 	}
@@ -329,6 +362,7 @@ int cmd_extract(int argc, char **argv)
 	b.acled = acled;
 	b.now = cli_now();
 	b.xo = &xo;
+	b.model = model;
 	b.fmt = fmt;
 	b.explain = explain;
 	b.dropped = dropped;
@@ -411,6 +445,7 @@ int cmd_extract(int argc, char **argv)
 		rasd_lex_cache_free(caches[k]);
 	rasd_buf_release(&head);
 	rasd_acled_free(acled);
+	rasd_model_free(model);
 	rasd_lexicon_free(lex);
 	return (!write_ok || errors) ? 1 : 0;
 }

@@ -34,6 +34,9 @@ static void help(FILE *f)
 	      "  --jobs N                         code on N threads (default 1)\n"
 	      "  --lock-timeout SECONDS           wait for another writer (default 10)\n"
 	      "  --min-confidence X               keep events of confidence X or more (0-1)\n"
+	      "  --model FILE                     apply a learned model (rasd train; 'default' is\n"
+	      "                                   data/model.txt), as rasd extract does\n"
+	      "  --no-model                       rules alone (the default)\n"
 	      "  --published YYYY-MM-DD           publication date for text inputs\n"
 	      "  --source NAME                    source name for text inputs\n"
 	      "  --input-format jsonl|text        do not guess the input format\n"
@@ -65,6 +68,7 @@ struct slot {
 struct pool {
 	const struct rasd_lexicon *lex;
 	const struct rasd_extract_options *xo;
+	const struct rasd_model *model; /* NULL: rules alone */
 	struct slot *slots;
 	size_t count;
 	size_t next; /* shared counter, taken with __atomic builtins */
@@ -73,17 +77,33 @@ struct pool {
 static void code_slot(struct pool *p, struct slot *s)
 {
 	struct rasd_error err;
+	struct rasd_extract_options xo = *p->xo;
+	struct rasd_trace trace;
 	size_t i, kept = 0;
 
 	rasd_arena_reset(&s->work);
 	rasd_error_clear(&err);
 	s->failed = false;
 	s->nevents = 0;
-	if (rasd_extract(p->lex, &s->art, p->xo, &s->work, &s->events, &s->nevents, &err) !=
+	if (p->model) {
+		/* the rules' names are the model's features */
+		memset(&trace, 0, sizeof(trace));
+		xo.trace = &trace;
+	}
+	if (rasd_extract(p->lex, &s->art, &xo, &s->work, &s->events, &s->nevents, &err) !=
 	    RASD_OK) {
 		s->failed = true;
 		snprintf(s->err, sizeof(s->err), "%.300s", err.msg);
 		return;
+	}
+	if (p->model) {
+		if (rasd_model_apply(p->model, &s->art, s->events, s->nevents, &s->work) !=
+		    RASD_OK) {
+			s->failed = true;
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return;
+		}
+		s->nevents = rasd_model_keep(p->model, s->events, s->nevents);
 	}
 	for (i = 0; i < s->nevents; i++)
 		if (s->events[i].confidence >= p->xo->min_confidence)
@@ -469,7 +489,8 @@ static bool ingest_input(struct run *r, const struct cli_common *o, const char *
 
 static int parse_args(int argc, char **argv, struct cli_common *o, const char **db_path,
 		      const char **inputs, size_t *ninputs, size_t *batch, unsigned *jobs,
-		      double *lock_timeout, struct rasd_extract_options *xo)
+		      double *lock_timeout, struct rasd_extract_options *xo,
+		      struct cli_model_opt *mo)
 {
 	int i;
 
@@ -477,6 +498,11 @@ static int parse_args(int argc, char **argv, struct cli_common *o, const char **
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		int r = cli_common_option(o, argc, argv, &i);
 
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
+		r = cli_model_option(mo, argc, argv, &i);
 		if (r < 0)
 			return 2;
 		if (r > 0)
@@ -538,6 +564,9 @@ int cmd_ingest(int argc, char **argv)
 	struct rasd_lexicon *lex = NULL;
 	struct slot *slots = NULL;
 	struct pool pool;
+	struct cli_model_opt mo = {NULL, false};
+	struct rasd_model *model = NULL;
+	bool model_failed;
 	struct run r;
 	struct rasd_buf names;
 	struct rasd_error err;
@@ -546,7 +575,7 @@ int cmd_ingest(int argc, char **argv)
 
 	cli_common_init(&o);
 	rc = parse_args(argc, argv, &o, &db_path, inputs, &ninputs, &batch, &jobs, &lock_timeout,
-			&xo);
+			&xo, &mo);
 	if (rc >= 0)
 		return rc;
 	xo.max_article_bytes = o.max_article_bytes;
@@ -558,6 +587,11 @@ int cmd_ingest(int argc, char **argv)
 	lex = cli_load_lexicon(&o);
 	if (!lex)
 		goto out;
+	model = cli_load_model(&o, &mo, &model_failed);
+	if (model_failed) {
+		rc = mo.none && mo.path ? 2 : 1;
+		goto out;
+	}
 	r.db = cli_open_db(db_path, true, (int)(lock_timeout * 1000));
 	if (!r.db)
 		goto out;
@@ -583,6 +617,7 @@ int cmd_ingest(int argc, char **argv)
 	}
 	pool.lex = lex;
 	pool.xo = &xo;
+	pool.model = model;
 	pool.slots = slots;
 	for (k = 0; k < ninputs; k++) {
 		struct stat sb;
@@ -647,6 +682,7 @@ out:
 	rasd_buf_release(&names);
 	id_table_release(&r.ids);
 	rasd_db_free(r.db);
+	rasd_model_free(model);
 	rasd_lexicon_free(lex);
 	return rc;
 }

@@ -17,12 +17,16 @@ if [ ! -f "$gold" ]; then
 fi
 "$RASD" train -o "$T_TMP/m1.txt" "$gold" 2>"$T_TMP/err"; rc=$?
 check "train exits 0" [ $rc -eq 0 ]
-check "train says what it learnt from" grep -q "trained on [0-9]* events ([0-9]* right) from 60 articles" "$T_TMP/err"
+check "train says what it learnt from" grep -q "trained on [0-9]* events ([0-9]* real) from 60 articles; threshold 0\.[0-9]*" "$T_TMP/err"
 "$RASD" train -o "$T_TMP/m2.txt" "$gold" 2>/dev/null
 check "the same gold gives the same model file" cmp -s "$T_TMP/m1.txt" "$T_TMP/m2.txt"
-check "the model file is versioned" [ "$(head -1 "$T_TMP/m1.txt")" = "rasd-model 1" ]
+check "the model file is versioned" [ "$(head -1 "$T_TMP/m1.txt")" = "rasd-model 2" ]
 check "the model has weights" [ "$(grep -c '^w	' "$T_TMP/m1.txt")" -gt 50 ]
 check "the rules' names are features" grep -q "	rule=" "$T_TMP/m1.txt"
+check "the model has a type model" grep -q "^class	Armed clash$" "$T_TMP/m1.txt"
+check "the type model has weights" grep -q "^t	Armed clash	-*[0-9.]*	" "$T_TMP/m1.txt"
+check "the model has its thresholds" grep -Eq "^threshold 0\.[0-9]{4}$" "$T_TMP/m1.txt"
+check "the model has its type threshold" grep -Eq "^type-threshold [01]\.[0-9]{4}$" "$T_TMP/m1.txt"
 
 "$RASD" eval --summary --model "$T_TMP/m1.txt" "$gold" >"$T_TMP/out"; rc=$?
 check "eval --model exits 0" [ $rc -eq 0 ]
@@ -31,21 +35,54 @@ check "eval --model says so" grep -q "(rules + model)" "$T_TMP/out"
 check "eval --cv exits 0" [ $rc -eq 0 ]
 check "eval --cv compares rules alone" grep -q "rules alone .* F1" "$T_TMP/cv"
 check "eval --cv compares rules + model" grep -q "rules + model .* F1" "$T_TMP/cv"
+check "eval --cv gives the change" grep -q "F1 change [-+][0-9]*\.[0-9] points" "$T_TMP/cv"
 check "eval --cv has a calibration table" [ "$(grep -c '^  0\.[5-9]-' "$T_TMP/cv")" -eq 10 ]
 check "eval --cv gives the expected calibration error" grep -q "ECE 0\.[0-9]" "$T_TMP/cv"
 "$RASD" eval --summary --cv 3 "$gold" >"$T_TMP/cv2"
 check "cross-validation is deterministic" cmp -s "$T_TMP/cv" "$T_TMP/cv2"
 
+# rasd extract --model: the model's probability is the confidence
+"$RASD" extract -q --no-model "$gold" >"$T_TMP/rules.jsonl"; rc=$?
+check "extract --no-model exits 0" [ $rc -eq 0 ]
+"$RASD" extract -q "$gold" >"$T_TMP/plain.jsonl"
+check "rules alone is the default" cmp -s "$T_TMP/rules.jsonl" "$T_TMP/plain.jsonl"
+"$RASD" extract -q --model "$T_TMP/m1.txt" "$gold" >"$T_TMP/model.jsonl"; rc=$?
+check "extract --model exits 0" [ $rc -eq 0 ]
+check "the model changes the confidence" sh -c "! cmp -s '$T_TMP/rules.jsonl' '$T_TMP/model.jsonl'"
+check "the model keeps no more events than the rules" [ "$(wc -l <"$T_TMP/model.jsonl")" -le "$(wc -l <"$T_TMP/rules.jsonl")" ]
+"$RASD" extract -q --model "$T_TMP/m1.txt" --jobs 2 "$gold" >"$T_TMP/model2.jsonl"
+check "extract --model on two threads: the same events" cmp -s "$T_TMP/model.jsonl" "$T_TMP/model2.jsonl"
+# a feature the model does not know weighs nothing (rules that changed since training)
+{ cat "$T_TMP/m1.txt"; printf 'w\t3.5\trule=a.rule.nobody.has\n'; } >"$T_TMP/more.txt"
+"$RASD" extract -q --model "$T_TMP/more.txt" "$gold" >"$T_TMP/more.jsonl"
+check "unknown features weigh nothing" cmp -s "$T_TMP/model.jsonl" "$T_TMP/more.jsonl"
+"$RASD" extract -q --model "$T_TMP/m1.txt" --no-model "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
+check "--model with --no-model exits 2" [ $rc -eq 2 ]
+if [ -f data/model.txt ]; then
+	"$RASD" extract -q --model default "$gold" >"$T_TMP/default.jsonl"; rc=$?
+	check "the shipped model loads (--model default)" [ $rc -eq 0 ]
+	check "the shipped model is of this version" [ "$(head -1 data/model.txt)" = "rasd-model 2" ]
+fi
+
 # damaged and foreign model files
-sed '7s/.*/w	x.5	trig=قتل/' "$T_TMP/m1.txt" >"$T_TMP/bad.txt"
+n=$(grep -n '^w	' "$T_TMP/m1.txt" | head -1 | cut -d: -f1)
+sed "${n}s/.*/w	x.5	trig=قتل/" "$T_TMP/m1.txt" >"$T_TMP/bad.txt"
 "$RASD" eval --summary --model "$T_TMP/bad.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
 check "a damaged model exits 1" [ $rc -eq 1 ]
-check "a damaged model names file and line" grep -q "^rasd: $T_TMP/bad.txt:7: column 3: 'x.5" "$T_TMP/err"
+check "a damaged model names file and line" grep -q "^rasd: $T_TMP/bad.txt:$n: column 3: 'x.5" "$T_TMP/err"
 check "a damaged model: one line" [ "$(wc -l <"$T_TMP/err")" -eq 1 ]
-sed '1s/.*/rasd-model 2/' "$T_TMP/m1.txt" >"$T_TMP/v2.txt"
-"$RASD" eval --summary --model "$T_TMP/v2.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
+"$RASD" extract -q --model "$T_TMP/bad.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
+check "extract with a damaged model exits 1" [ $rc -eq 1 ]
+check "extract names file and line" grep -q "^rasd: $T_TMP/bad.txt:$n: column 3:" "$T_TMP/err"
+n=$(grep -n '^t	' "$T_TMP/m1.txt" | head -1 | cut -d: -f1)
+sed "${n}s/^t	[^	]*/t	Street party/" "$T_TMP/m1.txt" >"$T_TMP/badt.txt"
+"$RASD" extract -q --model "$T_TMP/badt.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
+check "a type weight of no class exits 1" [ $rc -eq 1 ]
+check "a type weight of no class is named" grep -q "badt.txt:$n: column 3: 'Street party' is not a sub-event type" "$T_TMP/err"
+sed '1s/.*/rasd-model 1/' "$T_TMP/m1.txt" >"$T_TMP/v1.txt"
+"$RASD" eval --summary --model "$T_TMP/v1.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
 check "another version exits 1" [ $rc -eq 1 ]
-check "another version is named" grep -q "a model of version 2; this rasd reads version 1" "$T_TMP/err"
+check "another version is named" grep -q "v1.txt:1: a model of version 1; this rasd reads version 2" "$T_TMP/err"
 echo "not a model" >"$T_TMP/junk.txt"
 "$RASD" eval --summary --model "$T_TMP/junk.txt" "$gold" >/dev/null 2>"$T_TMP/err"
 check "a file that is no model" grep -q "junk.txt:1: column 1: not a rasd model" "$T_TMP/err"
