@@ -86,6 +86,13 @@ void *rasd_arena_alloc(struct rasd_arena *a, size_t n);
 void *rasd_arena_calloc(struct rasd_arena *a, size_t count, size_t size);
 /** Copy of p[0..n) with a NUL after it, in the arena. */
 char *rasd_arena_strndup(struct rasd_arena *a, const char *p, size_t n);
+/** Room for element n of an arena-backed array of `size`-byte elements:
+ * `base` itself when *cap > n, else a copy of its n elements at the head
+ * of a new zero-filled array of twice the room (`first` elements the first
+ * time), *cap updated; the old array stays in the arena until it is reset.
+ * NULL when out of memory or when the size overflows (*cap unchanged). */
+void *rasd_arena_grow(struct rasd_arena *a, void *base, size_t n, size_t *cap, size_t size,
+		      size_t first);
 
 /*
  * Growable byte buffer with a cap: never NULL once initialised (p points at

@@ -138,6 +138,28 @@ void *rasd_arena_calloc(struct rasd_arena *a, size_t count, size_t size)
 	return p;
 }
 
+void *rasd_arena_grow(struct rasd_arena *a, void *base, size_t n, size_t *cap, size_t size,
+		      size_t first)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return base;
+	if (*cap > SIZE_MAX / 2)
+		return NULL;
+	ncap = *cap ? *cap * 2 : first;
+	if (ncap <= n)
+		ncap = n + 1;
+	p = rasd_arena_calloc(a, ncap, size);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, base, n * size);
+	*cap = ncap;
+	return p;
+}
+
 char *rasd_arena_strndup(struct rasd_arena *a, const char *p, size_t n)
 {
 	char *s;

@@ -26,6 +26,45 @@ TEST(arena_grows_and_resets)
 	rasd_arena_release(&a);
 }
 
+TEST(arena_array_grows)
+{
+	struct rasd_arena a;
+	long long *v = NULL, *first;
+	size_t n, cap = 0;
+	bool ok = true;
+
+	rasd_arena_init(&a, 0);
+	for (n = 0; n < 1000; n++) {
+		long long *nv = rasd_arena_grow(&a, v, n, &cap, sizeof(*v), 4);
+		if (!nv || cap <= n || (n && nv != v && cap != 2 * n)) {
+			ok = false;
+			break;
+		}
+		v = nv;
+		if (v[n] != 0) /* the new room is zero-filled */
+			ok = false;
+		v[n] = (long long)n * 7;
+	}
+	CHECK(ok);
+	CHECK(cap == 1024);
+	for (n = 0; n < 1000 && v[n] == (long long)n * 7; n++)
+		;
+	CHECK(n == 1000); /* every element came along */
+	first = v;
+	CHECK(rasd_arena_grow(&a, v, 999, &cap, sizeof(*v), 4) == first); /* room left: same array */
+	rasd_arena_release(&a);
+
+	rasd_arena_init(&a, 1000);
+	cap = 0;
+	v = rasd_arena_grow(&a, NULL, 0, &cap, sizeof(*v), 8);
+	CHECK(v != NULL && cap == 8);
+	CHECK(rasd_arena_grow(&a, v, 8, &cap, 200, 8) == NULL); /* over the arena's cap */
+	CHECK(cap == 8);
+	cap = SIZE_MAX / 2 + 1;
+	CHECK(rasd_arena_grow(&a, v, cap, &cap, 1, 8) == NULL); /* the room would overflow */
+	rasd_arena_release(&a);
+}
+
 TEST(buf_caps_and_escapes)
 {
 	struct rasd_buf b;
@@ -171,6 +210,6 @@ TEST(calendar_arithmetic)
 	CHECK(y == 2018 && m == 9 && (dd == 11 || dd == 12));
 }
 
-RUN_TESTS(T(arena_grows_and_resets), T(buf_caps_and_escapes), T(utf8_decode_rejects_bad_forms),
+RUN_TESTS(T(arena_grows_and_resets), T(arena_array_grows), T(buf_caps_and_escapes), T(utf8_decode_rejects_bad_forms),
 	  T(utf8_clean_replaces_or_fails), T(json_parses_and_rejects), T(json_error_columns),
 	  T(calendar_arithmetic))
