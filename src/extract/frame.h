@@ -20,7 +20,6 @@
 
 #define VAGUE_PLURAL_FATALITIES 10 /* ACLED: "several", unspecified plural */
 #define HISTORY_DAYS 60            /* older than this before publication: history */
-#define MAX_PENDING_LISTS 64       /* place lists expanded per article */
 
 /* ACLED's names, exactly. */
 static const char T_BATTLES[] = "Battles";
@@ -95,11 +94,12 @@ struct ctx {
 	struct rasd_page page; /* captions, related headlines, tweets, datelines of
 				  the field being coded (none for the title) */
 	struct event_list headline_events;
-	struct {
+	struct pending_list {
 		int place;
 		size_t event;
-	} pending[MAX_PENDING_LISTS]; /* events whose place heads a list */
-	size_t npending;
+	} *pending; /* events whose place heads a list (arena array; it had a
+		       fixed 64, and the lists after the 64th lost their events) */
+	size_t npending, pending_cap;
 	struct rasd_trace *trace; /* the caller's, or NULL */
 	struct rasd_lex_cache *lex_cache; /* the caller's word-type cache, or NULL */
 	bool trace_oom;           /* a step could not be recorded */
