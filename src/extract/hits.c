@@ -33,16 +33,10 @@ bool word_list_inside(const struct rasd_lexicon *lex, const char *key, enum rasd
 
 void *push(struct rasd_arena *a, struct grow *g)
 {
-	if (*g->n == g->cap) {
-		size_t ncap = g->cap ? g->cap * 2 : 32;
-		void *np = rasd_arena_alloc(a, ncap * g->size);
-		if (!np)
-			return NULL;
-		if (*g->n)
-			memcpy(np, *g->p, *g->n * g->size);
-		*g->p = np;
-		g->cap = ncap;
-	}
+	void *np = rasd_arena_grow(a, *g->p, *g->n, &g->cap, g->size, 32);
+	if (!np)
+		return NULL;
+	*g->p = np;
 	{
 		void *slot = (char *)*g->p + (*g->n)++ * g->size;
 		memset(slot, 0, g->size);

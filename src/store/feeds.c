@@ -175,18 +175,12 @@ enum rasd_status rasd_watch_feed_list(struct rasd_db *db, struct rasd_arena *a,
 	if (status != RASD_OK)
 		return status;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct rasd_watch_feed *nf = rasd_arena_calloc(a, ncap, sizeof(*nf));
-			if (!nf) {
-				oom = true;
-				break;
-			}
-			if (*n)
-				memcpy(nf, *feeds, *n * sizeof(*nf));
-			*feeds = nf;
-			cap = ncap;
+		struct rasd_watch_feed *nf = rasd_arena_grow(a, *feeds, *n, &cap, sizeof(*nf), 32);
+		if (!nf) {
+			oom = true;
+			break;
 		}
+		*feeds = nf;
 		read_feed(st, a, &(*feeds)[(*n)++], &oom);
 	}
 	store_done(st);
@@ -386,19 +380,12 @@ enum rasd_status rasd_watch_items_due(struct rasd_db *db, int max_attempts,
 		return status;
 	sqlite3_bind_int(st, 1, max_attempts);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct rasd_watch_item *it;
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct rasd_watch_item *ni = rasd_arena_calloc(a, ncap, sizeof(*ni));
-			if (!ni) {
-				oom = true;
-				break;
-			}
-			if (*n)
-				memcpy(ni, *items, *n * sizeof(*ni));
-			*items = ni;
-			cap = ncap;
+		struct rasd_watch_item *it, *ni = rasd_arena_grow(a, *items, *n, &cap, sizeof(*ni), 64);
+		if (!ni) {
+			oom = true;
+			break;
 		}
+		*items = ni;
 		it = &(*items)[(*n)++];
 		it->id = sqlite3_column_int64(st, 0);
 		it->feed_id = sqlite3_column_int64(st, 1);

@@ -124,7 +124,6 @@ static enum rasd_status put_actor(struct rasd_db *db, const struct rasd_actor *a
 	struct store_binder b;
 	enum rasd_status status;
 	size_t i;
-	int rc;
 
 	if (!a || !a->code)
 		return RASD_OK;
@@ -143,12 +142,9 @@ static enum rasd_status put_actor(struct rasd_db *db, const struct rasd_actor *a
 		store_bind_int(&b, a->inter);
 	else
 		store_bind_null(&b);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, err, rc, "storing an actor");
+	status = store_bind_step(db, &b, "storing an actor", err);
+	if (status != RASD_OK)
+		return status;
 	if (db->nactors_seen < STORE_ACTOR_CACHE)
 		db->actors_seen[db->nactors_seen++] = a;
 	return RASD_OK;
@@ -160,7 +156,7 @@ static enum rasd_status forget_article(struct rasd_db *db, long long article,
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
-	long long *events = NULL;
+	long long *events = NULL, *ne;
 	size_t n = 0, cap = 0, i;
 	enum rasd_status status = store_stmt(db, sql_article_events, &st, err);
 	int rc;
@@ -174,18 +170,12 @@ static enum rasd_status forget_article(struct rasd_db *db, long long article,
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			long long *ne = rasd_arena_calloc(&db->scratch, ncap, sizeof(*ne));
-			if (!ne) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			if (n)
-				memcpy(ne, events, n * sizeof(*ne));
-			events = ne;
-			cap = ncap;
+		ne = rasd_arena_grow(&db->scratch, events, n, &cap, sizeof(*ne), 16);
+		if (!ne) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		events = ne;
 		events[n++] = sqlite3_column_int64(st, 0);
 	}
 	store_done(st);
@@ -197,12 +187,9 @@ static enum rasd_status forget_article(struct rasd_db *db, long long article,
 		return status;
 	store_bind_init(&b, st);
 	store_bind_int(&b, article);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, err, rc, "removing an article's events");
+	status = store_bind_step(db, &b, "removing an article's events", err);
+	if (status != RASD_OK)
+		return status;
 
 	for (i = 0; i < n; i++) {
 		bool empty = false;
@@ -218,12 +205,9 @@ static enum rasd_status forget_article(struct rasd_db *db, long long article,
 			return status;
 		store_bind_init(&b, st);
 		store_bind_int(&b, events[i]);
-		rc = b.rc;
-		if (rc == SQLITE_OK)
-			rc = sqlite3_step(st);
-		store_done(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(db, err, rc, "removing an event");
+		status = store_bind_step(db, &b, "removing an event", err);
+		if (status != RASD_OK)
+			return status;
 		counts->events_removed++;
 	}
 	return RASD_OK;
@@ -244,7 +228,6 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 	const char *sent = "";
 	size_t sn = 0;
 	enum rasd_status status;
-	int rc;
 
 	if (field && e->evidence.sent_start <= e->evidence.sent_end && e->evidence.sent_end <= fn) {
 		sent = field + e->evidence.sent_start;
@@ -269,12 +252,9 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 		store_bind_int(&b, 1);
 		store_bind_int(&b, 1);
 		store_bind_fields(&b, &f);
-		rc = b.rc;
-		if (rc == SQLITE_OK)
-			rc = sqlite3_step(st);
-		store_done(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(db, err, rc, "storing an event");
+		status = store_bind_step(db, &b, "storing an event", err);
+		if (status != RASD_OK)
+			return status;
 		event = sqlite3_last_insert_rowid(db->db);
 		created = true;
 		counts->events_new++;
@@ -300,12 +280,9 @@ static enum rasd_status put_mention(struct rasd_db *db, long long article,
 	store_bind_int(&b, e->evidence.sent_end);
 	store_bind_text_n(&b, sent, sn);
 	store_bind_fields(&b, &f);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, err, rc, "storing an event's evidence");
+	status = store_bind_step(db, &b, "storing an event's evidence", err);
+	if (status != RASD_OK)
+		return status;
 	counts->mentions++;
 	/* a merged event takes the new source into account */
 	if (!created) {
@@ -371,12 +348,9 @@ static enum rasd_status put_article(struct rasd_db *db, const struct rasd_articl
 	store_bind_text(&b, hash);
 	if (exists)
 		store_bind_int(&b, article);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, err, rc, "storing an article");
+	status = store_bind_step(db, &b, "storing an article", err);
+	if (status != RASD_OK)
+		return status;
 	if (exists) {
 		counts->articles_updated++;
 	} else {
@@ -439,35 +413,37 @@ enum rasd_status store_put_events(struct rasd_db *db, long long article,
 	return RASD_OK;
 }
 
+/* The ingest_run row: its statement prepared and binding begun. */
+static enum rasd_status run_row_prepare(struct rasd_db *db, const char *sql, sqlite3_stmt **st,
+					struct store_binder *b, struct rasd_error *err)
+{
+	int rc = sqlite3_prepare_v2(db->db, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_fail(db, err, rc, "recording the run");
+	store_bind_init(b, *st);
+	return RASD_OK;
+}
+
 enum rasd_status rasd_db_run_begin(struct rasd_db *db, const char *inputs, long *run,
 				   struct rasd_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
-	enum rasd_status status = RASD_OK;
-	int rc;
+	enum rasd_status status;
 
 	*run = 0;
-	rc = sqlite3_prepare_v2(db->db,
-				"INSERT INTO ingest_run(started, rasd_version, inputs)"
-				" VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2)",
-				-1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		status = store_fail(db, err, rc, "recording the run");
-		goto out;
+	status = run_row_prepare(db,
+				 "INSERT INTO ingest_run(started, rasd_version, inputs)"
+				 " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2)",
+				 &st, &b, err);
+	if (status == RASD_OK) {
+		store_bind_text(&b, RASD_VERSION);
+		store_bind_text(&b, inputs);
+		status = store_bind_step(db, &b, "recording the run", err);
 	}
-	store_bind_init(&b, st);
-	store_bind_text(&b, RASD_VERSION);
-	store_bind_text(&b, inputs);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE) {
-		status = store_fail(db, err, rc, "recording the run");
-		goto out;
-	}
-	*run = (long)sqlite3_last_insert_rowid(db->db);
-out:
+	if (status == RASD_OK)
+		*run = (long)sqlite3_last_insert_rowid(db->db);
 	sqlite3_finalize(st);
 	return status;
 }
@@ -477,34 +453,25 @@ enum rasd_status rasd_db_run_end(struct rasd_db *db, long run, const struct rasd
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
-	enum rasd_status status = RASD_OK;
-	int rc;
+	enum rasd_status status;
 
-	rc = sqlite3_prepare_v2(db->db,
-				"UPDATE ingest_run SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
-				" articles_new = ?, articles_updated = ?, articles_same = ?,"
-				" events_new = ?, events_merged = ?, events_removed = ?, errors = ?"
-				" WHERE id = ?",
-				-1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		status = store_fail(db, err, rc, "recording the run");
-		goto out;
+	status = run_row_prepare(db,
+				 "UPDATE ingest_run SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+				 " articles_new = ?, articles_updated = ?, articles_same = ?,"
+				 " events_new = ?, events_merged = ?, events_removed = ?, errors = ?"
+				 " WHERE id = ?",
+				 &st, &b, err);
+	if (status == RASD_OK) {
+		store_bind_int(&b, c->articles_new);
+		store_bind_int(&b, c->articles_updated);
+		store_bind_int(&b, c->articles_same);
+		store_bind_int(&b, c->events_new);
+		store_bind_int(&b, c->events_merged);
+		store_bind_int(&b, c->events_removed);
+		store_bind_int(&b, errors);
+		store_bind_int(&b, run);
+		status = store_bind_step(db, &b, "recording the run", err);
 	}
-	store_bind_init(&b, st);
-	store_bind_int(&b, c->articles_new);
-	store_bind_int(&b, c->articles_updated);
-	store_bind_int(&b, c->articles_same);
-	store_bind_int(&b, c->events_new);
-	store_bind_int(&b, c->events_merged);
-	store_bind_int(&b, c->events_removed);
-	store_bind_int(&b, errors);
-	store_bind_int(&b, run);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		status = store_fail(db, err, rc, "recording the run");
-out:
 	sqlite3_finalize(st);
 	return status;
 }

@@ -63,7 +63,7 @@ enum rasd_status store_recompute(struct rasd_db *db, long long event, bool *empt
 {
 	sqlite3_stmt *st = NULL;
 	struct store_binder b;
-	struct mention_row *rows = NULL, *prim, *place;
+	struct mention_row *rows = NULL, *nr, *prim, *place;
 	size_t n = 0, cap = 0, i, j, narticles = 0, nsources = 0;
 	struct store_fields f;
 	long low = 0;
@@ -80,18 +80,12 @@ enum rasd_status store_recompute(struct rasd_db *db, long long event, bool *empt
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			struct mention_row *nr = rasd_arena_calloc(&db->scratch, ncap, sizeof(*nr));
-			if (!nr) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			if (n)
-				memcpy(nr, rows, n * sizeof(*nr));
-			rows = nr;
-			cap = ncap;
+		nr = rasd_arena_grow(&db->scratch, rows, n, &cap, sizeof(*nr), 8);
+		if (!nr) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		rows = nr;
 		rows[n].id = sqlite3_column_int64(st, 0);
 		rows[n].mention_id = store_col_text(st, 1, &db->scratch, &oom);
 		rows[n].article = sqlite3_column_int64(st, 2);
@@ -172,12 +166,9 @@ enum rasd_status store_recompute(struct rasd_db *db, long long event, bool *empt
 	store_bind_int(&b, (long long)nsources);
 	store_bind_fields(&b, &f);
 	store_bind_int(&b, event);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, err, rc, "updating an event");
+	status = store_bind_step(db, &b, "updating an event", err);
+	if (status != RASD_OK)
+		return status;
 
 	status = store_stmt(db, sql_event_set_primary, &st, err);
 	if (status != RASD_OK)
@@ -185,12 +176,9 @@ enum rasd_status store_recompute(struct rasd_db *db, long long event, bool *empt
 	store_bind_init(&b, st);
 	store_bind_int(&b, prim->id);
 	store_bind_int(&b, event);
-	rc = b.rc;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(db, err, rc, "marking the primary source");
+	status = store_bind_step(db, &b, "marking the primary source", err);
+	if (status != RASD_OK)
+		return status;
 	/* an analyst's corrections win over what the reports say */
 	return review_apply(db, event, err);
 }

@@ -64,24 +64,18 @@ static enum rasd_status read_links(struct rasd_db *db, long long event, struct r
 	store_bind_int(&b, event);
 	rc = b.rc;
 	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-		struct rasd_db_source *s;
+		struct rasd_db_source *s, *nl;
 		const char *field;
 
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		if (out->nlinks == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			struct rasd_db_source *nl = rasd_arena_calloc(a, ncap, sizeof(*nl));
-			if (!nl) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			if (cap)
-				memcpy(nl, out->links, cap * sizeof(*nl));
-			out->links = nl;
-			cap = ncap;
+		nl = rasd_arena_grow(a, out->links, out->nlinks, &cap, sizeof(*nl), 4);
+		if (!nl) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		out->links = nl;
 		s = &out->links[out->nlinks];
 		s->doc_id = store_col_text(st, 0, a, &oom);
 		s->source = store_col_text(st, 1, a, &oom);

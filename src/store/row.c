@@ -53,6 +53,17 @@ void store_bind_null(struct store_binder *b)
 		b->rc = sqlite3_bind_null(b->st, b->i);
 }
 
+enum rasd_status store_bind_step(struct rasd_db *db, struct store_binder *b, const char *what,
+				 struct rasd_error *err)
+{
+	int rc = b->rc;
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(b->st);
+	store_done(b->st);
+	return rc == SQLITE_DONE ? RASD_OK : store_fail(db, err, rc, what);
+}
+
 void store_bind_fields(struct store_binder *b, const struct store_fields *f)
 {
 	size_t k;

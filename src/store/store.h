@@ -136,6 +136,10 @@ void store_bind_int(struct store_binder *b, long long v);
 void store_bind_real(struct store_binder *b, double v);
 void store_bind_null(struct store_binder *b);
 void store_bind_fields(struct store_binder *b, const struct store_fields *f);
+/* Run the statement the binder bound (it returns no rows) and make it
+ * ready for its next use; a failure is reported as `what`. */
+enum rasd_status store_bind_step(struct rasd_db *db, struct store_binder *b, const char *what,
+				 struct rasd_error *err);
 
 /* Column text copied into the arena; NULL stays NULL; *oom set on failure. */
 const char *store_col_text(sqlite3_stmt *st, int col, struct rasd_arena *a, bool *oom);
