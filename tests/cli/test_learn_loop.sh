@@ -1,11 +1,13 @@
 #!/bin/sh
 # The analyst in the loop, end to end: ingest articles (written for this
-# test, tests/data/learn_loop_*.jsonl: each tells a real attack and a
-# military exercise the rules code as shelling or clashes), reject every
-# exercise and accept the rest through rasd review (correcting a toll on
-# the way), retrain with rasd train --db, then code and ingest held-back
-# articles of the same kind with the new model: most exercises are gone,
-# the real events are the same, and the reviews stay. Needs nothing from
+# test, tests/data/learn_loop_*.jsonl: each tells a real attack, a drone
+# strike told without the word طائرة, which the rules type as an armed
+# clash, and a military exercise, which the rules code as shelling or
+# clashes), reject every exercise, correct the drone strikes' type and a
+# toll, accept the rest through rasd review, retrain with rasd train --db,
+# then code and ingest held-back articles of the same kind with the new
+# model: most exercises are gone, most drone strikes are typed as such,
+# the other events are the same, and the reviews stay. Needs nothing from
 # ../shared; deterministic.
 T_NAME=learn-loop
 . tests/lib.sh
@@ -14,31 +16,44 @@ train=tests/data/learn_loop_train.jsonl
 held=tests/data/learn_loop_heldout.jsonl
 db=$T_TMP/loop.db
 drill='مناورات|تدريبات|تمرين'
+drone='مسيرة تركية|مسيّرة تركية'
 row_id() { sed 's/.*"nsources":[0-9]*,"id":\([0-9]*\),.*/\1/'; }
-# an event's line without its confidence and id, to compare two codings
+# an event's line without its confidence (and type), to compare two codings
 plain() { sed 's/"confidence":[0-9.]*,//'; }
+untyped() { sed 's/"confidence":[0-9.]*,//; s/"event_type":"[^"]*","sub_event_type":"[^"]*",//'; }
+# the drone strikes as the rules type them
+clashes() { grep -E "$drone" | grep '"sub_event_type":"Armed clash"'; }
 
 "$RASD" ingest -q --db "$db" "$train"; rc=$?
 check "ingest exits 0" [ $rc -eq 0 ]
 "$RASD" query -q --db "$db" --format jsonl >"$T_TMP/all.jsonl"
 drills=$(grep -E "$drill" "$T_TMP/all.jsonl" | row_id | tr '\n' ' ')
 reals=$(grep -vE "$drill" "$T_TMP/all.jsonl" | row_id | tr '\n' ' ')
-ndrills=$(echo $drills | wc -w); nreals=$(echo $reals | wc -w)
+drones=$(grep -vE "$drill" "$T_TMP/all.jsonl" | clashes | row_id | tr '\n' ' ')
+ndrills=$(echo $drills | wc -w); nreals=$(echo $reals | wc -w); ndrones=$(echo $drones | wc -w)
 check "the rules code exercises as events (the class to reject)" [ "$ndrills" -ge 8 ]
 check "and the real events" [ "$nreals" -ge 8 ]
+check "the rules type drone strikes as clashes (the type to correct)" [ "$ndrones" -ge 8 ]
 
 # the analyst's verdicts
 for d in $drills; do
 	"$RASD" review -q --db "$db" reject "$d" --reason not-event --note "a military exercise" 2>/dev/null ||
 		fail "reject $d"
 done
+for d in $drones; do
+	"$RASD" review -q --db "$db" set "$d" 'sub_event_type=Air/drone strike' 2>/dev/null ||
+		fail "set $d"
+done
 "$RASD" review --db "$db" accept $reals 2>/dev/null; rc=$?
 check "accept exits 0" [ $rc -eq 0 ]
+check "the corrected type is the event's" [ "$("$RASD" query -q --db "$db" --status corrected \
+	--sub-type 'Air/drone strike' --format jsonl | grep -c .)" -eq "$ndrones" ]
 first=$(echo $reals | cut -d' ' -f1)
+for d in $drones; do [ "$d" = "$first" ] && first=$(echo $reals | cut -d' ' -f2); done
 "$RASD" review --db "$db" set "$first" fatalities=3 2>/dev/null; rc=$?
 check "a corrected toll" [ $rc -eq 0 ]
-check "the corrected event is corrected" \
-	[ "$("$RASD" query -q --db "$db" --status corrected --format jsonl | row_id)" = "$first" ]
+check "the corrected toll is the event's" \
+	[ "$("$RASD" query -q --db "$db" --status corrected --format jsonl | grep '"fatalities":3,' | row_id)" = "$first" ]
 check "the audit log has every verdict" \
 	[ "$("$RASD" review --db "$db" log | grep -c .)" -gt $((ndrills + nreals)) ]
 # bad input: unknown ids and values change nothing
@@ -57,6 +72,7 @@ check "train --db says what it read" \
 	grep -q "reviewed reports in 16 articles, [0-9]* coded alike today" "$T_TMP/err"
 check "train --db learns from every reviewed event" \
 	grep -q "trained on $((ndrills + nreals)) events ($nreals real)" "$T_TMP/err"
+check "train --db learnt a type model" grep -q "^class	Air/drone strike$" "$T_TMP/m.txt"
 "$RASD" train --db "$db" -o "$T_TMP/m2.txt" 2>/dev/null
 check "the same reviews give the same model" cmp -s "$T_TMP/m.txt" "$T_TMP/m2.txt"
 "$RASD" train --db "$T_TMP/none.db" -o "$T_TMP/x.txt" 2>"$T_TMP/err"; rc=$?
@@ -73,18 +89,30 @@ check "extract with the retrained model exits 0" [ $rc -eq 0 ]
 n0=$(grep -cE "$drill" "$T_TMP/rules.jsonl"); n1=$(grep -cE "$drill" "$T_TMP/model.jsonl")
 check "the rules alone still code the exercises ($n0)" [ "$n0" -ge 4 ]
 check "most exercises are gone ($n0 -> $n1)" [ $((n1 * 4)) -le "$n0" ]
-grep -vE "$drill" "$T_TMP/rules.jsonl" | plain >"$T_TMP/rules-real"
-grep -vE "$drill" "$T_TMP/model.jsonl" | plain >"$T_TMP/model-real"
+c0=$(clashes <"$T_TMP/rules.jsonl" | grep -c .); c1=$(clashes <"$T_TMP/model.jsonl" | grep -c .)
+check "the rules alone still type drone strikes as clashes ($c0)" [ "$c0" -ge 4 ]
+s0=$(grep -E "$drone" "$T_TMP/rules.jsonl" | grep -c '"sub_event_type":"Air/drone strike"')
+s1=$(grep -E "$drone" "$T_TMP/model.jsonl" | grep -c '"sub_event_type":"Air/drone strike"')
+check "most drone strikes are typed as such ($c0 clashes -> $c1; strikes $s0 -> $s1)" \
+	[ $((c1 * 4)) -le "$c0" -a $(((s1 - s0) * 4)) -ge $((c0 * 3)) ]
+grep -vE "$drill" "$T_TMP/rules.jsonl" | grep -vE "$drone" | plain >"$T_TMP/rules-real"
+grep -vE "$drill" "$T_TMP/model.jsonl" | grep -vE "$drone" | plain >"$T_TMP/model-real"
 check "the real events are all there" [ -s "$T_TMP/rules-real" ]
 check "nothing else got worse (the same real events, field for field)" \
 	cmp -s "$T_TMP/rules-real" "$T_TMP/model-real"
+grep -vE "$drill" "$T_TMP/rules.jsonl" | grep -E "$drone" | untyped >"$T_TMP/rules-drone"
+grep -vE "$drill" "$T_TMP/model.jsonl" | grep -E "$drone" | untyped >"$T_TMP/model-drone"
+check "the drone strikes keep every other field" cmp -s "$T_TMP/rules-drone" "$T_TMP/model-drone"
 "$RASD" ingest -q --db "$db" --model "$T_TMP/m.txt" "$held"; rc=$?
 check "ingest with the model exits 0" [ $rc -eq 0 ]
 "$RASD" query -q --db "$db" --status all --format jsonl >"$T_TMP/after.jsonl"
 check "the held-back exercises stay out of the database" \
 	[ "$(grep '"doc_id":"held-' "$T_TMP/after.jsonl" | grep -cE "$drill")" -le $((n0 / 4)) ]
 check "the held-back real events are in" \
-	[ "$(grep '"doc_id":"held-' "$T_TMP/after.jsonl" | grep -cvE "$drill")" -eq "$(grep -c . "$T_TMP/rules-real")" ]
+	[ "$(grep '"doc_id":"held-' "$T_TMP/after.jsonl" | grep -cvE "$drill")" -eq \
+		$(($(grep -c . "$T_TMP/rules-real") + $(grep -c . "$T_TMP/rules-drone"))) ]
+check "the held-back drone strikes are stored as such" \
+	[ "$(grep '"doc_id":"held-' "$T_TMP/after.jsonl" | clashes | grep -c .)" -le $((c0 / 4)) ]
 check "the reviews stay" \
 	[ "$("$RASD" query -q --db "$db" --status rejected --format jsonl | grep -c .)" -eq "$ndrills" ]
 finish
