@@ -621,6 +621,8 @@ struct rasd_lex_match {
 	X(DIRECTION_OF, "direction-of", 0) \
 	X(IN, "in", 0) \
 	X(TAKE_SEAT, "take-seat", 0) \
+	X(SEAT, "seat", 0) \
+	X(OUTLET_NOUN, "outlet-noun", 0) \
 	X(CLOSE_TO, "close-to", 0) \
 	X(CLOSE_BY, "close-by", 0) \
 	X(LAUNCH, "launch", 0) \

@@ -215,6 +215,10 @@
 	X(WHERE_ORIGIN, "where.origin", \
 	  "only where it came from is told (launched from Ghouta)") \
 	X(WHERE_NONE, "where.none", "no place told for the frame")                                   \
+	X(WHERE_SEAT, "where.seat", \
+	  "a dateline, an organisation's seat (and its seat is London) or an outlet's name (the reporter of al-Mayadeen) is not where it happened") \
+	X(WHERE_ACTOR_NAME, "where.actor_name", \
+	  "the place is only inside an actor's name (Deir ez-Zor Military Council): any other place of the sentence comes first") \
 	X(WHERE_ARTICLE_COUNTRY, "where.article_country",                                          \
 	  "no country from the place: the country the article's places point to")                  \
 	X(WHERE_PLACE_LIST, "where.place_list", \

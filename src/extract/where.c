@@ -33,18 +33,34 @@ static bool origin_place(const struct ctx *c, const struct m_place *p)
 
 /* Where the reporter filed from or an organisation sits, not where it
  * happened: a dateline (حلب، 12 آذار 2019 /), «المرصد الذي يتخذ من لندن
- * مقرا له», «ومقره لندن». */
+ * مقرا له», «ومقره لندن», «ومقرها في بيروت»; and a medium's name that is a
+ * place's (مراسل الميادين، قناة الجزيرة، تلفزيون سوريا). */
 static bool seat_place(const struct ctx *c, const struct m_place *p)
 {
 	uint32_t k = p->tok;
 	if (segment_of(c, k) == RASD_SEG_DATELINE)
 		return true;
-	/* «ومقره لندن» is not read here: the tests of مقره، مقرها compared a
-	 * token with TOK_IS on a pointer (sizeof - 1 = 7 bytes) and never
-	 * matched; made real they drop 7 events of the corpus, a change of
-	 * output left to the accuracy work (words.tsv has no `seat` list) */
+	if (k >= 1 && (WORD_AT(c, k - 1, RASD_WL_SEAT) || WORD_AT(c, k - 1, RASD_WL_OUTLET_NOUN)))
+		return true;
+	if (k >= 2 && WORD_AT(c, k - 1, RASD_WL_IN) && WORD_AT(c, k - 2, RASD_WL_SEAT))
+		return true;
 	return k >= 2 && WORD_AT(c, k - 1, RASD_WL_FROM) &&
 	       WORD_AT(c, k - 2, RASD_WL_TAKE_SEAT);
+}
+
+/* A place inside an actor's name (مجلس دير الزور العسكري، شرطة البصرة)
+ * names the actor, not where it acted. */
+static bool in_actor_name(const struct ctx *c, const struct m_place *p)
+{
+	size_t i;
+	for (i = END_BEFORE(act, nact, p->tok + 1); i-- > 0;) {
+		const struct m_actor *a = &c->m->act[i];
+		if (a->tok + 8 < p->tok)
+			break;
+		if (a->tok <= p->tok && p->tok + p->ntok <= a->tok + a->ntok)
+			return true;
+	}
+	return false;
 }
 
 int choose_place(struct ctx *c, const struct frame *f)
@@ -69,8 +85,10 @@ int choose_place(struct ctx *c, const struct frame *f)
 		}
 		if (!r->place && !r->unknown)
 			continue;
-		if (seat_place(c, p))
+		if (seat_place(c, p)) {
+			RULE(c, f, R_WHERE_SEAT, p->tok, p->tok + p->ntok);
 			continue;
+		}
 		dist = (int)p->tok - (int)(t->tok + t->ntok);
 		if (p->tok < t->tok)
 			dist = (int)(t->tok - p->tok) + 3; /* prefer places after the trigger */
@@ -84,6 +102,8 @@ int choose_place(struct ctx *c, const struct frame *f)
 				   (p->tok > 1 && WORD_AT(c, p->tok - 1, RASD_WL_FROM) &&
 				    WORD_AT(c, p->tok - 2, RASD_WL_CLOSE_BY))))
 			score -= 20; /* قرب دمشق: a landmark, when the sentence has more */
+		if (in_actor_name(c, p))
+			score -= 200; /* مجلس دير الزور العسكري: only when nothing else is told */
 		if (origin_place(c, p)) {
 			/* where it came from: only when neither the sentence nor the
 			 * paragraph says where it struck */
@@ -100,7 +120,8 @@ int choose_place(struct ctx *c, const struct frame *f)
 	}
 	if (best >= 0) {
 		const struct m_place *p = &c->m->place[best];
-		RULE(c, f, p->tok >= f->cb && p->tok < f->ce ? R_WHERE_IN_CLAUSE : R_WHERE_IN_SENTENCE,
+		RULE(c, f, in_actor_name(c, p) ? R_WHERE_ACTOR_NAME :
+			   p->tok >= f->cb && p->tok < f->ce ? R_WHERE_IN_CLAUSE : R_WHERE_IN_SENTENCE,
 		     p->tok, p->tok + p->ntok);
 		return best;
 	}
