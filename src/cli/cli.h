@@ -247,4 +247,40 @@ enum rasd_status cli_event_table_traced(struct rasd_buf *b, const struct rasd_ar
 enum rasd_status cli_dropped_table(struct rasd_buf *b, const struct rasd_article *art,
 				   const struct rasd_dropped_frame *d) RASD_MUST_CHECK;
 
+
+/* The regions of `rasd eval`'s breakdown (data/regions.tsv, eval_region.c). */
+struct eval_regions {
+	struct rasd_arena arena;
+	struct {
+		const char *key, *region;
+	} *rows;
+	size_t n;
+};
+/* Load data/regions.tsv; prints the error (file:line) and returns false. */
+bool eval_regions_load(struct eval_regions *r, const struct cli_common *o);
+void eval_regions_free(struct eval_regions *r);
+/* The region of an event in that country (ISO2, may be NULL: read from the
+ * governorate) and governorate (Arabic, may be NULL); a string that lives
+ * as long as r and is the same pointer for the same region. */
+const char *eval_region_of(const struct eval_regions *r, const struct rasd_lexicon *lex,
+			   struct rasd_arena *a, const char *country, const char *admin1);
+/* The figures of each region seen. */
+struct eval_region_tally {
+	const char *region;
+	long tp, fp, fn;
+};
+struct eval_region_counts {
+	struct eval_region_tally t[64];
+	size_t n;
+};
+/* The tally of that event's region (eval_region_of) in c; with no table
+ * (r NULL) a tally that is never printed. */
+struct eval_region_tally *eval_region_count(struct eval_region_counts *c, const struct eval_regions *r,
+					    const struct rasd_lexicon *lex, struct rasd_arena *a,
+					    const char *country, const char *admin1);
+/* One prf(label, tp, fp, fn) line per region with events, in table order,
+ * then "other countries", then "(no place)". */
+void eval_regions_print(const struct eval_regions *r, const struct eval_region_counts *c,
+			void (*prf)(const char *label, long tp, long fp, long fn));
+
 #endif

@@ -7,7 +7,8 @@
  * one name inside the other as in مخيم الهول / الهول, or the same
  * governorate when the gold place is a governorate). Gold events marked
  * "required": false count neither for nor against. Prints precision,
- * recall and F1, per-type figures, per-field accuracy on matches,
+ * recall and F1, per-type and per-region figures (regions of
+ * data/regions.tsv, eval_region.c), per-field accuracy on matches,
  * geocoding accuracy, then every miss and spurious event with evidence.
  */
 #include "cli.h"
@@ -36,6 +37,9 @@ struct totals {
 	long n_geo, ok_geo;
 	struct tally types[16];
 	size_t ntypes;
+	struct eval_region_counts regions;
+	const struct eval_regions *regdef; /* NULL: no per-region figures */
+	const struct rasd_lexicon *lex;
 	struct rasd_buf report;
 	bool truncated;
 };
@@ -176,7 +180,7 @@ static void sentence_of(const struct rasd_article *art, const struct rasd_event 
 /* Returns which gold event each event matched (-1: none), in a. */
 static int *score_article(struct totals *t, struct rasd_arena *a, const struct rasd_article *art,
 			  struct gold_event *gold, size_t ngold, struct rasd_event *ev, size_t nev,
-			  const struct rasd_lexicon *lex)
+			  const struct rasd_lexicon *lex, const char *country)
 {
 	int *sys_match = rasd_arena_calloc(a, nev + 1, sizeof(int));
 	size_t i, j;
@@ -216,15 +220,18 @@ static int *score_article(struct totals *t, struct rasd_arena *a, const struct r
 	for (i = 0; i < ngold; i++) {
 		struct gold_event *g = &gold[i];
 		struct tally *ty;
+		struct eval_region_tally *rg;
 		if (!g->required) {
 			if (g->matched >= 0)
 				t->optional_hits++;
 			continue;
 		}
 		ty = tally_for(t, g->type);
+		rg = eval_region_count(&t->regions, t->regdef, t->lex, a, country, g->admin1);
 		if (g->matched < 0) {
 			t->fn++;
 			ty->fn++;
+			rg->fn++;
 			if (rasd_buf_printf(&t->report, "MISS      %s  %s / %s  %s  %s | %s  %s -> %s  killed %ld\n          gold: %.300s\n",
 					      art->id, g->type, g->sub ? g->sub : "?", g->date ? g->date : "-",
 					      g->location ? g->location : "-", g->admin1 ? g->admin1 : "-",
@@ -237,6 +244,7 @@ static int *score_article(struct totals *t, struct rasd_arena *a, const struct r
 			const struct rasd_event *e = &ev[g->matched];
 			t->tp++;
 			ty->tp++;
+			rg->tp++;
 			t->n_sub++;
 			t->ok_sub += g->sub && strcmp(g->sub, e->sub_event_type) == 0;
 			t->n_a1++;
@@ -307,6 +315,7 @@ static int *score_article(struct totals *t, struct rasd_arena *a, const struct r
 			continue;
 		t->fp++;
 		tally_for(t, ev[j].event_type)->fp++;
+		eval_region_count(&t->regions, t->regdef, t->lex, a, ev[j].country, ev[j].admin1)->fp++;
 		if (ev[j].has_date)
 			rasd_format_date(ev[j].date, date);
 		if (rasd_buf_printf(&t->report, "SPURIOUS  %s  %s / %s  %s  %s | %s  %s -> %s  killed %ld  «%s»\n          text: ",
@@ -397,6 +406,7 @@ static int run(int argc, char **argv, bool training)
 	struct rasd_trace trace;
 	struct rasd_extract_options xopt;
 	struct rasd_lexicon *lex;
+	struct eval_regions regions;
 	struct rasd_arena arena, work;
 	struct totals t, tm;
 	int pass, npasses;
@@ -449,6 +459,7 @@ static int run(int argc, char **argv, bool training)
 			     "                 [--min-confidence X] [--model FILE | --cv K] GOLD...\n"
 			     "GOLD is JSONL (one article with its hand-coded \"events\" per line) or one\n"
 			     "JSON object. --text supplies the article text when the gold file has none.\n"
+			     "Figures come by event type and by region (data/regions.tsv).\n"
 			     "--require-perfect exits 1 unless every required event is found and no\n"
 			     "spurious event is produced. --model FILE codes with the rules and a\n"
 			     "learned model (rasd train; 'default' is data/model.txt), which may retype\n"
@@ -523,8 +534,22 @@ static int run(int argc, char **argv, bool training)
 	 * then rules + model, both matched against the gold alike */
 	npasses = cv || model ? 2 : 1;
 	memset(&t, 0, sizeof(t));
+	memset(&regions, 0, sizeof(regions));
+	if (!training) {
+		/* the per-region figures (train prints none) */
+		if (!eval_regions_load(&regions, &o)) {
+			rasd_lexicon_free(lex);
+			rasd_model_free(model);
+			cli_learn_free(learn);
+			return 1;
+		}
+		t.regdef = &regions;
+		t.lex = lex;
+	}
 	rasd_buf_init(&t.report, 0);
 	memset(&tm, 0, sizeof(tm));
+	tm.regdef = t.regdef;
+	tm.lex = lex;
 	rasd_buf_init(&tm.report, 0);
 	rasd_arena_init(&arena, 0);
 	rasd_arena_init(&work, 0);
@@ -720,7 +745,8 @@ static int run(int argc, char **argv, bool training)
 					}
 					memset(&scratch, 0, sizeof(scratch));
 					rasd_buf_init(&scratch.report, 0);
-					match = score_article(&scratch, &work, &art, gold, ng, ev, nev, lex);
+					match = score_article(&scratch, &work, &art, gold, ng, ev, nev, lex,
+								      NULL);
 					rasd_buf_release(&scratch.report);
 					for (k = 0; match && k < nev; k++)
 						cli_learn_calibrate(learn, true, ev[k].confidence, match[k] >= 0);
@@ -728,7 +754,8 @@ static int run(int argc, char **argv, bool training)
 						gold[gi].matched = -1;
 					nev = rasd_model_keep(use, ev, nev);
 				}
-				match = score_article(tt, &work, &art, gold, ng, ev, nev, lex);
+				match = score_article(tt, &work, &art, gold, ng, ev, nev, lex,
+						      str_or_null(obj, "country"));
 				if (!match) {
 					cli_error("out of memory");
 					return 1;
@@ -798,6 +825,8 @@ static int run(int argc, char **argv, bool training)
 		snprintf(label, sizeof(label), "  %.28s", t.types[k].type);
 		print_prf(label, t.types[k].tp, t.types[k].fp, t.types[k].fn);
 	}
+	printf("\nby region (data/regions.tsv; gold events by their governorate, others by theirs):\n");
+	eval_regions_print(&regions, &t.regions, print_prf);
 	printf("\nfields on matched events:\n");
 	printf("  sub_event_type  %5.1f%% (%ld/%ld)\n", 100 * ratio(t.ok_sub, t.n_sub), t.ok_sub, t.n_sub);
 	printf("  actor1          %5.1f%% (%ld/%ld)\n", 100 * ratio(t.ok_a1, t.n_a1), t.ok_a1, t.n_a1);
@@ -818,6 +847,7 @@ static int run(int argc, char **argv, bool training)
 	rasd_buf_release(&tm.report);
 	rasd_arena_release(&arena);
 	rasd_arena_release(&work);
+	eval_regions_free(&regions);
 	rasd_lexicon_free(lex);
 	rasd_model_free(model);
 	cli_learn_free(learn);

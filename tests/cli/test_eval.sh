@@ -11,6 +11,24 @@ grep -v '^#' "$FLOOR" | while IFS='	' read -r set want; do
 done >"$T_TMP/floors"
 check "eval_floor.tsv lists the four dev sets" [ "$(wc -l <"$T_TMP/floors")" -ge 4 ]
 
+# the per-region breakdown: a gold event counts in the region of its
+# governorate (NE Syria from the Hasakah P-code), a spurious event in its own;
+# the country comes from the article's "country" or from the governorate
+cat >"$T_TMP/regions.jsonl" <<'END'
+{"id":"r1","published":"2024-03-05","country":"SY","text":"قتل ثلاثة مدنيين أمس الاثنين بقصف مدفعي استهدف مدينة الحسكة شمال شرقي سوريا.","events":[{"event_type":"Explosions/Remote violence","sub_event_type":"Shelling/artillery/missile attack","date":"2024-03-04","location":"الحسكة","admin1":"الحسكة","actor1":"UNK","actor2":"CIV","fatalities":3}]}
+{"id":"r2","published":"2024-03-05","text":"انفجرت عبوة ناسفة أمس الاثنين في سوق مدينة الفلوجة بمحافظة الأنبار غربي العراق، ما أسفر عن مقتل شخصين.","events":[{"event_type":"Battles","sub_event_type":"Armed clash","date":"2024-03-04","location":"الفلوجة","admin1":"الأنبار","actor1":"UNK","actor2":"CIV","fatalities":2}]}
+END
+"$RASD" eval --summary "$T_TMP/regions.jsonl" >"$T_TMP/regions.out" 2>&1
+check "eval: NE Syria has the Hasakah event" grep -q '^  NE Syria .*(tp 1, fp 0, fn 0)' "$T_TMP/regions.out"
+check "eval: Iraq has the wrongly typed event as a miss and a false one" \
+	grep -q '^  Iraq .*(tp 0, fp 1, fn 1)' "$T_TMP/regions.out"
+check "eval: no line for a region without events" sh -c "! grep -q '^  Yemen ' '$T_TMP/regions.out'"
+mkdir -p "$T_TMP/data" && cp data/*.tsv data/*.geojson "$T_TMP/data/"
+printf 'SY08\tNE Syria\nsyria\tSyria\n' >"$T_TMP/data/regions.tsv"
+"$RASD" eval --data "$T_TMP/data" "$T_TMP/regions.jsonl" >/dev/null 2>"$T_TMP/regions.err"
+check "eval: a bad regions.tsv key fails with file:line" \
+	grep -q 'regions.tsv:2: column 1: .syria. is neither a country code' "$T_TMP/regions.err"
+
 while read -r set want; do
 	gold="$SHARED/dev/$set.jsonl"
 	if [ ! -f "$gold" ]; then
