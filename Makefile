@@ -56,7 +56,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/librasd.a
 RASD     := $(BUILD)/rasd
 
-.PHONY: all deps run test unit eval bench fuzz fuzz-slow golden-update clean format
+.PHONY: all deps run test unit eval bench bench-store fuzz fuzz-slow golden-update clean format
 all: $(RASD)
 
 $(BUILD)/obj/%.o: %.c
@@ -136,6 +136,14 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@RASD=$(RASD) BUILD=$(BUILD) SHARED=$(SHARED) sh bench/bench.sh
+	@$(MAKE) --no-print-directory bench-store
+
+# The store at a million events (bench/store_scale.sh; the database is
+# built once into build/bench-store/, a few minutes).
+bench-store: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@RASD=$(RASD) GROW=$(BUILD)/bench/store_grow SHARED=$(SHARED) RASD_BENCH_STORE=$(BUILD)/bench-store \
+		sh bench/store_scale.sh
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library
 # sources built with the fuzzer's instrumentation. Static pattern rules make
