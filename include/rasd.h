@@ -1139,6 +1139,9 @@ struct rasd_acled_event {
 	long long timestamp;      /* Unix time of the event's last change */
 	const char *review_status; /* a stored event's review (rasd_review_status_name);
 				      NULL outside a database */
+	const char *sentence;      /* the evidence sentence when article->text is not at
+				      hand (a stored event's); NULL: cut from the article */
+	size_t sentence_n;
 };
 
 /** ACLED's 31 columns in ACLED's order, then rasd's; with a newline. */
@@ -1171,7 +1174,7 @@ const char *rasd_country_from_code(const char *code);
  * normalizer and clitic splitter. docs/schema.md documents the tables and
  * the deduplication rule. A struct rasd_db is used by one thread at a time.
  */
-#define RASD_DB_SCHEMA_VERSION 4
+#define RASD_DB_SCHEMA_VERSION 5
 #define RASD_DB_HASH_HEX 65 /* 64 hex digits and a NUL */
 
 struct rasd_db;
@@ -1397,6 +1400,7 @@ struct rasd_db_filter {
 	 * reviewed (the last three), recheck (flagged for a re-check), or all */
 	const char *review;
 	long long number;             /* one event by its number (rasd_db_event.number); 0: any */
+	bool article_text;            /* also read each primary article's whole text */
 };
 
 /* One link from an event to an article: the article and its evidence. */
@@ -1410,8 +1414,12 @@ struct rasd_db_source {
 /* One stored event as queries return it. */
 struct rasd_db_event {
 	struct rasd_event event;     /* actor pointers point at actors[] */
-	struct rasd_article article; /* the primary article, text included;
+	struct rasd_article article; /* the primary article; its text only when the
+				      * filter asked (article_text), else NULL;
 				      * source is every outlet, "; "-joined */
+	const char *sentence;        /* the evidence sentence (the field's bytes
+				      * sent_start..sent_end), always there */
+	size_t sentence_n;
 	struct rasd_actor actors[4];
 	long narticles, nsources;
 	struct rasd_db_source *links; /* every article behind it, primary first */
@@ -1425,6 +1433,10 @@ struct rasd_db_event {
 };
 
 typedef enum rasd_status (*rasd_db_event_fn)(void *ctx, const struct rasd_db_event *e);
+
+/** The ACLED row's view of a stored event (for rasd_acled_write_csv/_geojson),
+ * pointing into e. */
+struct rasd_acled_event rasd_db_event_acled(const struct rasd_db_event *e);
 
 /**
  * Events that pass filter f (NULL for all), in date order, each handed to

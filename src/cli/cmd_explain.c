@@ -117,6 +117,7 @@ int cmd_explain(int argc, char **argv)
 	struct rasd_db *db;
 	struct rasd_arena a;
 	struct rasd_error err;
+	struct rasd_db_filter f;
 	const char *path = NULL;
 	enum rasd_status st;
 	int i, rc = 0;
@@ -173,7 +174,10 @@ int cmd_explain(int argc, char **argv)
 	rasd_arena_init(&a, 0);
 	rasd_buf_init(&x.out, 0);
 	rasd_error_clear(&err);
-	st = rasd_db_query(db, NULL, &a, one_event, &x, &err);
+	memset(&f, 0, sizeof(f));
+	f.review = "all";
+	f.article_text = true; /* the article is coded again */
+	st = rasd_db_query(db, &f, &a, one_event, &x, &err);
 	if (!x.found) {
 		if (st != RASD_OK)
 			cli_db_error(&err);

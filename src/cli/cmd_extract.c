@@ -147,7 +147,7 @@ static void code_slot(struct batch *b, struct slot *s, struct rasd_lex_cache *ca
 				st = rasd_buf_putc(&s->out, '\n');
 			break;
 		case FMT_CSV: {
-			struct rasd_acled_event ae = {&s->art, &ev[e], 0, NULL, 1, 1, b->now, NULL};
+			struct rasd_acled_event ae = {&s->art, &ev[e], 0, NULL, 1, 1, b->now, NULL, NULL, 0};
 			st = rasd_acled_write_csv(&s->out, b->acled, &ae);
 			break;
 		}

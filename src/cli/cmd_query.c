@@ -336,8 +336,7 @@ static enum rasd_status emit(void *ctx, const struct rasd_db_event *e)
 			st = rasd_buf_putc(&o->b, '\n');
 		break;
 	case FMT_CSV: {
-		struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
-					      e->narticles, e->nsources, e->changed, e->review_status};
+		struct rasd_acled_event ae = rasd_db_event_acled(e);
 		st = rasd_acled_write_csv(&o->b, o->acled, &ae);
 		break;
 	}
@@ -349,9 +348,7 @@ static enum rasd_status emit(void *ctx, const struct rasd_db_event *e)
 		if (o->events)
 			st = rasd_buf_puts(&o->b, ",\n");
 		if (st == RASD_OK) {
-			struct rasd_acled_event ae = {&e->article, &e->event, e->number,
-						      e->article.source, e->narticles,
-						      e->nsources, e->changed, e->review_status};
+			struct rasd_acled_event ae = rasd_db_event_acled(e);
 			st = rasd_acled_write_geojson(&o->b, o->acled, &ae);
 		}
 		break;

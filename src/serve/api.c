@@ -57,9 +57,7 @@ struct event_list {
 /* An event as the ACLED-true exports take it (the same as `rasd query`). */
 static struct rasd_acled_event acled_event(const struct rasd_db_event *e)
 {
-	struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
-				      e->narticles, e->nsources, e->changed, e->review_status};
-	return ae;
+	return rasd_db_event_acled(e);
 }
 
 static enum rasd_status list_json(void *ctx, const struct rasd_db_event *e)
@@ -286,6 +284,7 @@ void api_event(struct serve_request *rq, struct serve_reply *rp)
 	f.event_id = id;
 	f.limit = 1;
 	f.review = "all"; /* a rejected event can still be opened */
+	f.article_text = true; /* the page shows the article around the evidence */
 	st = rasd_db_query(rq->db, &f, &rq->arena, one_event, &l, &err);
 	if (st != RASD_OK) {
 		store_error(rp, &err, st);

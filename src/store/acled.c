@@ -316,13 +316,18 @@ static enum rasd_status notes(struct rasd_buf *b, const struct rasd_event *e, co
 	return RASD_OK;
 }
 
-static void evidence_text(const struct rasd_article *art, const struct rasd_event *e,
-			  const char **p, size_t *n)
+static void evidence_text(const struct rasd_acled_event *ev, const struct rasd_article *art,
+			  const struct rasd_event *e, const char **p, size_t *n)
 {
 	const char *f = e->evidence.field == RASD_FIELD_TITLE ? art->title : art->text;
 	size_t fn = e->evidence.field == RASD_FIELD_TITLE ? art->title_n : art->text_n;
 	*p = "";
 	*n = 0;
+	if (ev->sentence) {
+		*p = ev->sentence;
+		*n = ev->sentence_n;
+		return;
+	}
 	if (!f || e->evidence.sent_end > fn || e->evidence.sent_start > e->evidence.sent_end)
 		return;
 	*p = f + e->evidence.sent_start;
@@ -483,7 +488,7 @@ static enum rasd_status fill(struct row *r, const struct rasd_acled *x,
 	}
 	TRY(outlets(x, ev->sources ? ev->sources : art->source, r, outlet1, sizeof(outlet1)));
 
-	evidence_text(art, e, &sp, &sn);
+	evidence_text(ev, art, e, &sp, &sn);
 	rasd_buf_init(&nb, 1 << 20);
 	st = notes(&nb, e, a1, as1, a2, where, pl.admin1_en, outlet1, sp, sn);
 	if (st == RASD_OK)

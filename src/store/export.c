@@ -4,7 +4,7 @@
  * (text or title) so a reader can highlight exactly what was coded.
  * Part of store/.
  */
-#include "rasd.h"
+#include "store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -82,6 +82,13 @@ static void evidence_text(const struct rasd_article *art, const struct rasd_even
 enum rasd_status rasd_event_write_json(struct rasd_buf *b, const struct rasd_article *art,
 				       const struct rasd_event *e)
 {
+	return store_event_write_json(b, art, e, NULL, 0);
+}
+
+enum rasd_status store_event_write_json(struct rasd_buf *b, const struct rasd_article *art,
+					const struct rasd_event *e, const char *sentence,
+					size_t sentence_n)
+{
 	char date[11];
 	const char *sp;
 	size_t sn;
@@ -119,7 +126,12 @@ enum rasd_status rasd_event_write_json(struct rasd_buf *b, const struct rasd_art
 	TRY(json_str_or_null(b, "modality", rasd_modality_name(e->modality)));
 	TRY(json_str_or_null(b, "trigger", e->trigger));
 	TRY(rasd_buf_printf(b, ",\"confidence\":%.2f", e->confidence));
-	evidence_text(art, e, &sp, &sn);
+	if (sentence) {
+		sp = sentence;
+		sn = sentence_n;
+	} else {
+		evidence_text(art, e, &sp, &sn);
+	}
 	TRY(rasd_buf_printf(b, ",\"evidence\":{\"field\":\"%s\",\"start\":%u,\"end\":%u,"
 			       "\"sentence_start\":%u,\"sentence_end\":%u,\"sentence\":",
 			    e->evidence.field == RASD_FIELD_TITLE ? "title" : "text",

@@ -89,8 +89,11 @@ static enum rasd_status review_clause(struct store_where *w, const char *list, s
 	}
 	if (recheck && !want[0] && !want[1] && !want[2] && !want[3])
 		return clause(w, "e.recheck IS NOT NULL");
+	/* all but the rejected (no list) holds nearly every event: the
+	 * unary + keeps the planner off the status index for it */
 	st = clause(w, recheck ? "(e.review_status IN (?, ?, ?, ?) OR e.recheck IS NOT NULL)"
-			       : "e.review_status IN (?, ?, ?, ?)");
+		       : list  ? "e.review_status IN (?, ?, ?, ?)"
+			       : "+e.review_status IN (?, ?, ?, ?)");
 	for (k = 0; k < 4; k++)
 		param_text(w, want[k] ? rasd_review_status_name((enum rasd_review_status)k) : "");
 	return st;
@@ -179,8 +182,16 @@ enum rasd_status store_where_build(const struct rasd_db_filter *f, struct rasd_a
 		if (!(f->km > 0) || f->lat < -90 || f->lat > 90 || f->lon < -180 || f->lon > 180)
 			return rasd_error_set(err, RASD_EINVAL, 0, 0,
 					      "--near needs a latitude, a longitude and a distance > 0");
-		st = clause(w, "e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?"
+		/* the R*Tree finds the box (its 32-bit bounds are rounded
+		 * outwards); the row then passes the exact box and distance */
+		st = clause(w, "e.id IN (SELECT g.id FROM event_geo g WHERE g.max_lat >= ?"
+			       " AND g.min_lat <= ? AND g.max_lon >= ? AND g.min_lon <= ?)"
+			       " AND e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?"
 			       " AND rasd_distance_km(e.latitude, e.longitude, ?, ?) <= ?");
+		param_real(w, f->lat - dlat);
+		param_real(w, f->lat + dlat);
+		param_real(w, f->lon - dlon);
+		param_real(w, f->lon + dlon);
 		param_real(w, f->lat - dlat);
 		param_real(w, f->lat + dlat);
 		param_real(w, f->lon - dlon);

@@ -4,7 +4,7 @@
  * row's columns and are written by acled.c.) Part of store/: writes what
  * db.c reads.
  */
-#include "rasd.h"
+#include "store.h"
 
 #include <string.h>
 
@@ -60,11 +60,30 @@ static enum rasd_status review_members(struct rasd_buf *b, const struct rasd_db_
 	return str_or_null(b, "recheck", e->recheck, false);
 }
 
+struct rasd_acled_event rasd_db_event_acled(const struct rasd_db_event *e)
+{
+	struct rasd_acled_event ae;
+
+	memset(&ae, 0, sizeof(ae));
+	ae.article = &e->article;
+	ae.event = &e->event;
+	ae.number = e->number;
+	ae.sources = e->article.source;
+	ae.narticles = e->narticles;
+	ae.nsources = e->nsources;
+	ae.timestamp = e->changed;
+	ae.review_status = e->review_status;
+	ae.sentence = e->sentence ? e->sentence : "";
+	ae.sentence_n = e->sentence_n;
+	return ae;
+}
+
 enum rasd_status rasd_db_event_write_json(struct rasd_buf *b, const struct rasd_db_event *e)
 {
 	size_t i;
 
-	TRY(rasd_event_write_json(b, &e->article, &e->event));
+	TRY(store_event_write_json(b, &e->article, &e->event, e->sentence ? e->sentence : "",
+				   e->sentence_n));
 	/* reopen the object that rasd_event_write_json closed */
 	if (b->n == 0 || b->p[b->n - 1] != '}')
 		return RASD_EINVAL;

@@ -240,14 +240,43 @@ static const char schema_v4[] =
 	"CREATE INDEX review_log_event ON review_log(event, change);\n"
 	"PRAGMA user_version = 4;\n";
 
+/* Version 5: the store at a million events (issue 13). Type filters
+ * compare without case, so their indexes do too, with the date after
+ * them for the date order; --near goes through an R*Tree of the events'
+ * points (event_geo, kept by triggers; 32-bit boxes, so the exact test
+ * stays in the query); the latitude band index it replaces goes. */
+static const char schema_v5[] =
+	"CREATE INDEX event_type_nocase ON event(event_type COLLATE NOCASE, event_date);\n"
+	"CREATE INDEX event_sub_type_nocase ON event(sub_event_type COLLATE NOCASE, event_date);\n"
+	"DROP INDEX event_latitude;\n"
+	"CREATE VIRTUAL TABLE event_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);\n"
+	"INSERT INTO event_geo SELECT id, latitude, latitude, longitude, longitude FROM event\n"
+	"  WHERE latitude IS NOT NULL AND longitude IS NOT NULL;\n"
+	"CREATE TRIGGER event_geo_insert AFTER INSERT ON event\n"
+	"  WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN\n"
+	"  INSERT INTO event_geo VALUES (new.id, new.latitude, new.latitude, new.longitude,\n"
+	"    new.longitude);\n"
+	"END;\n"
+	"CREATE TRIGGER event_geo_update AFTER UPDATE OF latitude, longitude ON event\n"
+	"  WHEN old.latitude IS NOT new.latitude OR old.longitude IS NOT new.longitude BEGIN\n"
+	"  DELETE FROM event_geo WHERE id = old.id;\n"
+	"  INSERT INTO event_geo SELECT new.id, new.latitude, new.latitude, new.longitude,\n"
+	"    new.longitude WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL;\n"
+	"END;\n"
+	"CREATE TRIGGER event_geo_delete AFTER DELETE ON event BEGIN\n"
+	"  DELETE FROM event_geo WHERE id = old.id;\n"
+	"END;\n"
+	"PRAGMA user_version = 5;\n";
+
 /* Each step in pieces, as C caps the length of one string literal. */
 static const char *const schema_v1[] = {schema_v1_article, schema_v1_event, schema_v1_mention,
 					schema_v1_fts, NULL};
 static const char *const schema_v2_all[] = {schema_v2, NULL};
 static const char *const schema_v3_all[] = {schema_v3, NULL};
 static const char *const schema_v4_all[] = {schema_v4, NULL};
+static const char *const schema_v5_all[] = {schema_v5, NULL};
 static const char *const *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {
-	NULL, schema_v1, schema_v2_all, schema_v3_all, schema_v4_all};
+	NULL, schema_v1, schema_v2_all, schema_v3_all, schema_v4_all, schema_v5_all};
 
 enum rasd_status store_migrate(struct rasd_db *db, struct rasd_error *err)
 {

@@ -154,6 +154,13 @@ static inline bool store_str_eq(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
+/* export.c: rasd_event_write_json with the evidence sentence given (a
+ * stored event's, whose article text is not read), or NULL to cut it from
+ * the article. */
+enum rasd_status store_event_write_json(struct rasd_buf *b, const struct rasd_article *art,
+					const struct rasd_event *e, const char *sentence,
+					size_t sentence_n);
+
 /* ------------------------------------------------------------ filters */
 
 enum store_param_kind { P_TEXT, P_INT, P_REAL };

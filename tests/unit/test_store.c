@@ -335,7 +335,12 @@ TEST(migrations)
 	/* (dropping columns re-reads the schema, search tables included) */
 	CHECK_INT(rasd_fts_register(raw), RASD_OK);
 	CHECK_INT(sqlite3_exec(raw,
-			       "DROP VIEW event_full; DROP VIEW event_source; DROP TABLE place_name;"
+			       "DROP TRIGGER event_geo_insert; DROP TRIGGER event_geo_update;"
+			       " DROP TRIGGER event_geo_delete;"
+			       " DROP TABLE event_geo; DROP INDEX event_type_nocase;"
+			       " DROP INDEX event_sub_type_nocase;"
+			       " CREATE INDEX event_latitude ON event(latitude);"
+			       " DROP VIEW event_full; DROP VIEW event_source; DROP TABLE place_name;"
 			       " DROP TABLE ingest_run; DROP TABLE review_log; DROP TABLE review_field;"
 			       " DROP INDEX event_review; ALTER TABLE event DROP COLUMN review_status;"
 			       " ALTER TABLE event DROP COLUMN review_reason;"
@@ -866,8 +871,7 @@ TEST(queries_and_exports)
 static enum rasd_status geo(void *ctx, const struct rasd_db_event *e)
 {
 	struct rasd_buf *b = ctx;
-	struct rasd_acled_event ae = {&e->article, &e->event, e->number, e->article.source,
-				      e->narticles, e->nsources, e->changed, e->review_status};
+	struct rasd_acled_event ae = rasd_db_event_acled(e);
 	enum rasd_status st = rasd_acled_write_geojson(b, NULL, &ae);
 	if (st == RASD_ENOTFOUND)
 		return RASD_OK;
@@ -943,6 +947,111 @@ TEST(locked_database)
 	remove_db("i.db");
 }
 
+/* Undated events come after the dated in both directions; a page may
+ * start among them; --near goes through the R*Tree; the article's text is
+ * read only when asked for, the evidence sentence always. */
+static enum rasd_status text_seen(void *ctx, const struct rasd_db_event *e)
+{
+	int *seen = ctx;
+	*seen = (e->article.text != NULL) * 10 + (e->sentence_n > 0);
+	return RASD_OK;
+}
+
+TEST(query_order_and_pages)
+{
+	static const struct spec s[] = {
+		{"rasd-q1", NULL, "Battles", "Armed clash", &ISIS, &SDF, "هجين", "دير الزور", NULL,
+		 34.72, 40.79, 1, 1, RASD_MOD_REPORTED},
+		{"rasd-q2", "2018-06-05", "Battles", "Armed clash", &ISIS, &SDF, "هجين",
+		 "دير الزور", NULL, 34.72, 40.79, 1, 2, RASD_MOD_REPORTED},
+		{"rasd-q3", NULL, "Riots", "Mob violence", &UNK, &CIV, "دوما", "ريف دمشق", NULL,
+		 33.57, 36.40, 1, 0, RASD_MOD_REPORTED},
+		{"rasd-q4", "2018-06-01", "Riots", "Mob violence", &UNK, &CIV, "دوما", "ريف دمشق",
+		 NULL, 33.57, 36.40, 1, 0, RASD_MOD_REPORTED},
+	};
+	static const char *const texts[] = {"هجوم أول في هجين.", "هجوم ثان في هجين.",
+					    "هجوم ثالث في دوما.", "هجوم رابع في دوما."};
+	static const char *const ids[] = {"q-1", "q-2", "q-3", "q-4"};
+	struct rasd_ingest_counts c;
+	struct rasd_db_filter f;
+	struct rasd_arena a;
+	struct rasd_error err;
+	struct rasd_db *db;
+	int k, seen = -1;
+
+	remove_db("q.db");
+	db = open_db("q.db", RASD_DB_CREATE);
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	memset(&c, 0, sizeof(c));
+	for (k = 0; k < 4; k++) {
+		struct rasd_article art = make_article(ids[k], "outlet", texts[k]);
+		CHECK_INT(put(db, &art, &s[k], 1, &c), RASD_OK);
+	}
+	memset(&f, 0, sizeof(f));
+	CHECK_STR(run_query(db, &f), "rasd-q4,rasd-q2,rasd-q1,rasd-q3");
+	f.newest_first = true;
+	CHECK_STR(run_query(db, &f), "rasd-q2,rasd-q4,rasd-q3,rasd-q1");
+	f.limit = 2;
+	f.offset = 1;
+	CHECK_STR(run_query(db, &f), "rasd-q4,rasd-q3");
+	f.offset = 3; /* past every dated event */
+	CHECK_STR(run_query(db, &f), "rasd-q1");
+	f.offset = 4;
+	CHECK_STR(run_query(db, &f), "");
+	f.newest_first = false;
+	f.offset = 2;
+	CHECK_STR(run_query(db, &f), "rasd-q1,rasd-q3");
+	f.limit = 1;
+	f.offset = 0;
+	CHECK_STR(run_query(db, &f), "rasd-q4");
+	memset(&f, 0, sizeof(f));
+	f.event_type = "riots";
+	CHECK_STR(run_query(db, &f), "rasd-q4,rasd-q3");
+	f.event_type = NULL;
+	f.sub_event_type = "ARMED CLASH";
+	CHECK_STR(run_query(db, &f), "rasd-q2,rasd-q1");
+	memset(&f, 0, sizeof(f));
+	f.near = true;
+	f.lat = 33.5;
+	f.lon = 36.3;
+	f.km = 15; /* Douma is 12 km away, Hajin 400 */
+	CHECK_STR(run_query(db, &f), "rasd-q4,rasd-q3");
+	f.km = 10;
+	CHECK_STR(run_query(db, &f), "");
+	memset(&f, 0, sizeof(f));
+	rasd_arena_init(&a, 0);
+	f.limit = 1;
+	CHECK_INT(rasd_db_query(db, &f, &a, text_seen, &seen, &err), RASD_OK);
+	CHECK_INT(seen, 1);
+	f.article_text = true;
+	f.limit = 0;
+	CHECK_INT(rasd_db_query(db, &f, &a, text_seen, &seen, &err), RASD_OK);
+	CHECK_INT(seen, 11);
+	rasd_arena_release(&a);
+	rasd_db_free(db);
+	db = open_db("q.db", 0);
+	if (db) {
+		/* a moved event moves in the R*Tree */
+		sqlite3 *raw = raw_open("q.db");
+		CHECK_INT(rasd_fts_register(raw), RASD_OK);
+		CHECK_INT(sqlite3_exec(raw,
+				       "UPDATE event SET latitude = 34.72, longitude = 40.79"
+				       " WHERE event_id = 'rasd-q4'",
+				       NULL, NULL, NULL),
+			  SQLITE_OK);
+		CHECK_INT(raw_int(raw, "SELECT count(*) FROM event_geo WHERE min_lat > 34"), 3);
+		CHECK_INT(sqlite3_exec(raw, "DELETE FROM mention; DELETE FROM event", NULL, NULL, NULL),
+			  SQLITE_OK);
+		CHECK_INT(raw_int(raw, "SELECT count(*) FROM event_geo"), 0);
+		sqlite3_close(raw);
+	}
+	memset(&f, 0, sizeof(f));
+	rasd_db_free(db);
+	remove_db("q.db");
+}
+
 static void setup(void)
 {
 	snprintf(dir, sizeof(dir), "/tmp/rasd-test-store-XXXXXX");
@@ -971,4 +1080,4 @@ TEST(end)
 
 RUN_TESTS(T(begin), T(tokenizer_clitics), T(tokenizer_spelling), T(tokenizer_hostile_text),
 	  T(query_translation), T(content_hash), T(migrations), T(ingest_idempotent_and_dedup),
-	  T(queries_and_exports), T(geojson_features), T(locked_database), T(end))
+	  T(queries_and_exports), T(geojson_features), T(locked_database), T(query_order_and_pages), T(end))
