@@ -85,6 +85,21 @@ bool cli_reader_open(struct cli_reader *r, const struct cli_common *o, const cha
 int cli_reader_next(struct cli_reader *r, struct rasd_article *art);
 void cli_reader_close(struct cli_reader *r);
 
+/* The two halves of cli_reader_next for a JSONL file, so that lines can be
+ * parsed on several threads: the next line that is not blank (BOM
+ * removed; valid until the next call): 1, 0 at the end, -1 a bad line
+ * (reported in r->log); and one line parsed (lineno for messages) into
+ * art, in arena (reset first), messages appended to log and counted in
+ * counts: 1, or -1 skipped. */
+struct cli_read_counts {
+	long errors, warnings;
+	bool id_synthetic; /* the article had no id: it was named line-N */
+};
+int cli_reader_next_line(struct cli_reader *r, const char **line, size_t *len);
+int cli_parse_jsonl(const struct cli_common *opt, const char *path, long lineno,
+		    const char *line, size_t len, struct rasd_arena *arena, struct rasd_buf *log,
+		    struct cli_read_counts *counts, struct rasd_article *art);
+
 /* Report "rasd: <where>: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) RASD_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) RASD_PRINTF(1, 2);

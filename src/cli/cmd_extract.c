@@ -78,6 +78,9 @@ struct slot {
 	struct rasd_article art;
 	struct rasd_buf out;
 	struct rasd_buf log; /* reader messages, printed before the article's own */
+	struct rasd_buf raw; /* --jobs: the JSONL line, parsed on a worker */
+	struct cli_read_counts counts; /* of parsing raw */
+	bool unread; /* --jobs: a line that gave no article (its messages only) */
 	long line;
 	bool jsonl;
 	bool failed;
@@ -238,6 +241,189 @@ static void run_batch(struct batch *b, unsigned jobs, struct rasd_lex_cache **ca
 		pthread_join(th[k], NULL);
 }
 
+/*
+ * --jobs N over a JSONL input: N coding threads started once for the run;
+ * the main thread only reads lines and writes output. Lines are parsed on
+ * the workers too. Two groups of slots alternate, so that the next group
+ * is read, and the last one written, while the workers code.
+ */
+struct group {
+	struct slot *slots;
+	size_t count, next, done;
+	unsigned long seq; /* order of starting; 0: not started */
+};
+
+struct pool {
+	struct batch *b;
+	const struct cli_common *opt;
+	const char *path;
+	pthread_mutex_t mu;
+	pthread_cond_t work, finished;
+	struct group g[2];
+	unsigned long seq;
+	bool quit;
+};
+
+struct pool_worker {
+	struct pool *p;
+	struct rasd_lex_cache *cache;
+};
+
+static void parse_and_code(struct pool *p, struct slot *s, struct rasd_lex_cache *cache)
+{
+	s->failed = false;
+	s->nevents = 0;
+	if (s->unread)
+		return;
+	if (cli_parse_jsonl(p->opt, p->path, s->line, s->raw.p, s->raw.n, &s->in, &s->log,
+			    &s->counts, &s->art) < 0) {
+		s->unread = true;
+		return;
+	}
+	code_slot(p->b, s, cache);
+}
+
+static void *pool_worker(void *arg)
+{
+	struct pool_worker *w = arg;
+	struct pool *p = w->p;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		struct group *g = NULL;
+		size_t k, i;
+		for (k = 0; k < 2; k++) {
+			struct group *c = &p->g[k];
+			if (c->seq && c->next < c->count && (!g || c->seq < g->seq))
+				g = c;
+		}
+		if (!g) {
+			if (p->quit)
+				break;
+			pthread_cond_wait(&p->work, &p->mu);
+			continue;
+		}
+		i = g->next++;
+		pthread_mutex_unlock(&p->mu);
+		parse_and_code(p, &g->slots[i], w->cache);
+		pthread_mutex_lock(&p->mu);
+		if (++g->done == g->count)
+			pthread_cond_broadcast(&p->finished);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void group_start(struct pool *p, struct group *g, size_t count)
+{
+	pthread_mutex_lock(&p->mu);
+	g->count = count;
+	g->next = 0;
+	g->done = 0;
+	g->seq = ++p->seq;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void group_wait(struct pool *p, struct group *g)
+{
+	pthread_mutex_lock(&p->mu);
+	while (g->done < g->count)
+		pthread_cond_wait(&p->finished, &p->mu);
+	g->seq = 0;
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Read up to `room` lines into the group's slots; false at the end of the
+ * input (or when out of memory). Returns how many slots were filled. */
+static size_t group_fill(struct cli_reader *r, struct group *g, size_t room, bool *more)
+{
+	size_t n = 0;
+	while (n < room && *more) {
+		struct slot *s = &g->slots[n];
+		const char *line;
+		size_t len;
+		int got;
+		rasd_buf_reset(&s->log);
+		rasd_buf_reset(&s->raw);
+		memset(&s->counts, 0, sizeof(s->counts));
+		s->unread = false;
+		s->jsonl = true;
+		r->log = &s->log;
+		got = cli_reader_next_line(r, &line, &len);
+		s->line = r->line;
+		if (got == 0) {
+			*more = false;
+			if (s->log.n) { /* a read error: its message keeps its place */
+				s->unread = true;
+				n++;
+			}
+			break;
+		}
+		if (got < 0 || rasd_buf_append(&s->raw, line, len) != RASD_OK)
+			s->unread = true;
+		n++;
+	}
+	return n;
+}
+
+struct totals {
+	long articles, events, errors, warnings;
+};
+
+/* Print a group's messages and events in input order; false when the
+ * output cannot be written. */
+static bool group_write(const char *path, struct group *g, struct totals *t)
+{
+	size_t j;
+	for (j = 0; j < g->count; j++) {
+		struct slot *s = &g->slots[j];
+		cli_log_flush(&s->log);
+		t->errors += s->counts.errors;
+		t->warnings += s->counts.warnings;
+		if (s->unread)
+			continue;
+		if (s->failed) {
+			cli_error("%s:%ld: %s (id %s); skipped", path, s->line, s->err, s->art.id);
+			t->errors++;
+			continue;
+		}
+		t->articles++;
+		t->events += s->nevents;
+		if (!cli_write(&s->out))
+			return false;
+	}
+	return true;
+}
+
+/* One JSONL input through the pool: read group A while group B is coded,
+ * write B while A is. */
+static bool pool_run(struct pool *p, struct cli_reader *r, size_t room, struct totals *t)
+{
+	bool more = true, ok = true;
+	int cur = 0;
+	size_t n;
+
+	p->path = r->path;
+	n = group_fill(r, &p->g[cur], room, &more);
+	group_start(p, &p->g[cur], n);
+	for (;;) {
+		int nxt = cur ^ 1;
+		size_t m = 0;
+		if (more && ok) {
+			m = group_fill(r, &p->g[nxt], room, &more);
+			group_start(p, &p->g[nxt], m);
+		}
+		group_wait(p, &p->g[cur]);
+		if (ok)
+			ok = group_write(r->path, &p->g[cur], t);
+		if (m == 0)
+			break;
+		cur = nxt;
+	}
+	return ok;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	struct cli_common o;
@@ -254,6 +440,11 @@ int cmd_extract(int argc, char **argv)
 	struct slot *slots;
 	struct rasd_lex_cache *caches[64];
 	struct batch b;
+	struct pool pool;
+	struct pool_worker workers[64];
+	pthread_t threads[64];
+	size_t started = 0;
+	bool pool_sync = false; /* the pool's mutex and conditions are set up */
 	long articles = 0, events = 0, errors = 0, warnings = 0;
 	unsigned jobs = 1;
 	bool write_ok = true, explain = false, dropped = false;
@@ -340,7 +531,8 @@ int cmd_extract(int argc, char **argv)
 			return 1;
 		}
 	}
-	/* Articles are read in batches, coded in parallel, written in order. */
+	/* Articles are read in batches, coded in parallel, written in order
+	 * (with --jobs, two groups of 16 a thread: see struct pool). */
 	nslots = jobs == 1 ? 1 : 32 * (size_t)jobs;
 	slots = calloc(nslots, sizeof(*slots));
 	if (!slots) {
@@ -353,6 +545,7 @@ int cmd_extract(int argc, char **argv)
 		rasd_arena_init(&slots[k].work, 0);
 		rasd_buf_init(&slots[k].out, 0);
 		rasd_buf_init(&slots[k].log, 0);
+		rasd_buf_init(&slots[k].raw, 0);
 	}
 	/* One word-type cache per thread (none when out of memory: slower,
 	 * same output). */
@@ -367,6 +560,33 @@ int cmd_extract(int argc, char **argv)
 	b.explain = explain;
 	b.dropped = dropped;
 	b.slots = slots;
+	if (jobs > 1 && pthread_mutex_init(&pool.mu, NULL) == 0) {
+		if (pthread_cond_init(&pool.work, NULL) == 0) {
+			if (pthread_cond_init(&pool.finished, NULL) == 0) {
+				pool_sync = true;
+				pool.b = &b;
+				pool.opt = &o;
+				pool.seq = 0;
+				pool.quit = false;
+				pool.g[0].slots = slots;
+				pool.g[1].slots = slots + nslots / 2;
+				pool.g[0].count = pool.g[1].count = 0;
+				pool.g[0].seq = pool.g[1].seq = 0;
+				for (k = 0; k < jobs; k++) {
+					workers[k].p = &pool;
+					workers[k].cache = caches[k];
+					if (pthread_create(&threads[started], NULL, pool_worker,
+							   &workers[k]) == 0)
+						started++;
+				}
+			} else {
+				pthread_cond_destroy(&pool.work);
+				pthread_mutex_destroy(&pool.mu);
+			}
+		} else {
+			pthread_mutex_destroy(&pool.mu);
+		}
+	}
 	rasd_buf_init(&head, 0);
 	if (fmt == FMT_CSV && rasd_acled_csv_header(&head) == RASD_OK)
 		write_ok = cli_write(&head);
@@ -376,6 +596,16 @@ int cmd_extract(int argc, char **argv)
 
 		if (!cli_reader_open(&r, &o, inputs[k], &slots[0].in)) {
 			errors++;
+			continue;
+		}
+		if (started && r.jsonl) {
+			struct totals t = {0, 0, 0, 0};
+			write_ok = pool_run(&pool, &r, nslots / 2, &t);
+			articles += t.articles;
+			events += t.events;
+			errors += t.errors + r.errors;
+			warnings += t.warnings + r.warnings;
+			cli_reader_close(&r);
 			continue;
 		}
 		/* Messages are printed with the slot they belong to, so they come
@@ -427,6 +657,17 @@ int cmd_extract(int argc, char **argv)
 		warnings += r.warnings;
 		cli_reader_close(&r);
 	}
+	if (pool_sync) {
+		pthread_mutex_lock(&pool.mu);
+		pool.quit = true;
+		pthread_cond_broadcast(&pool.work);
+		pthread_mutex_unlock(&pool.mu);
+		for (k = 0; k < started; k++)
+			pthread_join(threads[k], NULL);
+		pthread_cond_destroy(&pool.finished);
+		pthread_cond_destroy(&pool.work);
+		pthread_mutex_destroy(&pool.mu);
+	}
 	if (write_ok)
 		write_ok = cli_flush();
 	if (!o.quiet)
@@ -439,6 +680,7 @@ int cmd_extract(int argc, char **argv)
 		rasd_arena_release(&slots[k].work);
 		rasd_buf_release(&slots[k].out);
 		rasd_buf_release(&slots[k].log);
+		rasd_buf_release(&slots[k].raw);
 	}
 	free(slots);
 	for (k = 0; k < jobs; k++)

@@ -699,18 +699,16 @@ static const char *json_field(struct rasd_arena *a, const struct rasd_json *obj,
 	return NULL;
 }
 
-static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
+int cli_reader_next_line(struct cli_reader *r, const char **out, size_t *out_n)
 {
 	for (;;) {
 		size_t max = r->opt->max_article_bytes * 2 + 65536;
-		long len = read_line(r, max);
-		struct rasd_json *obj;
-		struct rasd_error err;
-		struct rasd_str clean;
-		size_t replaced, n;
-		const char *text, *pub, *line;
-		enum rasd_status pst;
+		long len;
+		const char *line;
 
+		if (r->done)
+			return 0;
+		len = read_line(r, max);
 		if (len == -1) {
 			r->done = true;
 			return 0;
@@ -737,113 +735,147 @@ static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
 			if (blank)
 				continue;
 		}
-		rasd_arena_reset(r->arena);
-		if (memchr(line, '\0', (size_t)len)) {
-			cli_log_error(r->log, "%s:%ld: NUL byte in line; skipped", r->path,
-				      r->line);
-			r->errors++;
-			return -1;
-		}
-		/* Parse the line as it is (the parser checks the UTF-8 of every
-		 * string); only a line with invalid bytes is cleaned and parsed
-		 * again, so valid input is read once. */
-		replaced = 0;
-		rasd_error_clear(&err);
-		pst = rasd_json_parse(r->arena, line, (size_t)len, &obj, &err);
-		if (pst == RASD_EUTF8 && !r->opt->strict) {
-			if (rasd_utf8_clean(r->arena, line, (size_t)len, 0, &clean, &replaced,
-					    &err) != RASD_OK) {
-				cli_log_error(r->log, "%s:%ld: %s; skipped", r->path, r->line,
-					      err.msg);
-				r->errors++;
-				return -1;
-			}
-			if (rasd_json_parse(r->arena, clean.p, clean.n, &obj, &err) != RASD_OK) {
-				cli_log_error(r->log, "%s:%ld: column %ld: %s; skipped", r->path,
-					      r->line, err.column, err.msg);
-				r->errors++;
-				return -1;
-			}
-		} else if (pst != RASD_OK) {
-			cli_log_error(r->log, "%s:%ld: column %ld: %s; skipped", r->path, r->line,
-				      err.column, err.msg);
-			r->errors++;
-			return -1;
-		}
-		if (obj->type != RASD_JSON_OBJECT) {
-			cli_log_error(r->log, "%s:%ld: not a JSON object; skipped", r->path,
-				      r->line);
-			r->errors++;
-			return -1;
-		}
-		text = rasd_json_get_str(obj, "text", &n);
-		if (!text) {
-			cli_log_error(r->log, "%s:%ld: no \"text\" string; skipped", r->path,
-				      r->line);
-			r->errors++;
-			return -1;
-		}
-		if (replaced) {
-			cli_log_warn(r->log,
-				     "%s:%ld: %zu invalid UTF-8 byte(s) replaced with U+FFFD",
-				     r->path, r->line, replaced);
-			r->warnings++;
-		}
-		if (obj->repaired) {
-			cli_log_warn(r->log,
-				     "%s:%ld: %zu lone surrogate escape(s) (\\uD800-\\uDFFF) "
-				     "replaced with U+FFFD",
-				     r->path, r->line, obj->repaired);
-			r->warnings++;
-		}
-		memset(art, 0, sizeof(*art));
-		art->text = text;
-		art->text_n = n;
-		art->title = json_field(r->arena, obj, "title", &art->title_n);
-		{
-			const struct rasd_json *idv = rasd_json_get(obj, "id");
-			r->id_synthetic = false;
-			if (idv && idv->type != RASD_JSON_STRING && idv->type != RASD_JSON_NUMBER &&
-			    idv->type != RASD_JSON_NULL) {
-				cli_log_error(r->log, "%s:%ld: \"id\" is not a string; skipped",
-					      r->path, r->line);
-				r->errors++;
-				return -1;
-			}
-			art->id = json_field(r->arena, obj, "id", NULL);
-			if (art->id && !*art->id) {
-				cli_log_error(r->log, "%s:%ld: empty \"id\"; skipped", r->path,
-					      r->line);
-				r->errors++;
-				return -1;
-			}
-		}
-		if (!art->id) {
-			snprintf(r->id_buf, sizeof(r->id_buf), "line-%ld", r->line);
-			art->id = rasd_arena_strndup(r->arena, r->id_buf, strlen(r->id_buf));
-			r->id_synthetic = true;
-		}
-		pub = json_field(r->arena, obj, "published", NULL);
-		if (pub) {
-			int32_t d;
-			size_t pl = strlen(pub);
-			if (rasd_date_parse(pub, pl, &d) != RASD_OK) {
-				cli_log_warn(r->log,
-					     "%s:%ld: \"published\" '%.40s' is not YYYY-MM-DD; "
-					     "relative dates left unresolved",
-					     r->path, r->line, pub);
-				pub = NULL;
-			} else if (pl > 10) {
-				pub = rasd_arena_strndup(r->arena, pub, 10);
-			}
-		}
-		art->published = pub ? pub : r->opt->published;
-		art->source = json_field(r->arena, obj, "source", NULL);
-		if (!art->source)
-			art->source = r->opt->source;
-		art->url = json_field(r->arena, obj, "url", NULL);
+		*out = line;
+		*out_n = (size_t)len;
 		return 1;
 	}
+}
+
+int cli_parse_jsonl(const struct cli_common *opt, const char *path, long lineno,
+		    const char *line, size_t len, struct rasd_arena *arena, struct rasd_buf *log,
+		    struct cli_read_counts *counts, struct rasd_article *art)
+{
+	struct rasd_json *obj;
+	struct rasd_error err;
+	struct rasd_str clean;
+	size_t replaced, n;
+	const char *text, *pub;
+	enum rasd_status pst;
+	char id_buf[64];
+
+	counts->id_synthetic = false;
+	rasd_arena_reset(arena);
+	if (memchr(line, '\0', len)) {
+		cli_log_error(log, "%s:%ld: NUL byte in line; skipped", path,
+			      lineno);
+		counts->errors++;
+		return -1;
+	}
+	/* Parse the line as it is (the parser checks the UTF-8 of every
+	 * string); only a line with invalid bytes is cleaned and parsed
+	 * again, so valid input is read once. */
+	replaced = 0;
+	rasd_error_clear(&err);
+	pst = rasd_json_parse(arena, line, len, &obj, &err);
+	if (pst == RASD_EUTF8 && !opt->strict) {
+		if (rasd_utf8_clean(arena, line, len, 0, &clean, &replaced,
+				    &err) != RASD_OK) {
+			cli_log_error(log, "%s:%ld: %s; skipped", path, lineno,
+				      err.msg);
+			counts->errors++;
+			return -1;
+		}
+		if (rasd_json_parse(arena, clean.p, clean.n, &obj, &err) != RASD_OK) {
+			cli_log_error(log, "%s:%ld: column %ld: %s; skipped", path,
+				      lineno, err.column, err.msg);
+			counts->errors++;
+			return -1;
+		}
+	} else if (pst != RASD_OK) {
+		cli_log_error(log, "%s:%ld: column %ld: %s; skipped", path, lineno,
+			      err.column, err.msg);
+		counts->errors++;
+		return -1;
+	}
+	if (obj->type != RASD_JSON_OBJECT) {
+		cli_log_error(log, "%s:%ld: not a JSON object; skipped", path,
+			      lineno);
+		counts->errors++;
+		return -1;
+	}
+	text = rasd_json_get_str(obj, "text", &n);
+	if (!text) {
+		cli_log_error(log, "%s:%ld: no \"text\" string; skipped", path,
+			      lineno);
+		counts->errors++;
+		return -1;
+	}
+	if (replaced) {
+		cli_log_warn(log,
+			     "%s:%ld: %zu invalid UTF-8 byte(s) replaced with U+FFFD",
+			     path, lineno, replaced);
+		counts->warnings++;
+	}
+	if (obj->repaired) {
+		cli_log_warn(log,
+			     "%s:%ld: %zu lone surrogate escape(s) (\\uD800-\\uDFFF) "
+			     "replaced with U+FFFD",
+			     path, lineno, obj->repaired);
+		counts->warnings++;
+	}
+	memset(art, 0, sizeof(*art));
+	art->text = text;
+	art->text_n = n;
+	art->title = json_field(arena, obj, "title", &art->title_n);
+	{
+		const struct rasd_json *idv = rasd_json_get(obj, "id");
+		counts->id_synthetic = false;
+		if (idv && idv->type != RASD_JSON_STRING && idv->type != RASD_JSON_NUMBER &&
+		    idv->type != RASD_JSON_NULL) {
+			cli_log_error(log, "%s:%ld: \"id\" is not a string; skipped",
+				      path, lineno);
+			counts->errors++;
+			return -1;
+		}
+		art->id = json_field(arena, obj, "id", NULL);
+		if (art->id && !*art->id) {
+			cli_log_error(log, "%s:%ld: empty \"id\"; skipped", path,
+				      lineno);
+			counts->errors++;
+			return -1;
+		}
+	}
+	if (!art->id) {
+		snprintf(id_buf, sizeof(id_buf), "line-%ld", lineno);
+		art->id = rasd_arena_strndup(arena, id_buf, strlen(id_buf));
+		counts->id_synthetic = true;
+	}
+	pub = json_field(arena, obj, "published", NULL);
+	if (pub) {
+		int32_t d;
+		size_t pl = strlen(pub);
+		if (rasd_date_parse(pub, pl, &d) != RASD_OK) {
+			cli_log_warn(log,
+				     "%s:%ld: \"published\" '%.40s' is not YYYY-MM-DD; "
+				     "relative dates left unresolved",
+				     path, lineno, pub);
+			pub = NULL;
+		} else if (pl > 10) {
+			pub = rasd_arena_strndup(arena, pub, 10);
+		}
+	}
+	art->published = pub ? pub : opt->published;
+	art->source = json_field(arena, obj, "source", NULL);
+	if (!art->source)
+		art->source = opt->source;
+	art->url = json_field(arena, obj, "url", NULL);
+	return 1;
+}
+
+static int read_jsonl(struct cli_reader *r, struct rasd_article *art)
+{
+	const char *line;
+	size_t len;
+	struct cli_read_counts counts = {0, 0, false};
+	int got = cli_reader_next_line(r, &line, &len);
+
+	if (got <= 0)
+		return got;
+	got = cli_parse_jsonl(r->opt, r->path, r->line, line, len, r->arena, r->log, &counts, art);
+	r->errors += counts.errors;
+	r->warnings += counts.warnings;
+	r->id_synthetic = counts.id_synthetic;
+	return got;
 }
 
 int cli_reader_next(struct cli_reader *r, struct rasd_article *art)

@@ -242,6 +242,9 @@ run 10 "$H/out" "$H/err" extract -q --input-format text - <"$H"
 check "a read error is reported" all '[ "$rc" -eq 1 ] && grep -q "<stdin>: read error: Is a directory" "$H/err"'
 run 10 "$H/out" "$H/err" extract -q --input-format jsonl - <"$H"
 check "a read error is reported (JSONL)" all '[ "$rc" -eq 1 ] && grep -q "<stdin>: read error" "$H/err"'
+run 10 "$H/out" "$H/err" extract -q --jobs 2 --input-format jsonl - <"$H"
+check "a read error is reported (JSONL, read on one thread and coded on two)" \
+	all '[ "$rc" -eq 1 ] && grep -q "<stdin>: read error" "$H/err"'
 cp $ok "$H/locked.txt"; chmod 000 "$H/locked.txt"
 if [ -r "$H/locked.txt" ]; then
 	skip "an unreadable file: running as root"
