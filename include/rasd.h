@@ -799,16 +799,17 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
  * A word-type cache for rasd_lex_match_at (through rasd_doc.lex_cache):
  * each word's clitic readings that begin a lexicon entry, or that none
  * does, so a word is split, hashed and probed once per batch rather than at
- * each occurrence. Matches are the same with or without it. It holds at
- * most max_words words (0: 65,536; about 70 bytes each) and starts afresh
- * when full, so its memory is bounded. Tied to one lexicon (a look-up in
- * another bypasses it); one per thread. The caller frees it with
+ * each occurrence. Matches are the same with or without it. Direct-mapped,
+ * 64 bytes a word, max_words rounded up to a power of two (0: 8,192, half
+ * a megabyte): a word takes the place of an earlier one with the same
+ * hash, so its memory is fixed. Tied to one lexicon (a look-up in another
+ * bypasses it); one per thread. The caller frees it with
  * rasd_lex_cache_free() before the lexicon. NULL when out of memory.
  */
 struct rasd_lex_cache *rasd_lex_cache_new(const struct rasd_lexicon *lex, size_t max_words);
 void rasd_lex_cache_free(struct rasd_lex_cache *c);
 struct rasd_lex_cache_stats {
-	uint64_t lookups, misses, resets;
+	uint64_t lookups, misses, evictions;
 	size_t words; /* held now */
 };
 void rasd_lex_cache_get_stats(const struct rasd_lex_cache *c, struct rasd_lex_cache_stats *out);

@@ -2,76 +2,59 @@
  * lexcache.c - the word-type cache of rasd_lex_match_at: for each key-form
  * word met, the clitic readings that begin a lexicon entry (most words:
  * none), so the split into readings, their hashes and probes are paid once
- * per word type in a batch, not at every occurrence. A news corpus of 30,000
- * articles holds about 200,000 word types, and the 64,000 most common make
- * 97% of its tokens. The cache holds a fixed number of words and starts
- * afresh when full, so its memory is flat whatever the input. Part of lex/.
+ * per word type in a batch, not at every occurrence. News is Zipfian: a
+ * corpus of 30,000 articles holds about 200,000 word types, and a few
+ * thousand make most of its tokens. The cache is direct-mapped: one
+ * 64-byte line per word, its key and hits inline, so a look-up touches one
+ * cache line and its memory is fixed whatever the input (a word met later
+ * takes the line of an earlier one with the same hash). Words too long to
+ * hold, or with more hits than a line holds, are not kept. Part of lex/.
  */
 #include "lexcache.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_WORDS 65536u
-#define MAX_WORDS (1u << 24)
-#define KEY_BYTES_PER_WORD 24u /* pool of key bytes: words average ~12 */
-#define HITS_PER_WORD 2u       /* pool of hits: most words have none */
+#define DEFAULT_WORDS 8192u
+#define MIN_WORDS 64u
+#define MAX_WORDS (1u << 22)
+#define KEY_MAX 38u /* bytes of a key held inline: 19 Arabic letters */
+#define HITS_MAX 3u
 
-struct tslot {
-	uint32_t tag;   /* high half of the hash */
-	uint32_t entry; /* 1 + index into entries; 0: free */
-};
-
-struct centry {
-	uint32_t key_off;
-	uint32_t hit_off;
-	uint16_t klen;
-	uint16_t nhits;
+struct line {
+	uint8_t klen; /* 0: free */
+	uint8_t nhits;
+	char key[KEY_MAX];
+	struct lex_hit hits[HITS_MAX];
 };
 
 struct rasd_lex_cache {
 	const struct rasd_lexicon *lex;
-	size_t max_words;
-	struct tslot *table;
+	struct line *lines;
 	size_t mask;
-	struct centry *entries;
-	size_t nentries;
-	char *keys;
-	size_t nkeys, keys_cap;
-	struct lex_hit *hits;
-	size_t nhits, hits_cap;
+	size_t held;
 	struct rasd_lex_cache_stats stats;
 };
 
 struct rasd_lex_cache *rasd_lex_cache_new(const struct rasd_lexicon *lex, size_t max_words)
 {
 	struct rasd_lex_cache *c;
-	size_t nslots = 16;
+	size_t n = MIN_WORDS;
 
 	if (!lex)
 		return NULL;
 	if (max_words == 0)
 		max_words = DEFAULT_WORDS;
-	if (max_words < 64)
-		max_words = 64; /* room for any one word's hits and key */
-	if (max_words > MAX_WORDS)
-		max_words = MAX_WORDS;
-	while (nslots < 2 * max_words)
-		nslots *= 2;
+	while (n < max_words && n < MAX_WORDS)
+		n *= 2;
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		return NULL;
 	c->lex = lex;
-	c->max_words = max_words;
-	c->mask = nslots - 1;
-	c->keys_cap = max_words * KEY_BYTES_PER_WORD;
-	c->hits_cap = max_words * HITS_PER_WORD;
-	c->table = calloc(nslots, sizeof(*c->table));
-	c->entries = malloc(max_words * sizeof(*c->entries));
-	c->keys = malloc(c->keys_cap);
-	c->hits = malloc(c->hits_cap * sizeof(*c->hits));
-	if (!c->table || !c->entries || !c->keys || !c->hits) {
-		rasd_lex_cache_free(c);
+	c->mask = n - 1;
+	c->lines = calloc(n, sizeof(*c->lines));
+	if (!c->lines) {
+		free(c);
 		return NULL;
 	}
 	return c;
@@ -81,28 +64,14 @@ void rasd_lex_cache_free(struct rasd_lex_cache *c)
 {
 	if (!c)
 		return;
-	free(c->table);
-	free(c->entries);
-	free(c->keys);
-	free(c->hits);
+	free(c->lines);
 	free(c);
 }
 
 void rasd_lex_cache_get_stats(const struct rasd_lex_cache *c, struct rasd_lex_cache_stats *out)
 {
 	*out = c->stats;
-	out->words = c->nentries;
-}
-
-/* Full: forget every word (cheaper than choosing which, and as good for a
- * stream whose vocabulary drifts). */
-static void reset(struct rasd_lex_cache *c)
-{
-	memset(c->table, 0, (c->mask + 1) * sizeof(*c->table));
-	c->nentries = 0;
-	c->nkeys = 0;
-	c->nhits = 0;
-	c->stats.resets++;
+	out->words = c->held;
 }
 
 /* Words are short: mix eight bytes at a time (multiply-xorshift). */
@@ -137,54 +106,38 @@ static uint64_t hash_word(const char *p, size_t n)
 const struct lex_hit *lexcache_find(struct rasd_lex_cache *c, const struct rasd_lexicon *lex,
 				    const char *key, size_t klen, size_t *nhits, uint64_t *hash)
 {
+	const struct line *l;
 	uint64_t h;
-	uint32_t tag;
-	size_t i;
 
-	if (c->lex != lex || klen > UINT16_MAX || klen > c->keys_cap)
+	if (c->lex != lex || klen == 0 || klen > KEY_MAX)
 		return NULL;
 	h = hash_word(key, klen);
 	*hash = h;
-	tag = (uint32_t)(h >> 32);
 	c->stats.lookups++;
-	for (i = (size_t)h & c->mask; c->table[i].entry; i = (i + 1) & c->mask) {
-		const struct centry *e;
-		if (c->table[i].tag != tag)
-			continue;
-		e = &c->entries[c->table[i].entry - 1];
-		if (e->klen == klen && memcmp(c->keys + e->key_off, key, klen) == 0) {
-			*nhits = e->nhits;
-			return c->hits + e->hit_off;
-		}
+	l = &c->lines[h & c->mask];
+	if (l->klen == klen && memcmp(l->key, key, klen) == 0) {
+		*nhits = l->nhits;
+		return l->hits;
 	}
 	c->stats.misses++;
 	return NULL;
 }
 
-void lexcache_add(struct rasd_lex_cache *c, const char *key, size_t klen, uint64_t h,
+void lexcache_add(struct rasd_lex_cache *c, const char *key, size_t klen, uint64_t hash,
 		  const struct lex_hit *hits, size_t n)
 {
-	struct centry *e;
-	size_t i;
+	struct line *l;
 
-	if (klen > UINT16_MAX || klen > c->keys_cap || n > c->hits_cap)
+	if (klen == 0 || klen > KEY_MAX || n > HITS_MAX)
 		return;
-	if (c->nentries == c->max_words || c->nkeys + klen > c->keys_cap ||
-	    c->nhits + n > c->hits_cap)
-		reset(c);
-	for (i = (size_t)h & c->mask; c->table[i].entry; i = (i + 1) & c->mask)
-		;
-	e = &c->entries[c->nentries];
-	e->key_off = (uint32_t)c->nkeys;
-	e->hit_off = (uint32_t)c->nhits;
-	e->klen = (uint16_t)klen;
-	e->nhits = (uint16_t)n;
-	memcpy(c->keys + c->nkeys, key, klen);
-	c->nkeys += klen;
+	l = &c->lines[hash & c->mask];
+	if (l->klen)
+		c->stats.evictions++;
+	else
+		c->held++;
+	l->klen = (uint8_t)klen;
+	l->nhits = (uint8_t)n;
+	memcpy(l->key, key, klen);
 	if (n)
-		memcpy(c->hits + c->nhits, hits, n * sizeof(hits[0]));
-	c->nhits += n;
-	c->nentries++;
-	c->table[i].tag = (uint32_t)(h >> 32);
-	c->table[i].entry = (uint32_t)c->nentries;
+		memcpy(l->hits, hits, n * sizeof(hits[0]));
 }

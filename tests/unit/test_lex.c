@@ -514,18 +514,20 @@ TEST(word_cache_same_matches)
 	CHECK_INT(nc, np);
 	CHECK_INT(same_matches(plain, cached, np < nc ? np : nc), np);
 	rasd_lex_cache_get_stats(c, &st);
-	CHECK(st.lookups > 0 && st.misses > 0 && st.misses < st.lookups && st.resets == 0);
-	/* again: every word is known now */
+	CHECK(st.lookups > 0 && st.misses > 0 && st.misses < st.lookups);
+	/* again: every word held is known now (a few may have taken each
+	 * other's line) */
 	CHECK_INT(match_all(lex, &d, c, cached, 1024), np);
 	rasd_lex_cache_get_stats(c, &st2);
 	CHECK(st2.lookups > st.lookups);
-	CHECK_INT(st2.misses, st.misses);
+	CHECK(st2.misses - st.misses <= st.evictions * 2);
+	CHECK(st2.misses - st.misses < (st2.lookups - st.lookups) / 4);
 	/* a cache of 64 words over more distinct words: same matches, bounded */
 	nc = match_all(lex, &d, small, cached, 1024);
 	CHECK_INT(nc, np);
 	CHECK_INT(same_matches(plain, cached, np < nc ? np : nc), np);
 	rasd_lex_cache_get_stats(small, &st);
-	CHECK(st.resets > 0);
+	CHECK(st.evictions > 0);
 	CHECK(st.words <= 64);
 	/* a cache made for another lexicon is bypassed, not misread */
 	rasd_lex_cache_get_stats(c, &st);
