@@ -819,6 +819,12 @@ size_t rasd_lex_lookup(const struct rasd_lexicon *lex, struct rasd_arena *a, con
 		       size_t n, struct rasd_lex_match *out, size_t max);
 
 
+/* Word lists as a bit set: list L is bit L % 64 of word L / 64. */
+#define RASD_WL_MASK_WORDS ((RASD_WL_COUNT + 63) / 64)
+/** Every list the match-key word key[0..n) is in, as bits ORed into out
+ * (the same test as rasd_lex_word_in, for all lists at once). */
+void rasd_lex_word_lists(const struct rasd_lexicon *lex, const char *key, size_t n,
+			 uint64_t out[RASD_WL_MASK_WORDS]);
 /** The word's value in a valued list; false (and *value untouched) if absent. */
 bool rasd_lex_word_value(const struct rasd_lexicon *lex, const char *key, size_t n,
 			 enum rasd_word_list list, long *value);

@@ -394,6 +394,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	c.civ = rasd_lex_actor_by_code(lex, "CIV", NULL);
 	c.trace = opt ? opt->trace : NULL;
 	c.lex_cache = opt ? opt->lex_cache : NULL;
+	c.memo = rasd_arena_calloc(a, 1, sizeof(*c.memo)); /* NULL: facts not kept */
 	if (c.trace) {
 		c.trace->drops = NULL;
 		c.trace->ndrops = 0;

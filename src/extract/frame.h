@@ -102,6 +102,7 @@ struct ctx {
 	size_t npending, pending_cap;
 	struct rasd_trace *trace; /* the caller's, or NULL */
 	struct rasd_lex_cache *lex_cache; /* the caller's word-type cache, or NULL */
+	struct sent_memo *memo;           /* sentfacts.c; NULL: none */
 	bool trace_oom;           /* a step could not be recorded */
 	size_t drops_cap;         /* room in trace->drops */
 };
@@ -207,6 +208,25 @@ static inline bool tok_is(const struct ctx *c, uint32_t i, const char *key)
 /* ... or the word after the conjunction و (منذ، ومنذ)? */
 #define WORD_OR_WAW_AT(c, i, list) \
 	((i) < (c)->doc->ntokens && word_in_or_waw((c)->lex, &(c)->doc->tokens[i], (list)))
+
+/* sentfacts.c: what a sentence holds, found once (NULL when out of memory). */
+struct sent_facts {
+	uint64_t lists[RASD_WL_MASK_WORDS]; /* lists of its words, or of a word after و */
+	uint32_t question;                  /* its first ؟ or ?, or UINT32_MAX */
+	bool year;                          /* a number of four digits */
+	bool known;
+};
+struct sent_memo {
+	const struct rasd_doc *doc;
+	struct sent_facts *f;
+};
+const struct sent_facts *sent_facts(const struct ctx *c, uint32_t sent);
+/* Might a word of the sentence (or one after و) be in the list? */
+static inline bool sent_may_have(const struct ctx *c, uint32_t sent, enum rasd_word_list list)
+{
+	const struct sent_facts *f = sent_facts(c, sent);
+	return !f || (f->lists[(unsigned)list / 64] >> ((unsigned)list % 64) & 1);
+}
 
 static inline bool is_clause_punct(const struct ctx *c, uint32_t i)
 {

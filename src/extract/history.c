@@ -95,7 +95,9 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 	uint32_t k;
 
 	/* قتل في الحرب اليمنية 10 آلاف شخص: a war's toll, not an event */
-	for (k = f->cb; k < f->ce; k++) {
+	/* (each walk below is skipped when the sentence has none of its words:
+	 * sentfacts.c) */
+	for (k = sent_may_have(c, f->sent, RASD_WL_WAR) ? f->cb : f->ce; k < f->ce; k++) {
 		if (WORD_AT(c, k, RASD_WL_WAR)) {
 			if (!(f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
 			      f->date->tok < f->ce))
@@ -105,7 +107,8 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 
 	/* خلال نيسان 2020، خلال الشهر الماضي، طيلة العام: a tally over a period
 	 * (a monthly report), not one happening */
-	for (k = f->cb; k + 1 < f->ce + 6 && k + 1 < s->tok_end; k++) {
+	for (k = sent_may_have(c, f->sent, RASD_WL_DURING_PERIOD) ? f->cb : s->tok_end;
+	     k + 1 < f->ce + 6 && k + 1 < s->tok_end; k++) {
 		if (!WORD_AT(c, k, RASD_WL_DURING_PERIOD))
 			continue;
 		if (WORD_AT(c, k + 1, RASD_WL_PERIOD_UNIT))
@@ -124,7 +127,8 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 	}
 	/* منذ إشعالها للحرب، منذ سيطرتها على المدينة: a period from an event,
 	 * not a day (منذ with a date is judged above) */
-	for (k = f->cb; k < s->tok_end && k < f->ce + 8; k++) {
+	for (k = sent_may_have(c, f->sent, RASD_WL_SINCE) ? f->cb : s->tok_end;
+	     k < s->tok_end && k < f->ce + 8; k++) {
 		size_t q;
 		bool dated = false;
 		if (!WORD_OR_WAW_AT(c, k, RASD_WL_SINCE))
@@ -187,10 +191,13 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k, j;
 	int py, pm, pd;
+	bool since, year;
 	if (c->published == INT32_MIN)
 		return false;
 	rasd_civil_from_days(c->published, &py, &pm, &pd);
-	for (k = s->tok_begin + 1; k < s->tok_end && k < f->trig->tok + 20; k++) {
+	since = sent_may_have(c, f->sent, RASD_WL_SINCE); /* else no walk for منذ */
+	year = !sent_facts(c, f->sent) || sent_facts(c, f->sent)->year;
+	for (k = since ? s->tok_begin + 1 : s->tok_end; k < s->tok_end && k < f->trig->tok + 20; k++) {
 		if (!WORD_AT(c, k, RASD_WL_SINCE) || !is_clause_punct(c, k - 1))
 			continue;
 		for (j = k + 1; j < s->tok_end && j < k + 10; j++)
@@ -222,11 +229,11 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 			return BECAUSE(c, f, R_HISTORY_PAST_DATE, past_at, past_end);
 		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
 		 * the trigger frames the verbs that follow it */
-		for (k = s->tok_begin + 1; k + 1 < f->trig->tok && !recent_day; k++)
+		for (k = s->tok_begin + 1; since && year && k + 1 < f->trig->tok && !recent_day; k++)
 			if (WORD_AT(c, k, RASD_WL_SINCE) && past_year_at(c, k + 1, py))
 				return BECAUSE(c, f, R_HISTORY_SINCE_PAST_YEAR, k, k + 2);
 	}
-	for (k = f->cb; k < f->ce; k++) {
+	for (k = year ? f->cb : f->ce; k < f->ce; k++) {
 		size_t i;
 		bool dated = false;
 		if (!past_year_at(c, k, py))

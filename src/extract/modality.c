@@ -18,6 +18,14 @@ bool is_question(const struct ctx *c, const struct frame *f)
 	/* "للمزيد: ..." is a link to another story, not this one */
 	if (WORD_AT(c, s->tok_begin, RASD_WL_LINK_LINE))
 		return BECAUSE(c, f, R_MODALITY_LINK, s->tok_begin, s->tok_begin + 1);
+	{
+		/* the sentence's first question mark, found once a sentence */
+		const struct sent_facts *sf = sent_facts(c, f->sent);
+		if (sf) {
+			k = sf->question;
+			return k != UINT32_MAX && BECAUSE(c, f, R_MODALITY_QUESTION, k, k + 1);
+		}
+	}
 	for (k = s->tok_begin; k < s->tok_end; k++)
 		if (TOK_IS(c, k, "؟") || TOK_IS(c, k, "?"))
 			return BECAUSE(c, f, R_MODALITY_QUESTION, k, k + 1);

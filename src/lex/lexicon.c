@@ -1301,6 +1301,17 @@ size_t rasd_lex_entry_count(const struct rasd_lexicon *lex)
 	return lex->entries.n;
 }
 
+void rasd_lex_word_lists(const struct rasd_lexicon *lex, const char *key, size_t n,
+			 uint64_t out[RASD_WL_MASK_WORDS])
+{
+	const struct wl_slot *s = wordlists_find(&lex->words, key, n);
+	size_t k;
+	if (!s)
+		return;
+	for (k = 0; k < RASD_WL_MASK_WORDS && k < WL_MASK_WORDS; k++)
+		out[k] |= s->lists[k];
+}
+
 bool rasd_lex_word_in(const struct rasd_lexicon *lex, const char *key, size_t n,
 		      enum rasd_word_list list)
 {
