@@ -65,7 +65,7 @@ check "stages reads standard input" grep -q "^totals .* events=$n " "$T_TMP/stdi
 check "--limit stops early" grep -q '^totals articles=2 ' "$T_TMP/limit.txt"
 
 # --- bench.sh end to end on a 1 MB synthetic corpus (no shared/)
-SHARED=$T_TMP/no-shared RASD_BENCH_CACHE=$T_TMP/cache RASD_BENCH_SYNTH_MB=1 \
+SHARED=$T_TMP/no-shared RASD_BENCH_CACHE=$T_TMP/cache RASD_BENCH_SYNTH_MB=1 RASD_BENCH_SLICE=20 \
 	RASD=$RASD BUILD=$BUILD sh bench/bench.sh >"$T_TMP/bench.txt" 2>&1; rc=$?
 check "bench.sh exits 0 on a synthetic corpus" [ $rc -eq 0 ]
 check "bench.sh says the corpus is synthetic" grep -q 'SYNTHETIC' "$T_TMP/bench.txt"
@@ -75,6 +75,16 @@ check "bench.sh reports MB/s, articles/s and sentences/s" \
 check "bench.sh reports the wc -w ratio" grep -q 'the speed of wc -w' "$T_TMP/bench.txt"
 check "bench.sh reports per-stage figures" grep -q 'rasd_extract (all)' "$T_TMP/bench.txt"
 check "bench.sh events agree with stages" sh -c "! grep -q WARNING '$T_TMP/bench.txt'"
+if command -v valgrind >/dev/null 2>&1; then
+	case "$BUILD" in
+	*san*) check "bench.sh says callgrind cannot run a sanitizer build" \
+		grep -q 'unavailable: callgrind failed' "$T_TMP/bench.txt" ;;
+	*) check "bench.sh reports instructions per byte of rasd and wc -w" \
+		sh -c "grep -q 'rasd extract .* per input byte' '$T_TMP/bench.txt' &&
+			grep -q 'wc -w .* per input byte' '$T_TMP/bench.txt'" ;;
+	esac
+fi
+check "bench.sh reports the goal of issue 13" grep -q "at least wc -w's speed" "$T_TMP/bench.txt"
 if grep -q -- '--jobs' "$T_TMP/bench.txt"; then
 	check "--jobs output is identical" sh -c "! grep -q DIFFERS '$T_TMP/bench.txt'"
 fi
