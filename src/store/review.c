@@ -66,6 +66,29 @@ enum rasd_status review_end(struct rasd_db *db, bool own, enum rasd_status st,
 	return st;
 }
 
+enum rasd_status review_op_begin(struct rasd_db *db, struct review_op *op, long long event,
+				 struct rasd_error *err)
+{
+	enum rasd_status st;
+
+	memset(op, 0, sizeof(*op));
+	rasd_arena_init(&op->a, 0);
+	st = review_begin(db, &op->own, err);
+	if (st != RASD_OK)
+		return st;
+	op->begun = true;
+	return review_row_get(db, event, &op->a, &op->row, err);
+}
+
+enum rasd_status review_op_end(struct rasd_db *db, struct review_op *op, enum rasd_status st,
+			       struct rasd_error *err)
+{
+	if (op->begun)
+		st = review_end(db, op->own, st, err);
+	rasd_arena_release(&op->a);
+	return st;
+}
+
 enum rasd_status review_exec_ints(struct rasd_db *db, const char *sql, const long long *v,
 				  int nv, int *changes, struct rasd_error *err)
 {
@@ -277,6 +300,20 @@ enum rasd_status review_set_status(struct rasd_db *db, long long change, const s
 	return rs;
 }
 
+enum rasd_status review_mark_corrected(struct rasd_db *db, long long change,
+				       const struct review_row *row, bool clear_recheck,
+				       const char *action, const struct rasd_review_by *by,
+				       struct rasd_error *err)
+{
+	bool rejected = row->status == RASD_REVIEW_REJECTED;
+
+	return review_set_status(db, change, row,
+				 rejected ? RASD_REVIEW_REJECTED : RASD_REVIEW_CORRECTED,
+				 rejected ? row->reason : NULL, rejected ? row->duplicate_of : 0,
+				 clear_recheck, action, by ? by->reviewer : NULL, by ? by->note : NULL,
+				 err);
+}
+
 /* -------------------------------------------------------------- find */
 
 static bool all_digits(const char *s)
@@ -344,30 +381,21 @@ static enum rasd_status has_corrections(struct rasd_db *db, long long event, boo
 enum rasd_status rasd_review_accept(struct rasd_db *db, long long event,
 				    const struct rasd_review_by *by, struct rasd_error *err)
 {
-	struct rasd_arena a;
-	struct review_row row;
-	long long change = 0;
-	bool own = false, corrected = false;
+	struct review_op op;
+	bool corrected = false;
 	enum rasd_status st;
 
-	rasd_arena_init(&a, 0);
-	st = review_begin(db, &own, err);
-	if (st != RASD_OK)
-		goto out;
-	st = review_row_get(db, event, &a, &row, err);
+	st = review_op_begin(db, &op, event, err);
 	if (st == RASD_OK)
 		st = has_corrections(db, event, &corrected, err);
 	if (st == RASD_OK)
-		st = review_next_change(db, &change, err);
+		st = review_next_change(db, &op.change, err);
 	if (st == RASD_OK)
-		st = review_set_status(db, change, &row,
+		st = review_set_status(db, op.change, &op.row,
 				       corrected ? RASD_REVIEW_CORRECTED : RASD_REVIEW_ACCEPTED, NULL,
 				       0, true, "accept", by ? by->reviewer : NULL,
 				       by ? by->note : NULL, err);
-	st = review_end(db, own, st, err);
-out:
-	rasd_arena_release(&a);
-	return st;
+	return review_op_end(db, &op, st, err);
 }
 
 static bool known_reason(const char *reason)
@@ -383,10 +411,8 @@ enum rasd_status rasd_review_reject(struct rasd_db *db, long long event, const c
 				    long long duplicate_of, const struct rasd_review_by *by,
 				    struct rasd_error *err)
 {
-	struct rasd_arena a;
-	struct review_row row, dup;
-	long long change = 0;
-	bool own = false;
+	struct review_op op;
+	struct review_row dup;
 	enum rasd_status st;
 
 	if (!reason || !known_reason(reason))
@@ -403,23 +429,16 @@ enum rasd_status rasd_review_reject(struct rasd_db *db, long long event, const c
 				      "only a duplicate names another event (reason '%s')", reason);
 	if (duplicate_of == event)
 		return rasd_error_set(err, RASD_EINVAL, 0, 0, "an event cannot duplicate itself");
-	rasd_arena_init(&a, 0);
-	st = review_begin(db, &own, err);
-	if (st != RASD_OK)
-		goto out;
-	st = review_row_get(db, event, &a, &row, err);
+	st = review_op_begin(db, &op, event, err);
 	if (st == RASD_OK && duplicate_of)
-		st = review_row_get(db, duplicate_of, &a, &dup, err);
+		st = review_row_get(db, duplicate_of, &op.a, &dup, err);
 	if (st == RASD_OK)
-		st = review_next_change(db, &change, err);
+		st = review_next_change(db, &op.change, err);
 	if (st == RASD_OK)
-		st = review_set_status(db, change, &row, RASD_REVIEW_REJECTED, reason, duplicate_of,
-				       true, "reject", by ? by->reviewer : NULL, by ? by->note : NULL,
-				       err);
-	st = review_end(db, own, st, err);
-out:
-	rasd_arena_release(&a);
-	return st;
+		st = review_set_status(db, op.change, &op.row, RASD_REVIEW_REJECTED, reason,
+				       duplicate_of, true, "reject", by ? by->reviewer : NULL,
+				       by ? by->note : NULL, err);
+	return review_op_end(db, &op, st, err);
 }
 
 /* ---------------------------------------------------------------- undo */

@@ -74,6 +74,28 @@ struct review_row {
 };
 enum rasd_status review_row_get(struct rasd_db *db, long long event, struct rasd_arena *a,
 				struct review_row *out, struct rasd_error *err);
+/* One review verb on one event: its arena, whether it opened the
+ * transaction, the event's row and the change number of its trail. */
+struct review_op {
+	struct rasd_arena a;
+	bool own, begun;
+	struct review_row row;
+	long long change;
+};
+/* Open a verb on `event`: the arena, a transaction unless the caller holds
+ * one, the event's row. Whatever it returns, close with review_op_end. */
+enum rasd_status review_op_begin(struct rasd_db *db, struct review_op *op, long long event,
+				 struct rasd_error *err);
+/* Close it: commit (st == RASD_OK) or roll back the transaction it opened,
+ * free the arena; returns the status. */
+enum rasd_status review_op_end(struct rasd_db *db, struct review_op *op, enum rasd_status st,
+			       struct rasd_error *err);
+/* The event is corrected (a rejected one stays rejected, with its reason
+ * and the event it duplicates), logged as `action` by `by`. */
+enum rasd_status review_mark_corrected(struct rasd_db *db, long long change,
+				       const struct review_row *row, bool clear_recheck,
+				       const char *action, const struct rasd_review_by *by,
+				       struct rasd_error *err);
 /* Set status/reason/duplicate_of/recheck, logging each value that changes. */
 enum rasd_status review_set_status(struct rasd_db *db, long long change, const struct review_row *old,
 				   enum rasd_review_status status, const char *reason,

@@ -37,28 +37,24 @@ static enum rasd_status log_simple(struct rasd_db *db, long long change, long lo
 enum rasd_status rasd_review_merge(struct rasd_db *db, long long into, long long from,
 				   const struct rasd_review_by *by, struct rasd_error *err)
 {
-	struct rasd_arena a;
-	struct review_row ri, rf;
-	long long change = 0, v[2] = {into, from};
-	bool own = false;
+	struct review_op op;
+	struct review_row rf;
+	long long v[2] = {into, from};
 	enum rasd_status st;
 
 	if (into == from)
 		return rasd_error_set(err, RASD_EINVAL, 0, 0, "cannot merge an event with itself");
-	rasd_arena_init(&a, 0);
-	st = review_begin(db, &own, err);
-	if (st != RASD_OK)
-		goto out;
-	st = review_row_get(db, into, &a, &ri, err);
+	st = review_op_begin(db, &op, into, err);
 	if (st == RASD_OK)
-		st = review_row_get(db, from, &a, &rf, err);
+		st = review_row_get(db, from, &op.a, &rf, err);
 	if (st == RASD_OK)
-		st = review_next_change(db, &change, err);
+		st = review_next_change(db, &op.change, err);
 	/* the trail of the event that goes: its corrections and its end */
 	if (st == RASD_OK)
-		st = log_simple(db, change, from, "merge", "merged_into", NULL, ri.event_id, by, err);
+		st = log_simple(db, op.change, from, "merge", "merged_into", NULL, op.row.event_id,
+				by, err);
 	if (st == RASD_OK)
-		st = log_simple(db, change, into, "merge", "merged", NULL, rf.event_id, by, err);
+		st = log_simple(db, op.change, into, "merge", "merged", NULL, rf.event_id, by, err);
 	if (st == RASD_OK)
 		st = review_exec_ints(db,
 				      "UPDATE mention SET event = ?1, is_primary = 0 WHERE event = ?2",
@@ -72,18 +68,10 @@ enum rasd_status rasd_review_merge(struct rasd_db *db, long long into, long long
 	if (st == RASD_OK)
 		st = review_exec_ints(db, "DELETE FROM event WHERE id = ?2", v, 2, NULL, err);
 	if (st == RASD_OK)
-		st = review_set_status(db, change, &ri,
-				       ri.status == RASD_REVIEW_REJECTED ? RASD_REVIEW_REJECTED
-									 : RASD_REVIEW_CORRECTED,
-				       ri.status == RASD_REVIEW_REJECTED ? ri.reason : NULL,
-				       ri.status == RASD_REVIEW_REJECTED ? ri.duplicate_of : 0, false,
-				       "merge", by ? by->reviewer : NULL, by ? by->note : NULL, err);
+		st = review_mark_corrected(db, op.change, &op.row, false, "merge", by, err);
 	if (st == RASD_OK)
 		st = review_recompute(db, into, err);
-	st = review_end(db, own, st, err);
-out:
-	rasd_arena_release(&a);
-	return st;
+	return review_op_end(db, &op, st, err);
 }
 
 /* ---------------------------------------------------------------- split */
@@ -172,33 +160,28 @@ enum rasd_status rasd_review_split(struct rasd_db *db, long long event, const ch
 				   size_t nrefs, const struct rasd_review_by *by,
 				   long long *first_new, struct rasd_error *err)
 {
-	struct rasd_arena a;
-	struct review_row row;
+	struct review_op op;
 	struct link *l = NULL;
 	size_t n = 0, i, k, moved = 0;
-	long long change = 0, target = 0, *made = NULL;
-	bool own = false, *pick = NULL;
+	long long target = 0, *made = NULL;
+	bool *pick = NULL;
 	enum rasd_status st;
 
 	if (first_new)
 		*first_new = 0;
-	rasd_arena_init(&a, 0);
-	st = review_begin(db, &own, err);
-	if (st != RASD_OK)
-		goto out;
-	st = review_row_get(db, event, &a, &row, err);
+	st = review_op_begin(db, &op, event, err);
 	if (st == RASD_OK)
-		st = read_links(db, event, &a, &l, &n, err);
+		st = read_links(db, event, &op.a, &l, &n, err);
 	if (st != RASD_OK)
 		goto done;
 	if (n < 2) {
 		st = rasd_error_set(err, RASD_EINVAL, 0, 0,
 				    "event %s has one report: there is nothing to split",
-				    row.event_id);
+				    op.row.event_id);
 		goto done;
 	}
-	pick = rasd_arena_calloc(&a, n, sizeof(*pick));
-	made = rasd_arena_calloc(&a, n, sizeof(*made));
+	pick = rasd_arena_calloc(&op.a, n, sizeof(*pick));
+	made = rasd_arena_calloc(&op.a, n, sizeof(*made));
 	if (!pick || !made) {
 		st = rasd_error_set(err, RASD_ENOMEM, 0, 0, "out of memory");
 		goto done;
@@ -215,7 +198,7 @@ enum rasd_status rasd_review_split(struct rasd_db *db, long long event, const ch
 			st = rasd_error_set(err, RASD_ENOTFOUND, 0, 0,
 					    "'%.80s' is not a report of event %s (rasd query "
 					    "--format jsonl lists its sources)",
-					    refs[k], row.event_id);
+					    refs[k], op.row.event_id);
 			goto done;
 		}
 	}
@@ -237,10 +220,10 @@ enum rasd_status rasd_review_split(struct rasd_db *db, long long event, const ch
 				    moved ? "a split must leave at least one report with event %s"
 					  : "event %s: nothing to split off (its reports are all "
 					    "from one article)",
-				    row.event_id);
+				    op.row.event_id);
 		goto done;
 	}
-	st = review_next_change(db, &change, err);
+	st = review_next_change(db, &op.change, err);
 	for (i = 0; i < n && st == RASD_OK; i++) {
 		if (!pick[i])
 			continue;
@@ -271,31 +254,22 @@ enum rasd_status rasd_review_split(struct rasd_db *db, long long event, const ch
 			continue;
 		st = review_recompute(db, made[i], err);
 		if (st == RASD_OK)
-			st = log_simple(db, change, made[i], "split", "split_from", NULL, row.event_id,
-					by, err);
+			st = log_simple(db, op.change, made[i], "split", "split_from", NULL,
+					op.row.event_id, by, err);
 		if (st == RASD_OK) {
 			char idbuf[32];
 			snprintf(idbuf, sizeof(idbuf), "%lld", made[i]);
-			st = log_simple(db, change, event, "split", "split_off", NULL, idbuf, by, err);
+			st = log_simple(db, op.change, event, "split", "split_off", NULL, idbuf, by, err);
 		}
 		if (st == RASD_OK && first_new && !*first_new)
 			*first_new = made[i];
 	}
 	if (st == RASD_OK)
-		st = review_set_status(db, change, &row,
-				       row.status == RASD_REVIEW_REJECTED ? RASD_REVIEW_REJECTED
-									  : RASD_REVIEW_CORRECTED,
-				       row.status == RASD_REVIEW_REJECTED ? row.reason : NULL,
-				       row.status == RASD_REVIEW_REJECTED ? row.duplicate_of : 0,
-				       false, "split", by ? by->reviewer : NULL, by ? by->note : NULL,
-				       err);
+		st = review_mark_corrected(db, op.change, &op.row, false, "split", by, err);
 	if (st == RASD_OK)
 		st = review_recompute(db, event, err);
 done:
-	st = review_end(db, own, st, err);
-out:
-	rasd_arena_release(&a);
-	return st;
+	return review_op_end(db, &op, st, err);
 }
 
 /* ------------------------------------------------------------ re-ingest */

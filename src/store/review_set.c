@@ -671,31 +671,24 @@ enum rasd_status rasd_review_set(struct rasd_db *db, const struct rasd_lexicon *
 				 long long event, const struct rasd_review_assign *set, size_t nset,
 				 const struct rasd_review_by *by, struct rasd_error *err)
 {
-	struct rasd_arena a;
+	struct review_op op;
 	struct current cur;
 	struct plan p;
-	struct review_row row;
 	struct review_entry_in in;
-	long long change = 0;
-	bool own = false;
 	enum rasd_status st;
 	int k;
 
 	if (nset == 0)
 		return rasd_error_set(err, RASD_EINVAL, 0, 0, "nothing to set (give FIELD=VALUE)");
-	rasd_arena_init(&a, 0);
-	st = review_begin(db, &own, err);
-	if (st != RASD_OK)
-		goto out;
-	st = review_row_get(db, event, &a, &row, err);
+	st = review_op_begin(db, &op, event, err);
 	if (st == RASD_OK)
-		st = read_current(db, event, &a, &cur, err);
+		st = read_current(db, event, &op.a, &cur, err);
 	if (st == RASD_OK)
-		st = make_plan(lex, &a, &cur, set, nset, &p, err);
+		st = make_plan(lex, &op.a, &cur, set, nset, &p, err);
 	if (st == RASD_OK)
-		st = review_next_change(db, &change, err);
+		st = review_next_change(db, &op.change, err);
 	memset(&in, 0, sizeof(in));
-	in.change = change;
+	in.change = op.change;
 	in.event = event;
 	in.action = "set";
 	in.reviewer = by ? by->reviewer : NULL;
@@ -705,8 +698,8 @@ enum rasd_status rasd_review_set(struct rasd_db *db, const struct rasd_lexicon *
 		bool had = false;
 		if (!p.set[k])
 			continue;
-		vt = value_text(&a, &p.v[k]);
-		st = old_override(db, event, col_name[k], &a, &had, &prev, err);
+		vt = value_text(&op.a, &p.v[k]);
+		st = old_override(db, event, col_name[k], &op.a, &had, &prev, err);
 		if (st != RASD_OK)
 			break;
 		if (same_value(cur.text[k], &p.v[k], vt) && had)
@@ -729,16 +722,8 @@ enum rasd_status rasd_review_set(struct rasd_db *db, const struct rasd_lexicon *
 		st = review_log_write(db, &in, err);
 	}
 	if (st == RASD_OK)
-		st = review_set_status(db, change, &row,
-				       row.status == RASD_REVIEW_REJECTED ? RASD_REVIEW_REJECTED
-									  : RASD_REVIEW_CORRECTED,
-				       row.status == RASD_REVIEW_REJECTED ? row.reason : NULL,
-				       row.status == RASD_REVIEW_REJECTED ? row.duplicate_of : 0, true,
-				       "set", in.reviewer, in.note, err);
+		st = review_mark_corrected(db, op.change, &op.row, true, "set", by, err);
 	if (st == RASD_OK)
 		st = review_apply(db, event, err);
-	st = review_end(db, own, st, err);
-out:
-	rasd_arena_release(&a);
-	return st;
+	return review_op_end(db, &op, st, err);
 }
