@@ -149,6 +149,41 @@ static const char schema_v2[] =
 	");\n"
 	"PRAGMA user_version = 2;\n";
 
+/* The view event_full (schema_v3, and schema_v6 with the review columns
+ * after these): its columns and its joins. */
+#define EVENT_FULL_COLUMNS \
+	"  e.id, e.event_id, e.event_date, e.time_precision, e.event_type, e.sub_event_type,\n" \
+	"  e.actor1, c1.name_en AS actor1_name, c1.name_ar AS actor1_name_ar,\n" \
+	"  e.assoc_actor1, c2.name_en AS assoc_actor1_name, c2.name_ar AS assoc_actor1_name_ar,\n" \
+	"  e.actor2, c3.name_en AS actor2_name, c3.name_ar AS actor2_name_ar,\n" \
+	"  e.assoc_actor2, c4.name_en AS assoc_actor2_name, c4.name_ar AS assoc_actor2_name_ar,\n" \
+	"  e.country,\n" \
+	"  (SELECT p.name_en FROM place_name p WHERE p.kind = 'admin1' AND p.country = e.country\n" \
+	"    AND p.name_ar = e.admin1) AS admin1,\n" \
+	"  e.admin1 AS admin1_ar,\n" \
+	"  (SELECT p.name_en FROM place_name p WHERE p.kind = 'admin2' AND p.country = e.country\n" \
+	"    AND p.admin1 = e.admin1 AND p.name_ar = e.admin2) AS admin2,\n" \
+	"  e.admin2 AS admin2_ar,\n" \
+	"  coalesce((SELECT p.name_en FROM place_name p WHERE p.country = e.country\n" \
+	"    AND p.kind = 'place' AND p.latitude = e.latitude AND p.longitude = e.longitude\n" \
+	"    AND p.name_ar = e.location),\n" \
+	"   (SELECT p.name_en FROM place_name p WHERE p.country = e.country AND p.kind = 'place'\n" \
+	"    AND p.latitude = e.latitude AND p.longitude = e.longitude\n" \
+	"    ORDER BY p.specificity LIMIT 1)) AS location,\n" \
+	"  e.location AS location_ar, e.pcode, e.latitude, e.longitude, e.geo_precision,\n" \
+	"  e.fatalities, e.claimed, e.modality, e.trigger, e.confidence, e.narticles, e.nsources,\n" \
+	"  (SELECT group_concat(s.source, '; ') FROM (SELECT DISTINCT m2.source AS source\n" \
+	"    FROM mention m2 WHERE m2.event = e.id AND m2.source IS NOT NULL) s) AS sources,\n" \
+	"  a.doc_id, a.title, a.url, a.published, pm.sentence AS evidence"
+#define EVENT_FULL_FROM \
+	"FROM event e\n" \
+	"LEFT JOIN actor c1 ON c1.code = e.actor1\n" \
+	"LEFT JOIN actor c2 ON c2.code = e.assoc_actor1\n" \
+	"LEFT JOIN actor c3 ON c3.code = e.actor2\n" \
+	"LEFT JOIN actor c4 ON c4.code = e.assoc_actor2\n" \
+	"LEFT JOIN mention pm ON pm.event = e.id AND pm.is_primary = 1\n" \
+	"LEFT JOIN article a ON a.id = pm.article"
+
 /* Version 3: `place_name` (the gazetteer's English names, filled by
  * place_names.c) and two views for analysts: event_full (an event with its
  * actors' and places' names in English and Arabic, its outlets and its
@@ -168,36 +203,8 @@ static const char schema_v3[] =
 	"CREATE INDEX place_name_unit ON place_name(kind, country, name_ar);\n"
 	"CREATE INDEX place_name_point ON place_name(country, latitude, longitude);\n"
 	"CREATE VIEW event_full AS SELECT\n"
-	"  e.id, e.event_id, e.event_date, e.time_precision, e.event_type, e.sub_event_type,\n"
-	"  e.actor1, c1.name_en AS actor1_name, c1.name_ar AS actor1_name_ar,\n"
-	"  e.assoc_actor1, c2.name_en AS assoc_actor1_name, c2.name_ar AS assoc_actor1_name_ar,\n"
-	"  e.actor2, c3.name_en AS actor2_name, c3.name_ar AS actor2_name_ar,\n"
-	"  e.assoc_actor2, c4.name_en AS assoc_actor2_name, c4.name_ar AS assoc_actor2_name_ar,\n"
-	"  e.country,\n"
-	"  (SELECT p.name_en FROM place_name p WHERE p.kind = 'admin1' AND p.country = e.country\n"
-	"    AND p.name_ar = e.admin1) AS admin1,\n"
-	"  e.admin1 AS admin1_ar,\n"
-	"  (SELECT p.name_en FROM place_name p WHERE p.kind = 'admin2' AND p.country = e.country\n"
-	"    AND p.admin1 = e.admin1 AND p.name_ar = e.admin2) AS admin2,\n"
-	"  e.admin2 AS admin2_ar,\n"
-	"  coalesce((SELECT p.name_en FROM place_name p WHERE p.country = e.country\n"
-	"    AND p.kind = 'place' AND p.latitude = e.latitude AND p.longitude = e.longitude\n"
-	"    AND p.name_ar = e.location),\n"
-	"   (SELECT p.name_en FROM place_name p WHERE p.country = e.country AND p.kind = 'place'\n"
-	"    AND p.latitude = e.latitude AND p.longitude = e.longitude\n"
-	"    ORDER BY p.specificity LIMIT 1)) AS location,\n"
-	"  e.location AS location_ar, e.pcode, e.latitude, e.longitude, e.geo_precision,\n"
-	"  e.fatalities, e.claimed, e.modality, e.trigger, e.confidence, e.narticles, e.nsources,\n"
-	"  (SELECT group_concat(s.source, '; ') FROM (SELECT DISTINCT m2.source AS source\n"
-	"    FROM mention m2 WHERE m2.event = e.id AND m2.source IS NOT NULL) s) AS sources,\n"
-	"  a.doc_id, a.title, a.url, a.published, pm.sentence AS evidence\n"
-	"FROM event e\n"
-	"LEFT JOIN actor c1 ON c1.code = e.actor1\n"
-	"LEFT JOIN actor c2 ON c2.code = e.assoc_actor1\n"
-	"LEFT JOIN actor c3 ON c3.code = e.actor2\n"
-	"LEFT JOIN actor c4 ON c4.code = e.assoc_actor2\n"
-	"LEFT JOIN mention pm ON pm.event = e.id AND pm.is_primary = 1\n"
-	"LEFT JOIN article a ON a.id = pm.article;\n"
+	EVENT_FULL_COLUMNS "\n"
+	EVENT_FULL_FROM ";\n"
 	"CREATE VIEW event_source AS SELECT\n"
 	"  m.event, e.event_id, m.mention_id, m.is_primary, a.doc_id, a.source, a.url, a.title,\n"
 	"  a.published, m.evidence_field, m.evidence_start, m.evidence_end, m.sentence,\n"
@@ -268,6 +275,17 @@ static const char schema_v5[] =
 	"END;\n"
 	"PRAGMA user_version = 5;\n";
 
+/* Version 6: event_full gains the review columns (review_status,
+ * review_reason, duplicate_of), so a reader of the view can leave out the
+ * events an analyst rejected. */
+static const char schema_v6[] =
+	"DROP VIEW event_full;\n"
+	"CREATE VIEW event_full AS SELECT\n"
+	EVENT_FULL_COLUMNS ",\n"
+	"  e.review_status, e.review_reason, e.duplicate_of\n"
+	EVENT_FULL_FROM ";\n"
+	"PRAGMA user_version = 6;\n";
+
 /* Each step in pieces, as C caps the length of one string literal. */
 static const char *const schema_v1[] = {schema_v1_article, schema_v1_event, schema_v1_mention,
 					schema_v1_fts, NULL};
@@ -275,8 +293,9 @@ static const char *const schema_v2_all[] = {schema_v2, NULL};
 static const char *const schema_v3_all[] = {schema_v3, NULL};
 static const char *const schema_v4_all[] = {schema_v4, NULL};
 static const char *const schema_v5_all[] = {schema_v5, NULL};
+static const char *const schema_v6_all[] = {schema_v6, NULL};
 static const char *const *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {
-	NULL, schema_v1, schema_v2_all, schema_v3_all, schema_v4_all, schema_v5_all};
+	NULL, schema_v1, schema_v2_all, schema_v3_all, schema_v4_all, schema_v5_all, schema_v6_all};
 
 enum rasd_status store_migrate(struct rasd_db *db, struct rasd_error *err)
 {

@@ -58,6 +58,11 @@ check "event_full lists outlets" [ "$(sqlite3 -batch "$db" "SELECT count(*) FROM
 n_src=$(sqlite3 -batch "$db" "SELECT count(*) FROM event_source")
 n_links=$("$RASD" query --db "$db" --format jsonl | python3 -c 'import json,sys; print(sum(len(json.loads(l)["sources"]) for l in sys.stdin))')
 check "event_source has every link ($n_src of $n_links)" [ "$n_src" = "$n_links" ]
+check "event_full: every event unreviewed at first" [ "$(sqlite3 -batch "$db" "SELECT count(*) FROM event_full WHERE review_status = 'unreviewed'")" = "$n_full" ]
+first=$(sqlite3 -batch "$db" "SELECT min(id) FROM event")
+"$RASD" review --db "$db" reject "$first" --reason history 2>/dev/null
+check "event_full says what the analyst did" [ "$(sqlite3 -batch "$db" "SELECT review_status || ' ' || review_reason FROM event_full WHERE id = $first")" = "rejected history" ]
+check "... so a reader can leave the rejected out" [ "$(sqlite3 -batch "$db" "SELECT count(*) FROM event_full WHERE review_status <> 'rejected'")" = $((n_full - 1)) ]
 
 # --- Python's sqlite3, when it may load extensions (Debian's python3 may)
 py=
