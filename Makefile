@@ -169,25 +169,29 @@ fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FUZZ_BIN)
 
-# make fuzz-slow: the slow-input fuzzer (issue 12), inputs up to 1 MB, for
+# make fuzz-slow: the slow-input fuzzers (issue 12), fuzz/slow_*.c, one
+# after another (SLOW_TARGETS=slow_html for one), inputs up to 1 MB, each for
 # SLOW_SECONDS (default 600); fails on an input that costs more than 20x
 # the average per byte or passes libFuzzer's -timeout. Built at -O2 without
 # the sanitizers and with edge counters only (no comparison tracing, which
 # costs string-heavy code most), so that costs compare. Not in make test.
 SLOW_SECONDS ?= 600
+SLOW_SRC     := $(wildcard fuzz/slow_*.c)
+SLOW_TARGETS ?= $(SLOW_SRC:fuzz/%.c=%)
+SLOW_BIN     := $(SLOW_SRC:fuzz/%.c=build/fuzz/%)
 SLOW_FLAGS   := -g -O2 -fsanitize-coverage=inline-8bit-counters,pc-table -fno-omit-frame-pointer
 SLOW_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz-slow/obj/%.o)
 $(SLOW_LIB_OBJ): build/fuzz-slow/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(SLOW_FLAGS) -std=c11 -MMD -MP -c $< -o $@
-build/fuzz/slow_extract: fuzz/slow_extract.c fuzz/fuzz.h $(SLOW_LIB_OBJ)
+$(SLOW_BIN): build/fuzz/%: fuzz/%.c $(SLOW_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -g -O2 -fsanitize=fuzzer -std=c11 -o $@ $< \
-		$(SLOW_LIB_OBJ) $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -g -O2 -fsanitize=fuzzer -std=c11 \
+		-MMD -MP -MF $@.d -MT $@ -o $@ $< $(SLOW_LIB_OBJ) $(LDLIBS)
 fuzz-slow: deps
 	@$(MAKE) --no-print-directory EXTRA_DEB=clang deps
-	@$(MAKE) --no-print-directory build/fuzz/slow_extract
-	@SLOW_SECONDS=$(SLOW_SECONDS) sh fuzz/run_slow.sh build/fuzz/slow_extract
+	@$(MAKE) --no-print-directory $(SLOW_TARGETS:%=build/fuzz/%)
+	@SLOW_SECONDS=$(SLOW_SECONDS) sh fuzz/run_slow.sh $(SLOW_TARGETS:%=build/fuzz/%)
 
 # The default learned model, data/model.txt, trained on the shared gold
 # (docs/learn.md): the same gold and rules give the same bytes. Run it
@@ -208,4 +212,4 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SERVE_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d) \
-	$(SLOW_LIB_OBJ:.o=.d)
+	$(SLOW_LIB_OBJ:.o=.d) $(SLOW_BIN:=.d)
