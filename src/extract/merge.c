@@ -266,8 +266,12 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			continue;
 		near_mention = !title && o->evidence.field == e->evidence.field &&
 				    o->evidence.sent_start == e->evidence.sent_start;
+		/* أطلقت صاروخا مساء اليوم الخميس ... أدى إلى مقتل: the toll of
+		 * what the sentence told, whatever day each part reads */
+		bool toll_of = near_mention && e->consequence && generic_type(e) &&
+			       o->evidence.start < e->evidence.start;
 		bool date_ok = !o->has_date || !e->has_date || o->date == e->date ||
-			       e->time_precision > 1 || o->time_precision > 1;
+			       e->time_precision > 1 || o->time_precision > 1 || toll_of;
 		bool place_ok = same_location(c, o, e) ||
 				(title && o->admin1 && e->admin1 && *o->admin1 &&
 				 strcmp(o->admin1, e->admin1) == 0) ||
@@ -372,6 +376,22 @@ bool merge_into(struct ctx *c, struct event_list *l, const struct rasd_event *e,
 			o->merged++;
 			trace_merge(c, o, e, R_MERGE_PROTEST_KILLING);
 			return true;
+		}
+		if (toll_of && o->has_date && e->has_date && o->date != e->date &&
+		    o->time_precision == 1 && e->time_precision == 1 && o->merged == 0) {
+			/* عملية الطعن التي جرت السبت وأدت إلى مقتل: the day told
+			 * next to what it first caused, not the day of the report
+			 * before */
+			o->date = e->date;
+			why = R_MERGE_TOLL_OF_ATTACK;
+		}
+		if (toll_of && !same_type && generic_type(o) && strcmp(e->event_type, T_VAC) == 0 &&
+		    strcmp(o->sub_event_type, "Armed clash") == 0 &&
+		    (!o->actor2 || o->actor2 == c->civ)) {
+			/* an attack on no named armed side that killed civilians */
+			o->event_type = e->event_type;
+			o->sub_event_type = e->sub_event_type;
+			why = R_MERGE_TOLL_OF_ATTACK;
 		}
 		if (!same_type && near_mention && generic_type(o) && !generic_type(e) &&
 		    strcmp(e->event_type, T_SD) != 0) {

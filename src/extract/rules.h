@@ -217,6 +217,8 @@
 	X(WHERE_NONE, "where.none", "no place told for the frame")                                   \
 	X(WHERE_SEAT, "where.seat", \
 	  "a dateline, an organisation's seat (and its seat is London) or an outlet's name (the reporter of al-Mayadeen) is not where it happened") \
+	X(WHERE_ADJECTIVE_NAME, "where.adjective_name", \
+	  "a settlement cue and an adjective (a residential neighbourhood) is no village of that name") \
 	X(WHERE_ACTOR_NAME, "where.actor_name", \
 	  "the place is only inside an actor's name (Deir ez-Zor Military Council): any other place of the sentence comes first") \
 	X(WHERE_ARTICLE_COUNTRY, "where.article_country",                                          \
@@ -233,6 +235,8 @@
 	  "a number of dead (a hundred dead): a toll, counted on its event") \
 	X(TYPE_PARTICIPANTS, "type.participants", \
 	  "the protesters as people, told with their protest") \
+	X(MERGE_TOLL_OF_ATTACK, "merge.toll_of_attack", \
+	  "the toll the sentence's attack caused (which led to the death of) dates it, and types an attack on no armed side") \
 	X(MERGE_ELABORATES, "merge.elaborates", \
 	  "a definite noun that gives the day or place completes an event told before") \
 	X(MERGE_SAME_SENTENCE, "merge.same_sentence", "two mentions of one happening in a sentence") \

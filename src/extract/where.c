@@ -63,6 +63,14 @@ static bool in_actor_name(const struct ctx *c, const struct m_place *p)
 	return false;
 }
 
+/* حي سكني، منطقة صناعية، قرية مجاورة: a cue and an adjective, read as a
+ * village no gazetteer knows */
+static bool adjective_name(const struct ctx *c, const struct m_place *p)
+{
+	return p->unknown && p->ntok >= 2 && p->name && !strchr(p->name, ' ') &&
+	       WORD_AT(c, p->tok + p->ntok - 1, RASD_WL_PLACE_ADJECTIVE);
+}
+
 int choose_place(struct ctx *c, const struct frame *f)
 {
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
@@ -85,6 +93,10 @@ int choose_place(struct ctx *c, const struct frame *f)
 		}
 		if (!r->place && !r->unknown)
 			continue;
+		if (adjective_name(c, r)) {
+			RULE(c, f, R_WHERE_ADJECTIVE_NAME, r->tok, r->tok + r->ntok);
+			continue;
+		}
 		if (seat_place(c, p)) {
 			RULE(c, f, R_WHERE_SEAT, p->tok, p->tok + p->ntok);
 			continue;
