@@ -1095,10 +1095,15 @@ enum rasd_status rasd_trainer_add(struct rasd_trainer *t, const struct rasd_arti
  * (for the F1 the thresholds are chosen by); adds up over calls. */
 enum rasd_status rasd_trainer_article(struct rasd_trainer *t, long group,
 				      long nrequired) RASD_MUST_CHECK;
+/** Put article `group` in outer fold `fold` (by default group % k), e.g.
+ * one fold per gold file. */
+enum rasd_status rasd_trainer_set_fold(struct rasd_trainer *t, long group,
+				       long fold) RASD_MUST_CHECK;
 /** Examples added (and how many are real). */
 size_t rasd_trainer_count(const struct rasd_trainer *t, size_t *real);
 /** Fit the keep and type models on the examples whose group is not in
- * fold `fold` of k (k 0: every example), the thresholds chosen by a
+ * fold `fold` of k (k 0: every example; folds as rasd_trainer_set_fold
+ * put them), the thresholds chosen by a
  * 5-fold inner cross-validation on those examples alone unless o gives
  * them. Deterministic: the same examples give the same model. RASD_EINVAL
  * (with err) when the examples are all real or all spurious. */

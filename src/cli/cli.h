@@ -162,6 +162,8 @@ void cli_learn_calibrate(struct cli_learn *l, bool model, double confidence, boo
  * number `article` (NULL: its fold had nothing to learn from). */
 bool cli_learn_folds(struct cli_learn *l, long k, double threshold);
 const struct rasd_model *cli_learn_fold_model(const struct cli_learn *l, long article);
+/* Folds by gold file instead of by article (before the articles come). */
+void cli_learn_by_file(struct cli_learn *l);
 void cli_learn_report(const struct cli_learn *l, long k);
 int cli_learn_write(struct cli_learn *l, const char *out, double threshold);
 /* rasd train --db: the reviewed events of DB as examples (each article

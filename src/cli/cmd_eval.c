@@ -400,6 +400,7 @@ static int run(int argc, char **argv, bool training)
 	const char *gold_paths[64];
 	size_t ngold_paths = 0, gp;
 	long cv = 0;
+	bool cv_files = false;
 	double threshold = 0; /* 0: the model's own, or chosen by inner cross-validation */
 	struct cli_learn *learn = NULL;
 	struct rasd_model *model = NULL;
@@ -449,14 +450,20 @@ static int run(int argc, char **argv, bool training)
 			model_path = argv[++i];
 		} else if (strcmp(argv[i], "--cv") == 0 && i + 1 < argc && !training) {
 			char *end;
-			cv = strtol(argv[++i], &end, 10);
+			if (strcmp(argv[++i], "files") == 0) {
+				cv_files = true;
+				cv = 2; /* the number of files, below */
+				continue;
+			}
+			cv = strtol(argv[i], &end, 10);
 			if (*end || cv < 2 || cv > 50) {
-				cli_error("--cv: '%s' is not a number of folds in 2..50", argv[i]);
+				cli_error("--cv: '%s' is not a number of folds in 2..50, or files",
+					  argv[i]);
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			puts("usage: rasd eval [--text ARTICLE.txt] [--summary] [--require-perfect]\n"
-			     "                 [--min-confidence X] [--model FILE | --cv K] GOLD...\n"
+			     "                 [--min-confidence X] [--model FILE | --cv K|files] GOLD...\n"
 			     "GOLD is JSONL (one article with its hand-coded \"events\" per line) or one\n"
 			     "JSON object. --text supplies the article text when the gold file has none.\n"
 			     "Figures come by event type and by region (data/regions.tsv).\n"
@@ -466,7 +473,8 @@ static int run(int argc, char **argv, bool training)
 			     "events, gives their confidence and drops those below its threshold; --cv K\n"
 			     "adds rules alone against rules + a model trained for each of K folds\n"
 			     "without its articles, each article coded again with its fold's model, per\n"
-			     "gold file, with calibration tables (docs/learn.md); --threshold P is the\n"
+			     "gold file, with calibration tables (docs/learn.md); --cv files leaves each\n"
+			     "gold file out in turn instead (a source the model never saw); --threshold P is the\n"
 			     "probability below which the model drops an event (default: the model's,\n"
 			     "or chosen by an inner cross-validation).");
 			return 0;
@@ -494,6 +502,13 @@ static int run(int argc, char **argv, bool training)
 	if (training && !out_path) {
 		cli_error("train: give the model file to write (-o MODEL)");
 		return 2;
+	}
+	if (cv_files) {
+		if (ngold_paths < 2 || ngold_paths > 50) {
+			cli_error("eval: --cv files leaves each gold file out in turn: give 2 to 50");
+			return 2;
+		}
+		cv = (long)ngold_paths;
 	}
 	if (model_path && cv) {
 		cli_error("eval: --model and --cv do not go together");
@@ -529,6 +544,8 @@ static int run(int argc, char **argv, bool training)
 			cli_error("out of memory");
 			return 1;
 		}
+		if (cv_files)
+			cli_learn_by_file(learn);
 	}
 	/* with a model or folds, the articles are coded twice: rules alone,
 	 * then rules + model, both matched against the gold alike */

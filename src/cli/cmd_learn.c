@@ -31,6 +31,9 @@ struct cli_learn {
 	struct calib calib[2];
 	struct rasd_model *fold[MAX_FOLDS];
 	long k;
+	bool by_file;      /* one fold per gold file */
+	int *article_file; /* per article: its gold file */
+	size_t article_cap;
 	long articles;
 };
 
@@ -52,6 +55,7 @@ void cli_learn_free(struct cli_learn *l)
 	rasd_trainer_free(l->trainer);
 	for (f = 0; f < MAX_FOLDS; f++)
 		rasd_model_free(l->fold[f]);
+	free(l->article_file);
 	free(l);
 }
 
@@ -89,6 +93,17 @@ bool cli_learn_article(struct cli_learn *l, const struct rasd_article *art,
 	for (j = 0; j < ngold; j++)
 		required += label[j].required;
 	if (rasd_trainer_article(l->trainer, l->articles, required) != RASD_OK)
+		return false;
+	if ((size_t)l->articles == l->article_cap) {
+		size_t nc = l->article_cap ? l->article_cap * 2 : 256;
+		int *na = realloc(l->article_file, nc * sizeof(*na));
+		if (!na)
+			return false;
+		l->article_file = na;
+		l->article_cap = nc;
+	}
+	l->article_file[l->articles] = l->cur_file;
+	if (l->by_file && rasd_trainer_set_fold(l->trainer, l->articles, l->cur_file) != RASD_OK)
 		return false;
 	for (j = 0; j < nev; j++) {
 		const struct rasd_train_label *lab = umatch[j] >= 0 ? &label[umatch[j]] : &none;
@@ -145,7 +160,14 @@ bool cli_learn_folds(struct cli_learn *l, long k, double threshold)
 
 const struct rasd_model *cli_learn_fold_model(const struct cli_learn *l, long article)
 {
-	return l->k > 0 ? l->fold[article % l->k] : NULL;
+	if (l->k <= 0 || article < 0 || article >= l->articles)
+		return NULL;
+	return l->fold[l->by_file ? l->article_file[article] : article % l->k];
+}
+
+void cli_learn_by_file(struct cli_learn *l)
+{
+	l->by_file = true;
 }
 
 static void prf(const char *label, const long *c, double *f1)
@@ -198,7 +220,12 @@ void cli_learn_report(const struct cli_learn *l, long k)
 		for (m = 0; m < 2; m++)
 			for (c = 0; c < 3; c++)
 				all[m][c] += l->counts[m][fi][c];
-	if (k > 0)
+	if (k > 0 && l->by_file)
+		printf("\nlearned model, each of %ld gold files left out in turn (%ld articles, %zu"
+		       " events coded by the rules, %zu real); each article coded again with the"
+		       " model of the other files and matched as the rules are:\n",
+		       k, l->articles, n, real);
+	else if (k > 0)
 		printf("\nlearned model, %ld-fold cross-validation by article (%ld articles, %zu events"
 		       " coded by the rules, %zu real); each article coded again with the model of"
 		       " the other folds and matched as the rules are:\n",

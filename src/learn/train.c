@@ -34,6 +34,7 @@ struct rasd_trainer {
 	struct example *ex;
 	size_t n, cap;
 	long *required; /* per group: required labelled events */
+	long *fold_of;  /* per group: its outer fold, -1 for group % k */
 	size_t ngroups;
 	struct rasd_arena scratch;
 };
@@ -63,6 +64,7 @@ void rasd_trainer_free(struct rasd_trainer *t)
 		free(t->ex[i].f);
 	free(t->ex);
 	free(t->required);
+	free(t->fold_of);
 	names_release(&t->names);
 	rasd_arena_release(&t->scratch);
 	free(t);
@@ -104,9 +106,15 @@ static bool group_slot(struct rasd_trainer *t, long group)
 	nr = realloc(t->required, need * sizeof(*nr));
 	if (!nr)
 		return false;
-	for (i = t->ngroups; i < need; i++)
-		nr[i] = 0;
 	t->required = nr;
+	nr = realloc(t->fold_of, need * sizeof(*nr));
+	if (!nr)
+		return false;
+	t->fold_of = nr;
+	for (i = t->ngroups; i < need; i++) {
+		t->required[i] = 0;
+		t->fold_of[i] = -1;
+	}
 	t->ngroups = need;
 	return true;
 }
@@ -116,6 +124,14 @@ enum rasd_status rasd_trainer_article(struct rasd_trainer *t, long group, long n
 	if (!group_slot(t, group))
 		return group < 0 ? RASD_EINVAL : RASD_ENOMEM;
 	t->required[group] += nrequired;
+	return RASD_OK;
+}
+
+enum rasd_status rasd_trainer_set_fold(struct rasd_trainer *t, long group, long fold)
+{
+	if (fold < 0 || !group_slot(t, group))
+		return group < 0 || fold < 0 ? RASD_EINVAL : RASD_ENOMEM;
+	t->fold_of[group] = fold;
 	return RASD_OK;
 }
 
@@ -174,20 +190,30 @@ static void quiet(const char *s)
 
 /* Examples in the training set: not in outer fold `fold` of k (k 0: all),
  * and not in inner fold `inner` (-1: none). */
-static bool in_train(const struct example *x, long k, long fold, long inner)
+static bool in_outer(const struct rasd_trainer *t, long g, long k, long fold)
 {
-	long g = x->group;
-	if (k > 0 && g % k == fold)
+	if (k <= 0)
 		return false;
-	if (inner >= 0 && (k > 0 ? g / k : g) % INNER_FOLDS == inner)
-		return false;
-	return true;
+	return (t->fold_of[g] >= 0 ? t->fold_of[g] : g % k) == fold;
 }
 
-static bool in_inner(const struct example *x, long k, long fold, long inner)
+static long inner_of(const struct rasd_trainer *t, long g, long k)
 {
-	long g = x->group;
-	return !(k > 0 && g % k == fold) && (k > 0 ? g / k : g) % INNER_FOLDS == inner;
+	return (t->fold_of[g] >= 0 || k <= 0 ? g : g / k) % INNER_FOLDS;
+}
+
+static bool in_train(const struct rasd_trainer *t, const struct example *x, long k, long fold,
+		     long inner)
+{
+	if (in_outer(t, x->group, k, fold))
+		return false;
+	return inner < 0 || inner_of(t, x->group, k) != inner;
+}
+
+static bool in_inner(const struct rasd_trainer *t, const struct example *x, long k, long fold,
+		     long inner)
+{
+	return !in_outer(t, x->group, k, fold) && inner_of(t, x->group, k) == inner;
 }
 
 /* The keep model learns whether the event is right as the rules typed
@@ -228,7 +254,7 @@ static struct model *fit_one(const struct rasd_trainer *t, bool type, double C, 
 	for (i = 0; i < t->n; i++) {
 		const struct example *x = &t->ex[i];
 		double y;
-		if (!in_train(x, k, fold, inner))
+		if (!in_train(t, x, k, fold, inner))
 			continue;
 		if (type && (!x->real || x->type < 0))
 			continue;
@@ -431,7 +457,7 @@ enum rasd_status rasd_trainer_fit(struct rasd_trainer *t, const struct rasd_trai
 				      "no labelled events to learn from (give gold files, or review "
 				      "events first)");
 	for (g = 0; g < t->ngroups; g++)
-		if (!(k > 0 && (long)g % k == fold))
+		if (!in_outer(t, (long)g, k, fold))
 			required += t->required[g];
 	if (theta <= 0 || tau <= 0) {
 		/* inner cross-validation: thresholds from held-out predictions */
@@ -454,7 +480,7 @@ enum rasd_status rasd_trainer_fit(struct rasd_trainer *t, const struct rasd_trai
 				goto out;
 			}
 			for (i = 0; i < t->n; i++)
-				if (in_inner(&t->ex[i], k, fold, inner)) {
+				if (in_inner(t, &t->ex[i], k, fold, inner)) {
 					h[i].have = true;
 					h[i].typed = predict_example(&iw, &t->ex[i], &h[i].keep, h[i].prob);
 				}

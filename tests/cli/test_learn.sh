@@ -40,6 +40,14 @@ check "eval --cv has a calibration table" [ "$(grep -c '^  0\.[5-9]-' "$T_TMP/cv
 check "eval --cv gives the expected calibration error" grep -q "ECE 0\.[0-9]" "$T_TMP/cv"
 "$RASD" eval --summary --cv 3 "$gold" >"$T_TMP/cv2"
 check "cross-validation is deterministic" cmp -s "$T_TMP/cv" "$T_TMP/cv2"
+# one fold per gold file: a source the model never saw
+head -30 "$gold" >"$T_TMP/a.jsonl"; tail -n +31 "$gold" >"$T_TMP/b.jsonl"
+"$RASD" eval --summary --cv files "$T_TMP/a.jsonl" "$T_TMP/b.jsonl" >"$T_TMP/cvf"; rc=$?
+check "eval --cv files exits 0" [ $rc -eq 0 ]
+check "eval --cv files leaves each file out" grep -q "each of 2 gold files left out in turn (60 articles" "$T_TMP/cvf"
+check "eval --cv files reports each file" [ "$(grep -c "^  $T_TMP/[ab].jsonl:$" "$T_TMP/cvf")" -eq 2 ]
+"$RASD" eval --summary --cv files "$gold" >/dev/null 2>&1; rc=$?
+check "eval --cv files of one file exits 2" [ $rc -eq 2 ]
 
 # rasd extract --model: the model's probability is the confidence
 "$RASD" extract -q --no-model "$gold" >"$T_TMP/rules.jsonl"; rc=$?
