@@ -1363,13 +1363,17 @@ enum rasd_status rasd_db_rebuild(struct rasd_db *db, const struct rasd_lexicon *
  * place: a new database at dest (which must not exist) from every article
  * of db that can still be read, coded again in the order they were
  * stored. Articles on damaged pages are counted in *lost, those that no
- * longer code (kept, without events) in *failed. dest is removed on
- * failure.
+ * longer code (kept, without events) in *failed. The analysts' reviews
+ * (statuses, corrections, the audit trail) of every reviewed event that
+ * can be read come along, counted in *reviews_kept (those on damaged pages
+ * in *reviews_lost), and the new database is then rebuilt around them as
+ * rasd_db_rebuild() does. dest is removed on failure.
  */
 enum rasd_status rasd_db_salvage(struct rasd_db *db, const char *dest,
 				 const struct rasd_lexicon *lex,
 				 const struct rasd_extract_options *opt,
 				 struct rasd_ingest_counts *counts, long *failed, long *lost,
+				 long *reviews_kept, long *reviews_lost,
 				 struct rasd_error *err) RASD_MUST_CHECK;
 
 /**

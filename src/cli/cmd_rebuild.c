@@ -18,7 +18,10 @@ static void help(FILE *f)
 	      "Codes every stored article again (with the current lexicons and --places) and\n"
 	      "recomputes the events, their sources and merges, the search indexes and every\n"
 	      "index, in one transaction: after a lexicon update, or to repair what rasd\n"
-	      "check reports. The articles are kept as they are.\n"
+	      "check reports. The articles are kept as they are, and so are the analysts'\n"
+	      "reviews, corrections and audit trail. A database too damaged to rewrite in\n"
+	      "place is rebuilt into a new one from the articles and reviews that can still\n"
+	      "be read; the damaged file is kept aside as FILE.damaged-TIME.\n"
 	      "\n"
 	      "options:\n"
 	      "  --db FILE                        the events database\n"
@@ -42,7 +45,7 @@ static int salvage(struct rasd_db *db, const char *path, const struct rasd_lexic
 	char fresh[4200], aside[4200], from[4300], to[4300];
 	struct rasd_ingest_counts counts;
 	struct rasd_error err;
-	long failed = 0, lost = 0;
+	long failed = 0, lost = 0, reviews = 0, reviews_lost = 0;
 	const char *suffix[2] = {"-wal", "-shm"};
 	int k;
 
@@ -53,7 +56,8 @@ static int salvage(struct rasd_db *db, const char *path, const struct rasd_lexic
 			 "the articles that can be read",
 			 path);
 	rasd_error_clear(&err);
-	if (rasd_db_salvage(db, fresh, lex, xo, &counts, &failed, &lost, &err) != RASD_OK) {
+	if (rasd_db_salvage(db, fresh, lex, xo, &counts, &failed, &lost, &reviews, &reviews_lost,
+			    &err) != RASD_OK) {
 		cli_db_error(&err);
 		cli_error("rebuild: stopped; '%s' is as it was", path);
 		rasd_db_free(db);
@@ -76,10 +80,11 @@ static int salvage(struct rasd_db *db, const char *path, const struct rasd_lexic
 		fprintf(stderr,
 			"rasd: %ld article(s) coded again into a new '%s': %ld event(s), %ld report(s) "
 			"merged into known events; %ld article(s) lost to the damage, %ld that no "
-			"longer code; the damaged file is kept as '%s'\n",
+			"longer code; %ld reviewed event(s) kept, %ld lost to the damage; the damaged "
+			"file is kept as '%s'\n",
 			counts.articles_new, path, counts.events_new, counts.events_merged, lost,
-			failed, aside);
-	return lost || failed ? 1 : 0;
+			failed, reviews, reviews_lost, aside);
+	return lost || failed || reviews_lost ? 1 : 0;
 }
 
 int cmd_rebuild(int argc, char **argv)

@@ -159,7 +159,7 @@ enum rasd_status rasd_db_salvage(struct rasd_db *db, const char *dest,
 				 const struct rasd_lexicon *lex,
 				 const struct rasd_extract_options *opt,
 				 struct rasd_ingest_counts *counts, long *failed, long *lost,
-				 struct rasd_error *err)
+				 long *reviews_kept, long *reviews_lost, struct rasd_error *err)
 {
 	static const char sql[] = "SELECT doc_id, title, text, published, source, url"
 				  " FROM article WHERE id = ?1";
@@ -172,7 +172,7 @@ enum rasd_status rasd_db_salvage(struct rasd_db *db, const char *dest,
 	struct stat sb;
 	int rc;
 
-	*failed = *lost = 0;
+	*failed = *lost = *reviews_kept = *reviews_lost = 0;
 	memset(counts, 0, sizeof(*counts));
 	rasd_arena_init(&work, 0);
 	if (stat(dest, &sb) == 0)
@@ -255,6 +255,19 @@ enum rasd_status rasd_db_salvage(struct rasd_db *db, const char *dest,
 			sqlite3_exec(out->db, "DETACH damaged", NULL, NULL, NULL);
 		}
 		sqlite3_finalize(at);
+	}
+	if (status == RASD_OK) {
+		/* the analysts' reviews come along; the events are then coded
+		 * again around them, as rasd rebuild does in place */
+		status = store_carry_reviews(out, db->path, reviews_kept, reviews_lost, err);
+		if (status == RASD_OK && *reviews_kept) {
+			struct rasd_ingest_counts again;
+			long again_failed = 0;
+			status = rasd_db_rebuild(out, lex, opt, &again, &again_failed, err);
+			counts->events_new = again.events_new;
+			counts->events_merged = again.events_merged;
+			counts->mentions = again.mentions;
+		}
 	}
 out:
 	sqlite3_finalize(st);

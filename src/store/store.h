@@ -56,6 +56,13 @@ enum rasd_status store_fail(struct rasd_db *db, struct rasd_error *err, int rc, 
 enum rasd_status store_stmt(struct rasd_db *db, const char *sql, sqlite3_stmt **out,
 			    struct rasd_error *err);
 
+/* review_carry.c: the reviewed events of the damaged database at `damaged`
+ * that can still be read, with their reports, corrections, audit trail and
+ * the actors corrections name, copied into `out` (whose events are emptied
+ * first: the caller rebuilds it); *lost counts those on damaged pages. */
+enum rasd_status store_carry_reviews(struct rasd_db *out, const char *damaged, long *kept,
+				     long *lost, struct rasd_error *err);
+
 /* Make a cached statement ready for its next use. */
 void store_done(sqlite3_stmt *st);
 

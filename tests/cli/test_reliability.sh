@@ -138,6 +138,25 @@ check "F6: rasd check finds the damage" [ $rc -eq 1 ] && grep -q "problem(s)" "$
 check "F6: rasd rebuild repairs it" "$RASD" check -q --db "$T_TMP/bad.db"
 check "F6: the damaged file is kept aside" [ -n "$(ls "$T_TMP" | grep 'bad.db.damaged-')" ]
 check "F6: the rebuilt database holds every article" [ "$(count "$T_TMP/bad.db" 'SELECT count(*) FROM article')" = 200 ]
+# a rebuild of a damaged database keeps the analysts' reviews: statuses,
+# corrections and the audit trail (they used to be lost with the old file)
+cp "$db" "$T_TMP/rev.db"
+lo=$(count "$T_TMP/rev.db" 'SELECT min(id) FROM event')
+hi=$(count "$T_TMP/rev.db" 'SELECT max(id) FROM event')
+"$RASD" review --db "$T_TMP/rev.db" accept "$lo" 2>/dev/null
+"$RASD" review --db "$T_TMP/rev.db" set "$hi" fatalities=77 2>/dev/null
+"$RASD" review --db "$T_TMP/rev.db" reject $((hi - 1)) --reason history 2>/dev/null
+q_rev="SELECT group_concat(event_id || ':' || review_status || ':' || fatalities, ' ') FROM (SELECT * FROM event WHERE review_status <> 'unreviewed' ORDER BY event_id)"
+before=$(count "$T_TMP/rev.db" "$q_rev")
+nlog=$(count "$T_TMP/rev.db" 'SELECT count(*) FROM review_log')
+check "three events reviewed ($nlog log rows)" [ "$(count "$T_TMP/rev.db" "SELECT count(*) FROM event WHERE review_status <> 'unreviewed'")" = 3 ]
+damage "$T_TMP/rev.db" 8 8
+"$RASD" rebuild --db "$T_TMP/rev.db" 2>"$T_TMP/err"
+check "rebuild of a damaged database with reviews: repaired" "$RASD" check -q --db "$T_TMP/rev.db"
+check "... says the reviews came along" grep -q "3 reviewed event(s) kept" "$T_TMP/err"
+check "... their statuses and corrections stay ($before)" [ "$(count "$T_TMP/rev.db" "$q_rev")" = "$before" ]
+check "... so does the audit trail" [ "$(count "$T_TMP/rev.db" 'SELECT count(*) FROM review_log')" = "$nlog" ]
+check "... and the correction holds in queries" [ "$("$RASD" query --db "$T_TMP/rev.db" --format jsonl | grep -c '"fatalities":77')" -ge 1 ]
 cp "$db" "$T_TMP/bad2.db"
 damage "$T_TMP/bad2.db" r4 8  # inside one row: no command notices, check does
 "$RASD" check --db "$T_TMP/bad2.db" >"$T_TMP/out" 2>/dev/null
