@@ -171,10 +171,11 @@ fuzz: deps
 
 # make fuzz-slow: the slow-input fuzzers (issue 12), fuzz/slow_*.c, one
 # after another (SLOW_TARGETS=slow_html for one), inputs up to 1 MB, each for
-# SLOW_SECONDS (default 600); fails on an input that costs more than 20x
-# the average per byte or passes libFuzzer's -timeout. Built at -O2 without
-# the sanitizers and with edge counters only (no comparison tracing, which
-# costs string-heavy code most), so that costs compare. Not in make test.
+# SLOW_SECONDS (default 600; SLOW_SKIP=SEED... leaves seeds out); fails on an
+# input that costs more than 20x the average per byte or passes libFuzzer's
+# -timeout. Built at -O2 without the sanitizers and with edge counters only
+# (no comparison tracing, which costs string-heavy code most), so that
+# costs compare. Not in make test.
 SLOW_SECONDS ?= 600
 SLOW_SRC     := $(wildcard fuzz/slow_*.c)
 SLOW_TARGETS ?= $(SLOW_SRC:fuzz/%.c=%)
@@ -191,7 +192,7 @@ $(SLOW_BIN): build/fuzz/%: fuzz/%.c $(SLOW_LIB_OBJ)
 fuzz-slow: deps
 	@$(MAKE) --no-print-directory EXTRA_DEB=clang deps
 	@$(MAKE) --no-print-directory $(SLOW_TARGETS:%=build/fuzz/%)
-	@SLOW_SECONDS=$(SLOW_SECONDS) sh fuzz/run_slow.sh $(SLOW_TARGETS:%=build/fuzz/%)
+	@SLOW_SECONDS=$(SLOW_SECONDS) SLOW_SKIP="$(SLOW_SKIP)" sh fuzz/run_slow.sh $(SLOW_TARGETS:%=build/fuzz/%)
 
 # The default learned model, data/model.txt, trained on the shared gold
 # (docs/learn.md): the same gold and rules give the same bytes. Run it
