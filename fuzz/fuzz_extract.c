@@ -89,7 +89,7 @@ static void extract_check_event(struct rasd_arena *a, const struct rasd_article 
 	extract_check_json(a, &b, f + ev->sent_start, ev->sent_end - ev->sent_start);
 	rasd_buf_reset(&b);
 	{
-		struct rasd_acled_event ae = {art, e, 0, NULL, 1, 1, 0, NULL};
+		struct rasd_acled_event ae = {art, e, 0, NULL, 1, 1, 0, NULL, NULL, 0};
 		FUZZ_CHECK(rasd_acled_write_csv(&b, NULL, &ae) == RASD_OK);
 	}
 	FUZZ_CHECK(rasd_utf8_valid(b.p, b.n));
