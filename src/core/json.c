@@ -64,6 +64,24 @@ static bool read_hex4(struct parser *ps, uint32_t *out)
 }
 
 /* ps->i is at the opening quote. */
+/* Are the eight bytes of w (in memory order) four valid two-byte UTF-8
+ * sequences: 110xxxxx 10xxxxxx each, the lead at least C2? */
+static inline bool two_byte_letters(uint64_t w)
+{
+	uint64_t lead;
+	const union {
+		uint16_t u;
+		unsigned char b[2];
+	} order = {1};
+	if (order.b[0] != 1) /* big-endian: take the bytes in memory order */
+		w = __builtin_bswap64(w);
+	if ((w & 0xC0E0C0E0C0E0C0E0ull) != 0x80C080C080C080C0ull)
+		return false;
+	/* lead & 0x1E nonzero: not the overlong C0 or C1 */
+	lead = w & 0x001E001E001E001Eull;
+	return ((lead + 0x7FFF7FFF7FFF7FFFull) & 0x8000800080008000ull) == 0x8000800080008000ull;
+}
+
 static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 {
 	size_t start = ++ps->i, j, o = 0;
@@ -75,6 +93,18 @@ static enum rasd_status parse_string(struct parser *ps, struct rasd_str *out)
 	bool need_check = false;
 	for (j = start; j < ps->n; j++) {
 		unsigned char c = (unsigned char)ps->p[j];
+		/* eight bytes at a time while they are four two-byte letters (most
+		 * of an Arabic word): each a lead C2..DF and a continuation */
+		while (j + 8 <= ps->n) {
+			uint64_t w;
+			memcpy(&w, ps->p + j, 8);
+			if (!two_byte_letters(w))
+				break;
+			j += 8;
+		}
+		if (j >= ps->n)
+			break;
+		c = (unsigned char)ps->p[j];
 		if (c >= 0x80) {
 			uint32_t cp;
 			size_t l;

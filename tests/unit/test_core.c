@@ -155,6 +155,58 @@ TEST(json_parses_and_rejects)
 }
 
 /* Every error names the 1-based byte column of the character at fault. */
+/* Strings of two-byte letters of every length up to 13, at every offset
+ * from the quote, then a bad byte (an overlong C0/C1 lead, a lone
+ * continuation, a lead with no continuation) at each position: the string is
+ * read whole, and every bad form is caught where it is (the scanner reads
+ * eight bytes at a time while they are four letters). */
+TEST(json_strings_of_letters)
+{
+	static const char *const bad[] = {"\xc1\xa7", "\xc0\x80", "\xa7", "\xd8", "\xd8\x27"};
+	struct rasd_arena a;
+	struct rasd_json *v;
+	struct rasd_error err;
+	char line[128], want[64];
+	size_t n, k, b, ok = 0, caught = 0, tried = 0;
+
+	rasd_arena_init(&a, 0);
+	for (n = 0; n <= 13; n++) {
+		size_t o = 0, w = 0;
+		o += (size_t)snprintf(line + o, sizeof(line) - o, "{\"text\":\"");
+		for (k = 0; k < n; k++) {
+			/* ا ب ... : D8 A7 + k */
+			line[o++] = want[w++] = (char)0xD8;
+			line[o++] = want[w++] = (char)(0xA7 + k);
+		}
+		line[o++] = want[w++] = 'x';
+		want[w] = '\0';
+		snprintf(line + o, sizeof(line) - o, "\"}");
+		if (rasd_json_parse(&a, line, strlen(line), &v, &err) == RASD_OK &&
+		    rasd_json_get_str(v, "text", NULL) &&
+		    strcmp(rasd_json_get_str(v, "text", NULL), want) == 0)
+			ok++;
+		for (k = 0; k <= n; k++)
+			for (b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
+				size_t p = 0, q;
+				p += (size_t)snprintf(line + p, sizeof(line) - p, "{\"text\":\"");
+				for (q = 0; q < n; q++) {
+					if (q == k)
+						p += (size_t)snprintf(line + p, sizeof(line) - p, "%s", bad[b]);
+					line[p++] = (char)0xD8;
+					line[p++] = (char)(0xA7 + q);
+				}
+				if (k == n)
+					p += (size_t)snprintf(line + p, sizeof(line) - p, "%s", bad[b]);
+				snprintf(line + p, sizeof(line) - p, "\"}");
+				tried++;
+				caught += rasd_json_parse(&a, line, strlen(line), &v, &err) == RASD_EUTF8;
+			}
+	}
+	CHECK_INT(ok, 14);
+	CHECK_INT(caught, tried);
+	rasd_arena_release(&a);
+}
+
 TEST(json_error_columns)
 {
 	struct rasd_arena a;
@@ -211,5 +263,5 @@ TEST(calendar_arithmetic)
 }
 
 RUN_TESTS(T(arena_grows_and_resets), T(arena_array_grows), T(buf_caps_and_escapes), T(utf8_decode_rejects_bad_forms),
-	  T(utf8_clean_replaces_or_fails), T(json_parses_and_rejects), T(json_error_columns),
+	  T(utf8_clean_replaces_or_fails), T(json_parses_and_rejects), T(json_strings_of_letters), T(json_error_columns),
 	  T(calendar_arithmetic))
