@@ -47,7 +47,7 @@ struct tokenizer {
 	size_t kused, kcap;
 };
 
-static enum rasd_status push_token(struct tokenizer *tz, const char *key, size_t klen,
+RASD_ALWAYS_INLINE static inline enum rasd_status push_token(struct tokenizer *tz, const char *key, size_t klen,
 				   uint32_t start, uint32_t end, uint16_t kind, uint16_t flags,
 				   uint32_t para)
 {
