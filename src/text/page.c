@@ -54,7 +54,8 @@ static const uint8_t ascii_key[128] = {
  * ASCII letters, digits and @; marks and tatweel are left out; anything
  * else separates words. Table-driven: this runs over every line of every
  * article. */
-static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t max_words)
+static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t max_words,
+		       size_t *nwords)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, o = 0, words = 0;
@@ -120,12 +121,15 @@ static size_t line_key(const char *p, size_t n, char *out, size_t cap, size_t ma
 	while (o > 0 && out[o - 1] == ' ')
 		o--;
 	out[o] = '\0';
+	/* the words begun, less the one that stopped the key */
+	*nwords = words > max_words ? max_words : words;
 	return o;
 }
 
 size_t rasd_page_key(const char *p, size_t n, char *out, size_t cap)
 {
-	return line_key(p, n, out, cap, SIZE_MAX);
+	size_t words;
+	return line_key(p, n, out, cap, SIZE_MAX, &words);
 }
 
 /* Past this many words a line is no caption, menu or related headline. */
@@ -152,21 +156,6 @@ static bool contains(const char *p, size_t n, const char *needle)
 		if (p[i] == needle[0] && memcmp(p + i, needle, m) == 0)
 			return true;
 	return false;
-}
-
-static size_t count_words(const char *key)
-{
-	size_t w = 0;
-	bool in = false;
-	for (; *key; key++) {
-		if (*key == ' ')
-			in = false;
-		else if (!in) {
-			in = true;
-			w++;
-		}
-	}
-	return w;
 }
 
 /* Does the line key begin with a phrase of that kind (whole words)? */
@@ -371,12 +360,11 @@ enum rasd_status rasd_page_parse(struct rasd_arena *a, const char *p, size_t n,
 		size_t len = end - pos;
 		bool final_stop = false;
 
-		klen = line_key(line, len, key, sizeof(key), SHORT_LINE_WORDS + 1);
+		klen = line_key(line, len, key, sizeof(key), SHORT_LINE_WORDS + 1, &words);
 		if (klen == 0) { /* a blank line keeps a block of links open */
 			pos = end + 1;
 			continue;
 		}
-		words = count_words(key);
 		lines++;
 		{
 			size_t k = len;
