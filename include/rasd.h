@@ -801,8 +801,8 @@ size_t rasd_lex_match_at(const struct rasd_lexicon *lex, const struct rasd_doc *
  * each word's clitic readings that begin a lexicon entry, or that none
  * does, so a word is split, hashed and probed once per batch rather than at
  * each occurrence. Matches are the same with or without it. Direct-mapped,
- * 64 bytes a word, max_words rounded up to a power of two (0: 8,192, half
- * a megabyte): a word takes the place of an earlier one with the same
+ * 64 bytes a word, max_words rounded up to a power of two (0: 32,768,
+ * 2 MB): a word takes the place of an earlier one with the same
  * hash, so its memory is fixed. Tied to one lexicon (a look-up in another
  * bypasses it); one per thread. The caller frees it with
  * rasd_lex_cache_free() before the lexicon. NULL when out of memory.

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_WORDS 8192u
+#define DEFAULT_WORDS 32768u
 #define MIN_WORDS 64u
 #define MAX_WORDS (1u << 22)
 #define KEY_MAX 38u /* bytes of a key held inline: 19 Arabic letters */
