@@ -669,6 +669,7 @@ struct rasd_lex_match {
 	X(LAUNCHED_STEM, "launched-stem", 0) \
 	X(EXPOSED_STEM, "exposed-stem", 0) \
 	X(QAD, "qad", 0) \
+	X(ACCUSE, "accuse", 0) \
 	X(QAD_PERFECT, "qad-perfect", 0) \
 	X(QAD_IMPERFECT, "qad-imperfect", 0) \
 	/* extract/history.c */ \
@@ -678,6 +679,10 @@ struct rasd_lex_match {
 	X(DURING_PERIOD, "during-period", 0) \
 	X(PERIOD_UNIT, "period-unit", 0) \
 	X(KANA, "kana", 0) \
+	X(TALLY_LEAD, "tally-lead", 0) \
+	X(PERIOD_FILLER, "period-filler", 0) \
+	X(THEN_ADVERB, "then-adverb", 0) \
+	X(REPORT_DOCUMENT, "report-document", 0) \
 	/* extract/type.c */ \
 	X(DISPERSAL, "dispersal", 0) \
 	X(CROWD_VIOLENCE, "crowd-violence", 0) \

@@ -88,6 +88,12 @@ static long count_after_death(const struct ctx *c, const struct frame *f, uint32
 			break;
 		}
 		n = number_at_tok(c, j);
+		/* قائد اللواء 405 مشاة: a number after a definite noun names it */
+		if (n && j > end && c->doc->tokens[j].kind == RASD_TOK_NUMBER &&
+		    c->doc->tokens[j - 1].kind == RASD_TOK_WORD && c->doc->tokens[j - 1].klen > 4 &&
+		    memcmp(c->doc->tokens[j - 1].key, "ال", 4) == 0 && !qualifier(c, j - 1) &&
+		    !cue_at(c, j - 1, RASD_CUE_DEATH))
+			return 0;
 		if (n) {
 			uint32_t after = n->tok + n->ntok;
 			*vague = n->vague;

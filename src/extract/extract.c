@@ -145,8 +145,10 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			RULE(c, &f, R_WHERE_NO_PLACE, t->tok, t->tok + t->ntok);
 			goto drop;
 		}
-		/* hundreds killed with no day of their own: a running toll */
-		if (e.fatalities >= 200 && !own_day(&f)) {
+		/* hundreds killed with no day of their own (مقتل المئات): a running
+		 * toll */
+		if ((e.fatalities >= 200 || (f.fatalities_vague && e.fatalities >= 100)) &&
+		    !own_day(&f)) {
 			RULE(c, &f, R_COUNTS_RUNNING_TOLL, t->tok, t->tok + t->ntok);
 			goto drop;
 		}

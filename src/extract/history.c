@@ -80,12 +80,68 @@ bool accident_or_disaster(const struct ctx *c, const struct frame *f)
 	 * (three of its words) */
 	if (!in_sentence && !(in_para && in_article >= 3))
 		return false;
-	if (f->agent >= 0 || f->means_air || f->means_artillery || f->means_ied)
+	if (f->agent >= 0 || f->means_artillery || f->means_ied)
 		return false;
+	if (f->means_air) {
+		/* تحطم طائرة ركاب: the aircraft crashed, it struck no one */
+		const uint32_t *d = c->m->disaster;
+		size_t q = tok_lower_bound(d, c->m->ndisaster, s->tok_begin);
+		bool crash = false;
+		for (; q < c->m->ndisaster && d[q] < s->tok_end && !crash; q++)
+			crash = WORD_AT(c, d[q] + 1, RASD_WL_PROJECTILE);
+		if (!crash)
+			return false;
+	}
 	if (cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_ARMED_PERSON, NULL) ||
 	    cue_in(c, s->tok_begin, s->tok_end, RASD_CUE_WEAPON_SMALL, NULL))
 		return false;
 	return BECAUSE(c, f, R_HISTORY_ACCIDENT, f->trig->tok, f->trig->tok + f->trig->ntok);
+}
+
+/* How many days the period after a lead word at k spans: خلال يومين 2,
+ * خلال الأيام الثلاثة الماضية 3, في خمسة أيام 5, خلال الساعات الثماني
+ * والأربعين الماضية 2, خلال الـ24 ساعة 1, خلال الساعات الماضية 0; -1
+ * when no period follows (a count, a qualifier or an article may come
+ * between). */
+static long period_days_after(const struct ctx *c, uint32_t k, uint32_t end)
+{
+	uint32_t j;
+	long count = -1;
+	for (j = k + 1; j < end && j < k + 6; j++) {
+		const struct rasd_token *t = &c->doc->tokens[j];
+		const struct m_number *n = number_at_tok(c, j);
+		struct rasd_token bare;
+		long days = 0;
+		bool unit;
+		if (t->kind == RASD_TOK_PUNCT)
+			return -1;
+		bare = without_article(t);
+		unit = rasd_lex_word_value(c->lex, bare.key, bare.klen, RASD_WL_DURATION, &days);
+		if (n && !n->vague && !unit) {
+			count = n->value;
+			j = n->tok + n->ntok - 1;
+			continue;
+		}
+		if (unit) {
+			/* الأيام الثلاثة: the count after the unit */
+			const struct m_number *after = j + 1 < end ? number_at_tok(c, j + 1) : NULL;
+			bool plural = word_in(c->lex, &bare, RASD_WL_DURATION_PLURAL);
+			/* في العام 2015 is a year (history.past_year judges it) */
+			if (count < 0 && !plural && j + 1 < end &&
+			    c->doc->tokens[j + 1].kind == RASD_TOK_NUMBER && c->doc->tokens[j + 1].klen == 4)
+				return -1;
+			if (count < 0 && after && !after->vague)
+				count = after->value;
+			if (days == 0) /* hours */
+				return count > 0 ? count / 24 : 0;
+			if (count > 0)
+				return count * days;
+			return plural ? 3 * days : days;
+		}
+		if (!WORD_AT(c, j, RASD_WL_COUNT_QUALIFIER) && !WORD_AT(c, j, RASD_WL_PERIOD_FILLER))
+			return -1;
+	}
+	return -1;
 }
 
 bool is_statistic(const struct ctx *c, const struct frame *f)
@@ -93,6 +149,8 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 	size_t i;
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
 	uint32_t k;
+	bool own = f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
+		   f->date->tok < f->ce;
 
 	/* قتل في الحرب اليمنية 10 آلاف شخص: a war's toll, not an event */
 	/* (each walk below is skipped when the sentence has none of its words:
@@ -106,10 +164,20 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 	}
 
 	/* خلال نيسان 2020، خلال الشهر الماضي، طيلة العام: a tally over a period
-	 * (a monthly report), not one happening */
-	for (k = sent_may_have(c, f->sent, RASD_WL_DURING_PERIOD) ? f->cb : s->tok_end;
+	 * (a monthly report), not one happening; a span of days before the
+	 * clause (وخلال ثلاثة أيام من المظاهرات، قتل …) frames it too unless
+	 * the clause has its own day */
+	/* (a few words before the clause at most: a sentence of «قتل» repeated
+	 * must stay linear; skipped when the sentence has no lead word) */
+	for (k = !sent_may_have(c, f->sent, RASD_WL_TALLY_LEAD) ? s->tok_end
+		 : own ? f->cb : f->cb > s->tok_begin + 24 ? f->cb - 24 : s->tok_begin;
 	     k + 1 < f->ce + 6 && k + 1 < s->tok_end; k++) {
-		if (!WORD_AT(c, k, RASD_WL_DURING_PERIOD))
+		/* (the during-period words are tally-leads: one test a word) */
+		if (!WORD_OR_WAW_AT(c, k, RASD_WL_TALLY_LEAD))
+			continue;
+		if (period_days_after(c, k, s->tok_end) >= 2)
+			return BECAUSE(c, f, R_HISTORY_PERIOD_TALLY, k, k + 2);
+		if (k < f->cb || !WORD_AT(c, k, RASD_WL_DURING_PERIOD))
 			continue;
 		if (WORD_AT(c, k + 1, RASD_WL_PERIOD_UNIT))
 			return BECAUSE(c, f, R_HISTORY_PERIOD_TALLY, k, k + 2);
@@ -126,8 +194,10 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 			return BECAUSE(c, f, R_HISTORY_SINCE_DATE, d->tok, d->tok + d->ntok);
 	}
 	/* منذ إشعالها للحرب، منذ سيطرتها على المدينة: a period from an event,
-	 * not a day (منذ with a date is judged above) */
-	for (k = sent_may_have(c, f->sent, RASD_WL_SINCE) ? f->cb : s->tok_end;
+	 * not a day (منذ with a date is judged above); «ومنذ ذلك التاريخ، قتل»
+	 * opens the sentence before the clause */
+	for (k = !sent_may_have(c, f->sent, RASD_WL_SINCE) ? s->tok_end
+		 : WORD_OR_WAW_AT(c, s->tok_begin, RASD_WL_SINCE) ? s->tok_begin : f->cb;
 	     k < s->tok_end && k < f->ce + 8; k++) {
 		size_t q;
 		bool dated = false;
@@ -138,13 +208,23 @@ bool is_statistic(const struct ctx *c, const struct frame *f)
 		if (!dated)
 			return BECAUSE(c, f, R_HISTORY_SINCE_EVENT, k, k + 2);
 	}
+	/* قتل حينها، وأعلنت إسرائيل وقتها: told from an earlier time */
+	for (k = f->trig->tok > f->cb + 8 ? f->trig->tok - 8 : f->cb;
+	     k < f->ce && k < f->trig->tok + 12 && !own && sent_may_have(c, f->sent, RASD_WL_THEN_ADVERB);
+	     k++)
+		if (WORD_AT(c, k, RASD_WL_THEN_ADVERB))
+			return BECAUSE(c, f, R_HISTORY_THEN, k, k + 1);
+	/* وأضاف التقرير أن …، وقالت إحصائية إن …: what a report or a
+	 * statistic counts, not a happening of its own day */
+	for (k = f->trig->tok > s->tok_begin + 24 ? f->trig->tok - 24 : s->tok_begin;
+	     k < f->trig->tok && !own && sent_may_have(c, f->sent, RASD_WL_REPORT_DOCUMENT); k++)
+		if (WORD_AT(c, k, RASD_WL_REPORT_DOCUMENT))
+			return BECAUSE(c, f, R_HISTORY_REPORT, k, k + 1);
 	if (cue_in(c, f->cb, f->ce, RASD_CUE_STATISTIC, &k)) {
 		/* a daily toll with its own day is still an event (the day of the
 		 * report, in another clause, does not count) */
-		if (f->date && f->date->precision == 1 && f->date->tok >= f->cb &&
-		    f->date->tok < f->ce)
+		if (own)
 			return false;
-		(void)s;
 		return BECAUSE(c, f, R_HISTORY_STATISTIC, k, k + 1);
 	}
 	return false;
@@ -227,6 +307,11 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 		}
 		if (past_year && !recent_day)
 			return BECAUSE(c, f, R_HISTORY_PAST_DATE, past_at, past_end);
+		/* وفي عام 2014، سيطر …: a past year opening the sentence sets all
+		 * of it in that year */
+		for (k = s->tok_begin + 1; k < s->tok_begin + 4 && k < f->trig->tok && !recent_day; k++)
+			if (WORD_AT(c, k - 1, RASD_WL_YEAR_LEAD) && past_year_at(c, k, py))
+				return BECAUSE(c, f, R_HISTORY_PAST_YEAR, k - 1, k + 1);
 		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
 		 * the trigger frames the verbs that follow it */
 		for (k = s->tok_begin + 1; since && year && k + 1 < f->trig->tok && !recent_day; k++)
@@ -318,19 +403,21 @@ bool named_past_event(const struct ctx *c, const struct frame *f)
 bool pluperfect_background(const struct ctx *c, const struct frame *f)
 {
 	const struct rasd_sentence *s = &c->doc->sentences[f->sent];
-	uint32_t t = f->trig->tok, k, q, from = t > s->tok_begin + 30 ? t - 30 : s->tok_begin;
+	uint32_t t = f->trig->tok, k = 0, q;
 	size_t i;
+	bool found = false;
 
-	for (k = from; k < t; k++) {
-		if (!WORD_AT(c, k, RASD_WL_KANA))
+	if (!sent_may_have(c, f->sent, RASD_WL_KANA))
+		return false;
+	/* قد a few words before the trigger (or the trigger's own verb), then
+	 * كان a few words before قد */
+	for (q = t + 1; q-- > s->tok_begin && q + 30 > t && !found;) {
+		if (!qad_perfect(c, q))
 			continue;
-		for (q = k + 1; q < t + 1 && q < k + 10; q++)
-			if (qad_perfect(c, q))
-				break;
-		if (q < t + 1 && q < k + 10)
-			break;
+		for (k = q; k-- > s->tok_begin && k + 10 > q && !found;)
+			found = WORD_AT(c, k, RASD_WL_KANA);
 	}
-	if (k >= t)
+	if (!found)
 		return false;
 	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate && c->m->date[i].tok < s->tok_end;
 	     i++) {

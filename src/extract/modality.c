@@ -109,6 +109,21 @@ bool modal_before(const struct ctx *c, const struct frame *f)
 	return false;
 }
 
+/* A day (not a month or a period) in sentence s within the article's time
+ * frame. */
+static bool recent_day_in(const struct ctx *c, const struct rasd_sentence *s)
+{
+	size_t i;
+	for (i = FIRST(date, ndate, s->tok_begin); i < c->m->ndate && c->m->date[i].tok < s->tok_end;
+	     i++) {
+		const struct rasd_date_expr *d = &c->m->date[i];
+		if (d->precision == 1 && !d->since &&
+		    (c->published == INT32_MIN || d->date >= c->published - HISTORY_DAYS))
+			return true;
+	}
+	return false;
+}
+
 /* Statements, calls and condemnations are not events; nor is what they ask
  * to stop (دعت إلى وقف استهداف المدنيين), nor "this attack" told again. */
 bool statement_or_reference(const struct ctx *c, const struct frame *f)
@@ -165,6 +180,15 @@ bool statement_or_reference(const struct ctx *c, const struct frame *f)
 			if (WORD_AT(c, j, RASD_WL_RELATIVE))
 				return BECAUSE(c, f, R_MODALITY_ANNIVERSARY, k, k + 1);
 	}
+	/* اتهمت الأمم المتحدة القوات بقتل مئتي مدني، اتهمه باغتيال والده: an
+	 * accusation names a deed, it does not report one; one that gives the
+	 * deed a recent day (اتهمت دمشق إسرائيل بقصف مطار، مساء الأحد) is
+	 * how that strike is reported */
+	if (t->form != RASD_FORM_VERB && sent_may_have(c, f->sent, RASD_WL_ACCUSE) &&
+	    !recent_day_in(c, s))
+		for (k = t->tok > s->tok_begin + 12 ? t->tok - 12 : s->tok_begin; k < t->tok; k++)
+			if (WORD_AT(c, k, RASD_WL_ACCUSE))
+				return BECAUSE(c, f, R_MODALITY_ACCUSATION, k, k + 1);
 	for (k = t->tok > f->cb + 2 ? t->tok - 2 : f->cb; k < t->tok; k++) {
 		if (WORD_AT(c, k, RASD_WL_REFERENCE_LEAD))
 			return BECAUSE(c, f, R_MODALITY_TALK_ABOUT, k, k + 1);

@@ -171,6 +171,8 @@
 	  "bodies no one found, or found with no mark of conflict (a funeral, an exchange)")       \
 	X(MODALITY_TAKES_NO_GROUND, "modality.takes_no_ground", \
 	  "a capture of no place by no armed side (freed money)") \
+	X(MODALITY_ACCUSATION, "modality.accusation", \
+	  "an accusation (accused X of killing) names a deed, it does not report one") \
 	X(MODALITY_ANNIVERSARY, "modality.anniversary", \
 	  "what an anniversary remembers (the seventh anniversary of the massacre)") \
 	X(TYPE_CROWD_VIOLENCE, "type.crowd_violence", \
@@ -200,6 +202,10 @@
 	X(HISTORY_PERIOD, "history.period", "a sentence about a period is a statistic")              \
 	X(HISTORY_NAMED_ATTACK, "history.named_attack", \
 	  "an attack known by its town's name (after the Manchester attack)") \
+	X(HISTORY_THEN, "history.then", \
+	  "a clause told from an earlier time (then, at that time) with no day of its own") \
+	X(HISTORY_REPORT, "history.report", \
+	  "what a report or a statistic counts (the report added that ...) is no happening") \
 	X(HISTORY_PLUPERFECT, "history.pluperfect", \
 	  "kana ... qad + a perfect verb with no recent day of its own tells background") \
 	X(HISTORY_TOLD_BEFORE, "history.told_before", \
