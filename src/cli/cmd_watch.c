@@ -38,6 +38,9 @@ static void help(FILE *f)
 	      "  --status                  each feed's last fetch, HTTP status, items and errors\n"
 	      "  --max-attempts N          tries of a page that keeps failing (default 3)\n"
 	      "  --min-confidence X        keep events of confidence X or more (0-1)\n"
+	      "  --model FILE              apply a learned model as rasd extract does ('default'\n"
+	      "                            is data/model.txt)\n"
+	      "  --no-model                rules alone (the default)\n"
 	      "  --lock-timeout SECONDS    wait for another writer (default 10)\n"
 	      "  --data DIR                lexicon directory (default: the bundled data/)\n"
 	      "  --places FILE             extra places, same format as data/places.tsv\n"
@@ -60,6 +63,7 @@ struct watch {
 	struct rasd_fetcher *fetcher;
 	const struct rasd_lexicon *lex;
 	struct rasd_extract_options xo;
+	const struct rasd_model *model; /* NULL: rules alone */
 	const char *feeds_path;
 	int max_attempts;
 	bool tty;
@@ -395,9 +399,25 @@ static void do_item(struct watch *w, const struct rasd_watch_item *it)
 	if (it->feed_name)
 		art.source = it->feed_name; /* the name the analyst gave the outlet */
 	rasd_error_clear(&err);
-	if (rasd_extract(w->lex, &art, &w->xo, &w->work, &events, &nevents, &err) != RASD_OK) {
-		item_failed(w, it, "gone", err.msg);
-		goto out;
+	{
+		struct rasd_extract_options xo = w->xo;
+		struct rasd_trace trace;
+		if (w->model) {
+			/* the rules' names are the model's features */
+			memset(&trace, 0, sizeof(trace));
+			xo.trace = &trace;
+		}
+		if (rasd_extract(w->lex, &art, &xo, &w->work, &events, &nevents, &err) != RASD_OK) {
+			item_failed(w, it, "gone", err.msg);
+			goto out;
+		}
+	}
+	if (w->model) {
+		if (rasd_model_apply(w->model, &art, events, nevents, &w->work) != RASD_OK) {
+			item_failed(w, it, "failed", "out of memory");
+			goto out;
+		}
+		nevents = rasd_model_keep(w->model, events, nevents);
 	}
 	for (k = 0; k < nevents; k++)
 		if (events[k].confidence >= w->xo.min_confidence)
@@ -528,6 +548,9 @@ int cmd_watch(int argc, char **argv)
 	struct rasd_fetch_options fo;
 	struct watch w;
 	struct rasd_lexicon *lex = NULL;
+	struct cli_model_opt mo = {NULL, false};
+	struct rasd_model *model = NULL;
+	bool model_failed;
 	struct rasd_error err;
 	const char *db_path = NULL;
 	bool once = false, status = false;
@@ -548,6 +571,11 @@ int cmd_watch(int argc, char **argv)
 		if (k > 0)
 			continue;
 		k = cli_fetch_option(&fo, argc, argv, &i);
+		if (k < 0)
+			return 2;
+		if (k > 0)
+			continue;
+		k = cli_model_option(&mo, argc, argv, &i);
 		if (k < 0)
 			return 2;
 		if (k > 0)
@@ -624,6 +652,12 @@ int cmd_watch(int argc, char **argv)
 	if (!lex)
 		goto out;
 	w.lex = lex;
+	model = cli_load_model(&o, &mo, &model_failed);
+	if (model_failed) {
+		rc = mo.none && mo.path ? 2 : 1;
+		goto out;
+	}
+	w.model = model;
 	w.db = cli_open_db(db_path, true, (int)(lock_timeout * 1000));
 	if (!w.db)
 		goto out;
@@ -659,6 +693,7 @@ int cmd_watch(int argc, char **argv)
 out:
 	rasd_fetcher_free(w.fetcher);
 	rasd_db_free(w.db);
+	rasd_model_free(model);
 	rasd_lexicon_free(lex);
 	rasd_arena_release(&w.arena);
 	rasd_arena_release(&w.page);

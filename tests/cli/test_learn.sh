@@ -82,6 +82,13 @@ check "a damaged model: one line" [ "$(wc -l <"$T_TMP/err")" -eq 1 ]
 "$RASD" extract -q --model "$T_TMP/bad.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
 check "extract with a damaged model exits 1" [ $rc -eq 1 ]
 check "extract names file and line" grep -q "^rasd: $T_TMP/bad.txt:$n: column 3:" "$T_TMP/err"
+"$RASD" ingest -q --db "$T_TMP/i.db" --model "$T_TMP/bad.txt" "$gold" 2>"$T_TMP/err"; rc=$?
+check "ingest with a damaged model exits 1" [ $rc -eq 1 ]
+check "ingest names file and line" grep -q "^rasd: $T_TMP/bad.txt:$n: column 3:" "$T_TMP/err"
+check "ingest with a damaged model stores nothing" [ ! -s "$T_TMP/i.db" ]
+"$RASD" watch -q --db "$T_TMP/w.db" --feeds "$T_TMP/none.txt" --once --model "$T_TMP/bad.txt" 2>"$T_TMP/err"; rc=$?
+check "watch with a damaged model exits 1" [ $rc -eq 1 ]
+check "watch names file and line" grep -q "^rasd: $T_TMP/bad.txt:$n: column 3:" "$T_TMP/err"
 n=$(grep -n '^t	' "$T_TMP/m1.txt" | head -1 | cut -d: -f1)
 sed "${n}s/^t	[^	]*/t	Street party/" "$T_TMP/m1.txt" >"$T_TMP/badt.txt"
 "$RASD" extract -q --model "$T_TMP/badt.txt" "$gold" >/dev/null 2>"$T_TMP/err"; rc=$?
