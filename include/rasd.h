@@ -1192,7 +1192,7 @@ const char *rasd_country_from_code(const char *code);
  * normalizer and clitic splitter. docs/schema.md documents the tables and
  * the deduplication rule. A struct rasd_db is used by one thread at a time.
  */
-#define RASD_DB_SCHEMA_VERSION 6
+#define RASD_DB_SCHEMA_VERSION 7
 #define RASD_DB_HASH_HEX 65 /* 64 hex digits and a NUL */
 
 struct rasd_db;

@@ -294,8 +294,10 @@ static const char *const schema_v3_all[] = {schema_v3, NULL};
 static const char *const schema_v4_all[] = {schema_v4, NULL};
 static const char *const schema_v5_all[] = {schema_v5, NULL};
 static const char *const schema_v6_all[] = {schema_v6, NULL};
+/* Version 7: the counts of rasd stats, kept by triggers (summary.c). */
 static const char *const *const migrations[RASD_DB_SCHEMA_VERSION + 1] = {
-	NULL, schema_v1, schema_v2_all, schema_v3_all, schema_v4_all, schema_v5_all, schema_v6_all};
+	NULL,	       schema_v1,     schema_v2_all, schema_v3_all,
+	schema_v4_all, schema_v5_all, schema_v6_all, store_schema_v7};
 
 enum rasd_status store_migrate(struct rasd_db *db, struct rasd_error *err)
 {

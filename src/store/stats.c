@@ -42,6 +42,8 @@ enum rasd_status rasd_db_totals(struct rasd_db *db, const struct rasd_db_filter 
 	int next, rc;
 
 	memset(t, 0, sizeof(*t));
+	if (store_summary_fits(f))
+		return store_summary_totals(db, t, err);
 	rasd_arena_init(&a, 0);
 	status = store_where_build(f, &a, &w, err);
 	if (status == RASD_OK)
@@ -154,6 +156,8 @@ enum rasd_status rasd_db_count_by(struct rasd_db *db, const struct rasd_db_filte
 		break;
 	default: return rasd_error_set(err, RASD_EINVAL, 0, 0, "unknown statistic");
 	}
+	if (store_summary_fits(f))
+		return store_summary_count(db, by, limit, fn, ctx, err);
 	rasd_arena_init(&a, 0);
 	status = store_where_build(f, &a, &w, err);
 	if (status == RASD_OK)

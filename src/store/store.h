@@ -84,6 +84,15 @@ enum rasd_status store_query_int_of(struct rasd_db *db, const char *sql, long lo
 enum rasd_status store_check_schema(struct rasd_db *db, struct rasd_error *err);
 enum rasd_status store_migrate(struct rasd_db *db, struct rasd_error *err);
 
+/* summary.c: the counts kept by triggers (schema 7), and stats.c's
+ * answers from them when the filter is the default one. */
+extern const char *const store_schema_v7[];
+bool store_summary_fits(const struct rasd_db_filter *f);
+enum rasd_status store_summary_totals(struct rasd_db *db, struct rasd_db_totals *t,
+				      struct rasd_error *err);
+enum rasd_status store_summary_count(struct rasd_db *db, enum rasd_db_stat by, long limit,
+				     rasd_db_count_fn fn, void *ctx, struct rasd_error *err);
+
 /* functions.c: the SQL functions every connection has. */
 enum rasd_status store_register_functions(struct rasd_db *db, struct rasd_error *err);
 double store_distance_km(double lat1, double lon1, double lat2, double lon2);
