@@ -335,7 +335,14 @@ TEST(migrations)
 	/* (dropping columns re-reads the schema, search tables included) */
 	CHECK_INT(rasd_fts_register(raw), RASD_OK);
 	CHECK_INT(sqlite3_exec(raw,
-			       "DROP TRIGGER event_geo_insert; DROP TRIGGER event_geo_update;"
+			       "DROP TRIGGER event_stat_insert; DROP TRIGGER event_stat_delete;"
+			       " DROP TRIGGER event_stat_update_old; DROP TRIGGER event_stat_update_new;"
+			       " DROP TRIGGER mention_stat_insert; DROP TRIGGER mention_stat_delete;"
+			       " DROP TRIGGER mention_stat_update; DROP TABLE stat_month;"
+			       " DROP TABLE stat_type; DROP TABLE stat_admin1; DROP TABLE stat_actor;"
+			       " DROP TABLE stat_day_type; DROP TABLE stat_source;"
+			       " DROP TABLE event_outlet; DROP TABLE article_live;"
+			       " DROP TRIGGER event_geo_insert; DROP TRIGGER event_geo_update;"
 			       " DROP TRIGGER event_geo_delete;"
 			       " DROP TABLE event_geo; DROP INDEX event_type_nocase;"
 			       " DROP INDEX event_sub_type_nocase;"
