@@ -80,7 +80,7 @@ check "the database is at schema 4" [ "$(q 'pragma user_version')" -eq 4 ]
 check "a reader is told to upgrade" grep -q 'rasd ingest' "$T_TMP/err"
 : >"$T_TMP/empty.jsonl"
 "$RASD" ingest -q --db "$db" "$T_TMP/empty.jsonl"
-check "a writer migrates it" [ "$(q 'pragma user_version')" -eq 6 ]
+check "a writer migrates it" [ "$(q 'pragma user_version')" -eq 7 ]
 check "every point is in the R*Tree" \
 	[ "$(q 'select count(*) from event_geo')" -eq "$(q 'select count(*) from event where latitude is not null')" ]
 agree "a migration from schema 4"
