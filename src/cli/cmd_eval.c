@@ -136,9 +136,13 @@ static bool actor_agrees(const char *gold, const struct rasd_actor *a)
 	if (strcmp(gold, a->code) == 0)
 		return true;
 	if (strncmp(gold, "OTHER:", 6) == 0) {
-		const char *name = gold + 6, *p = a->also_en;
+		const char *name = gold + 6, *p = a->also_en, *paren = strstr(name, " (");
 		size_t n = strlen(name);
-		if (strcasecmp(name, a->name_en) == 0)
+		/* OTHER:Protesters (displaced civilians): the gold's note on who
+		 * they were qualifies the actor, it does not name another */
+		if (paren && name[n - 1] == ')')
+			n = (size_t)(paren - name);
+		if (strlen(a->name_en) == n && strncasecmp(name, a->name_en, n) == 0)
 			return true;
 		/* the other English names the gold sets write (LNA, GNA forces) */
 		while (p && *p) {

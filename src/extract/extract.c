@@ -510,6 +510,7 @@ enum rasd_status rasd_extract(const struct rasd_lexicon *lex, const struct rasd_
 	narrow_country_events(&c, &out);
 	attribute_yemen_air_raids(&c, art, &out);
 	article_opponents(&c, &out);
+	protest_counterparts(&c, &out);
 	unidentified_perpetrators(&c, &out);
 	for (i = 0; i < out.n; i++)
 		make_id(art, &out.ev[i], out.ev[i].event_id, sizeof(out.ev[i].event_id));

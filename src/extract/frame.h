@@ -294,6 +294,7 @@ const struct rasd_actor *recode_actor(const struct ctx *c, const struct rasd_act
 				      const struct rasd_event *e);
 void share_strike_agents(struct ctx *c, struct event_list *l);
 void article_opponents(struct ctx *c, struct event_list *l);
+void protest_counterparts(struct ctx *c, struct event_list *l);
 void unidentified_perpetrators(struct ctx *c, struct event_list *l);
 void attribute_yemen_air_raids(struct ctx *c, const struct rasd_article *art,
 			       struct event_list *l);

@@ -72,6 +72,8 @@
 	  "an air raid in Yemen without author is the Saudi-led coalition's")                      \
 	X(ACTORS_ARTICLE_OPPONENT, "actors.article_opponent",                                      \
 	  "a battle or strike without target was against the one enemy the article has that side fight") \
+	X(ACTORS_PROTEST_FORCE, "actors.protest_force",                                            \
+	  "a protest broken up without the force named: the police of its country broke it up") \
 	X(ACTORS_UNIDENTIFIED, "actors.unidentified", \
 	  "violence whose author the report does not name is an unidentified armed group (UNK)") \
 	X(COUNTS_ATTEMPT, "counts.attempt", \

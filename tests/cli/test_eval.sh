@@ -46,4 +46,17 @@ while read -r set want; do
 		fail "eval $set: F1 $got% is more than 2 points below the recorded $want%"
 	fi
 done <"$T_TMP/floors"
+
+# Actors the gold writes as OTHER:<English name>, with the gold's note in
+# brackets (OTHER:Protesters (unemployed graduates)), match rasd's codes
+# by name_en or also_en; another name does not.
+cat >"$T_TMP/actors.jsonl" <<'EOF'
+{"id":"t-1","published":"2023-03-13","text":"تظاهر مئات العاطلين عن العمل، أمس الأحد، أمام مقر الولاية في مدينة قفصة، قبل أن يتم تفريقهم بالغاز المسيل للدموع.","events":[{"event_type":"Protests","sub_event_type":"Protest with intervention","date":"2023-03-12","time_precision":1,"location":"قفصة","admin1":"قفصة","actor1":"OTHER:Protesters (unemployed graduates)","actor2":"OTHER:Tunisian police","fatalities":0,"claimed":false,"required":true}]}
+EOF
+"$RASD" eval "$T_TMP/actors.jsonl" >"$T_TMP/actors.out" 2>&1
+check "eval: OTHER:Protesters (note) is PROTESTERS" grep -q '^  actor1 *100.0% (1/1)' "$T_TMP/actors.out"
+check "eval: OTHER:Tunisian police is TUN-GOV (also_en)" grep -q '^  actor2 *100.0% (1/1)' "$T_TMP/actors.out"
+sed 's/Tunisian police/Tunisian rebels/' "$T_TMP/actors.jsonl" >"$T_TMP/actors2.jsonl"
+"$RASD" eval "$T_TMP/actors2.jsonl" >"$T_TMP/actors2.out" 2>&1
+check "eval: another English name is another actor" grep -q '^  actor2 *0.0% (0/1)' "$T_TMP/actors2.out"
 finish
