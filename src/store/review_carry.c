@@ -140,7 +140,8 @@ enum rasd_status store_carry_reviews(struct rasd_db *out, const char *damaged, l
 		goto detach;
 	/* the events coded from the salvaged articles are rebuilt anyway */
 	rc = carry_exec(out, "DELETE FROM main.mention; DELETE FROM main.event;"
-			     " CREATE TEMP TABLE carry_mention AS SELECT * FROM old.mention WHERE 0");
+			     " CREATE TEMP TABLE carry_mention AS SELECT * FROM old.mention WHERE 0;"
+			     " CREATE INDEX temp.carry_mention_article ON carry_mention(article)");
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		int r = carry_step(out, "INSERT INTO main.event SELECT * FROM old.event WHERE id = ?1",
 				   ids[i], 0, 1);
