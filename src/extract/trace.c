@@ -79,6 +79,13 @@ void trace_keep(const struct frame *f, struct rasd_event *e)
 	e->ntrace = f->tr->n;
 }
 
+/* An event keeps at most this many steps. Each step added or merge
+ * copies the event's steps into a new arena array, so an event merged
+ * from thousands of mentions (one sentence listing a place after place)
+ * would cost memory quadratic in them; the first steps, which made the
+ * event and its first merges, are kept. */
+#define MAX_EVENT_STEPS 64
+
 /* A new array for e: its steps, then room for `more`. */
 static struct rasd_trace_step *event_steps(struct ctx *c, struct rasd_event *e, size_t more)
 {
@@ -95,7 +102,7 @@ static struct rasd_trace_step *event_steps(struct ctx *c, struct rasd_event *e, 
 void trace_event(struct ctx *c, struct rasd_event *e, enum rule r, uint32_t start, uint32_t end)
 {
 	struct rasd_trace_step *nv;
-	if (!c->trace)
+	if (!c->trace || e->ntrace >= MAX_EVENT_STEPS)
 		return;
 	nv = event_steps(c, e, 1);
 	if (!nv)
@@ -115,11 +122,12 @@ void trace_event(struct ctx *c, struct rasd_event *e, enum rule r, uint32_t star
 void trace_merge(struct ctx *c, struct rasd_event *o, const struct rasd_event *e, enum rule r)
 {
 	struct rasd_trace_step *nv;
-	size_t n;
-	if (!c->trace)
+	size_t n, more;
+	if (!c->trace || o->ntrace >= MAX_EVENT_STEPS)
 		return;
 	n = o->ntrace;
-	nv = event_steps(c, o, 1 + e->ntrace);
+	more = e->ntrace < MAX_EVENT_STEPS - n - 1 ? e->ntrace : MAX_EVENT_STEPS - n - 1;
+	nv = event_steps(c, o, 1 + more);
 	if (!nv)
 		return;
 	memset(&nv[n], 0, sizeof(nv[0]));
@@ -128,10 +136,10 @@ void trace_merge(struct ctx *c, struct rasd_event *o, const struct rasd_event *e
 	nv[n].spans[0].start = e->evidence.start;
 	nv[n].spans[0].end = e->evidence.end;
 	nv[n].nspans = 1;
-	if (e->ntrace)
-		memcpy(&nv[n + 1], e->trace, e->ntrace * sizeof(*nv));
+	if (more)
+		memcpy(&nv[n + 1], e->trace, more * sizeof(*nv));
 	o->trace = nv;
-	o->ntrace = n + 1 + e->ntrace;
+	o->ntrace = n + 1 + more;
 }
 
 void trace_drop(struct ctx *c, const struct frame *f)

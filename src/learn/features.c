@@ -14,6 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes of the sentence read on each side of the trigger. */
+#define WINDOW 1024
+/* Events on each side of an event that its article features compare. */
+#define NEIGHBOURS 200
+
 /* ------------------------------------------------------- string table */
 
 static uint64_t fnv(const char *s)
@@ -198,7 +203,9 @@ static void article_features(const struct rasd_event *ev, size_t nev, size_t i,
 	size_t j, same_place = 0, same_place_type = 0, earlier_same = 0, same_type = 0;
 	char num[32];
 
-	for (j = 0; j < nev; j++) {
+	/* the nearest events only, so that an article of thousands of events
+	 * stays linear */
+	for (j = i > NEIGHBOURS ? i - NEIGHBOURS : 0; j < nev && j <= i + NEIGHBOURS; j++) {
 		if (j == i)
 			continue;
 		if (same_str(ev[j].event_type, e->event_type))
@@ -222,11 +229,12 @@ static void article_features(const struct rasd_event *ev, size_t nev, size_t i,
 	if (!same_type)
 		feat(f, "only-of-its-type%s%s", NULL, NULL);
 	if (e->evidence.field == RASD_FIELD_TITLE) {
-		for (j = 0; j < nev; j++)
+		size_t end = nev < NEIGHBOURS ? nev : NEIGHBOURS;
+		for (j = 0; j < end; j++)
 			if (j != i && ev[j].evidence.field == RASD_FIELD_TEXT &&
 			    same_str(ev[j].event_type, e->event_type))
 				break;
-		if (j == nev)
+		if (j == end)
 			feat(f, "title-only%s%s", NULL, NULL);
 	}
 }
@@ -243,14 +251,31 @@ static void sentence_features(const struct rasd_article *art, const struct rasd_
 	size_t first, last, i;
 	char num[32];
 
+	size_t ws, we;
+
 	if (!field || e->evidence.sent_end > fn || e->evidence.sent_start >= e->evidence.sent_end ||
-	    e->evidence.start < e->evidence.sent_start)
+	    e->evidence.start < e->evidence.sent_start || e->evidence.end > e->evidence.sent_end ||
+	    e->evidence.start > e->evidence.end)
 		return;
-	if (rasd_doc_parse(a, field + e->evidence.sent_start,
-			   e->evidence.sent_end - e->evidence.sent_start, &doc) != RASD_OK)
+	/* at most WINDOW bytes each side of the trigger: a sentence of
+	 * megabytes with many events stays linear; a cut word at either
+	 * edge is left out */
+	ws = e->evidence.sent_start;
+	we = e->evidence.sent_end;
+	if (e->evidence.start - ws > WINDOW) {
+		ws = e->evidence.start - WINDOW;
+		while (ws < e->evidence.start && field[ws] != ' ' && field[ws] != '\n')
+			ws++;
+	}
+	if (we - e->evidence.end > WINDOW) {
+		we = e->evidence.end + WINDOW;
+		while (we > e->evidence.end && field[we] != ' ' && field[we] != '\n')
+			we--;
+	}
+	if (rasd_doc_parse(a, field + ws, we - ws, &doc) != RASD_OK)
 		return;
-	ts = e->evidence.start - e->evidence.sent_start;
-	te = e->evidence.end - e->evidence.sent_start;
+	ts = (uint32_t)(e->evidence.start - ws);
+	te = (uint32_t)(e->evidence.end - ws);
 	first = doc.ntokens;
 	last = 0;
 	for (i = 0; i < doc.ntokens; i++) {
@@ -275,7 +300,7 @@ static void sentence_features(const struct rasd_article *art, const struct rasd_
 		feat(f, "prev=%s%s", doc.tokens[first - 1].key, NULL);
 	if (last + 1 < doc.ntokens && doc.tokens[last + 1].kind == RASD_TOK_WORD)
 		feat(f, "next=%s%s", doc.tokens[last + 1].key, NULL);
-	if (doc.tokens[0].kind == RASD_TOK_WORD)
+	if (ws == e->evidence.sent_start && doc.tokens[0].kind == RASD_TOK_WORD)
 		feat(f, "first=%s%s", doc.tokens[0].key, NULL);
 	/* the clause: back to the last comma or colon, forward to the next */
 	{
@@ -309,7 +334,8 @@ static void sentence_features(const struct rasd_article *art, const struct rasd_
 			feat(f, "hashtag%s%s", NULL, NULL);
 			break;
 		}
-	if (doc.ntokens && !(doc.tokens[doc.ntokens - 1].flags & RASD_TOKF_TERMINAL))
+	if (we == e->evidence.sent_end && doc.ntokens &&
+	    !(doc.tokens[doc.ntokens - 1].flags & RASD_TOKF_TERMINAL))
 		feat(f, "no-full-stop%s%s", NULL, NULL);
 }
 

@@ -72,6 +72,18 @@ if [ -f data/model.txt ]; then
 	check "the shipped model is of this version" [ "$(head -1 data/model.txt)" = "rasd-model 2" ]
 fi
 
+# one 1.6 MB sentence of 20,000 strikes: the model (and the trace it
+# reads) stays linear (was 24 GB and a kill before the trace's cap)
+awk 'BEGIN { split("كفرزيتا اللطامنة مورك كفرنبودة سراقب", t, " ");
+	printf "{\"id\":\"big\",\"published\":\"2024-03-01\",\"text\":\"";
+	for (i = 0; i < 20000; i++) printf "%sقصفت طائرات حربية بلدة %s وقتل %d مدنيين", (i ? "، " : ""), t[i % 5 + 1], 2 + i % 5;
+	print "\"}" }' >"$T_TMP/big.jsonl"
+(ulimit -t 20; "$RASD" extract -q --model "$T_TMP/m1.txt" "$T_TMP/big.jsonl" >"$T_TMP/big.out"); rc=$?
+check "a sentence of 20,000 strikes with a model: done in 20 s of CPU" [ $rc -eq 0 ]
+check "a sentence of 20,000 strikes with a model: events" [ -s "$T_TMP/big.out" ]
+(ulimit -t 20; "$RASD" extract -q --explain "$T_TMP/big.jsonl" >/dev/null); rc=$?
+check "a sentence of 20,000 strikes with --explain: done in 20 s of CPU" [ $rc -eq 0 ]
+
 # damaged and foreign model files
 n=$(grep -n '^w	' "$T_TMP/m1.txt" | head -1 | cut -d: -f1)
 sed "${n}s/.*/w	x.5	trig=قتل/" "$T_TMP/m1.txt" >"$T_TMP/bad.txt"
