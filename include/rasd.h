@@ -680,6 +680,7 @@ struct rasd_lex_match {
 	X(PERIOD_UNIT, "period-unit", 0) \
 	X(KANA, "kana", 0) \
 	X(TALLY_LEAD, "tally-lead", 0) \
+	X(PLURAL_HAPPENING, "plural-happening", 0) \
 	X(PERIOD_FILLER, "period-filler", 0) \
 	X(THEN_ADVERB, "then-adverb", 0) \
 	X(REPORT_DOCUMENT, "report-document", 0) \

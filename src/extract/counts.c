@@ -143,7 +143,8 @@ static long count_victims(const struct ctx *c, uint32_t from, uint32_t ce, bool 
 				return 0;
 			break;
 		}
-		count++;
+		/* مدنيان، متظاهران: a dual names two */
+		count += t->klen > 8 && memcmp(t->key + t->klen - 4, "ان", 4) == 0 ? 2 : 1;
 		last_end = a->tok + a->ntok;
 	}
 	if (count == 0 && named_ok && from < ce) {

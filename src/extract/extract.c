@@ -92,7 +92,7 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 		c->month_frame = month_frame_before(c, t->tok);
 		/* each test records the rule that decided when it drops the frame */
 		if (is_question(c, &f) || modal_before(c, &f) || is_statistic(c, &f) ||
-		    pluperfect_background(c, &f) || purpose_or_method(c, &f) ||
+		    pluperfect_background(c, &f) || cumulative_toll(c, &f) || purpose_or_method(c, &f) ||
 		    statement_or_reference(c, &f))
 			goto drop;
 		if (accident_or_disaster(c, &f))

@@ -20,6 +20,7 @@
 
 #define VAGUE_PLURAL_FATALITIES 10 /* ACLED: "several", unspecified plural */
 #define HISTORY_DAYS 60            /* older than this before publication: history */
+#define CUMULATIVE_TOLL 50         /* dead over plural protests or battles, no day: a total */
 
 /* ACLED's names, exactly. */
 static const char T_BATTLES[] = "Battles";
@@ -340,6 +341,8 @@ bool named_past_event(const struct ctx *c, const struct frame *f);
 bool definite_reference(const struct ctx *c, const struct frame *f);
 /* وكان الجيش قد سيطر: a pluperfect with no recent day of its own is background. */
 bool pluperfect_background(const struct ctx *c, const struct frame *f);
+/* 120 killed during the protests, no day of their own: a running total. */
+bool cumulative_toll(const struct ctx *c, const struct frame *f);
 /* Token at is قد (وقد، لقد) before a perfect verb: a completed act, no hedge. */
 bool qad_perfect(const struct ctx *c, uint32_t at);
 

@@ -310,7 +310,14 @@ bool year_in_past(const struct ctx *c, const struct frame *f)
 		/* وفي عام 2014، سيطر …: a past year opening the sentence sets all
 		 * of it in that year */
 		for (k = s->tok_begin + 1; k < s->tok_begin + 4 && k < f->trig->tok && !recent_day; k++)
-			if (WORD_AT(c, k - 1, RASD_WL_YEAR_LEAD) && past_year_at(c, k, py))
+			if (WORD_OR_WAW_AT(c, k - 1, RASD_WL_YEAR_LEAD) && past_year_at(c, k, py))
+				return BECAUSE(c, f, R_HISTORY_PAST_YEAR, k - 1, k + 1);
+		/* ويرتبط الحزب بتفجير الخبر عام 1996 … الذي فجر: a past year a few
+		 * words before the trigger (منذ عام 2013 describes, see below) */
+		for (k = f->trig->tok > s->tok_begin + 12 ? f->trig->tok - 12 : s->tok_begin + 1;
+		     year && k < f->trig->tok && !recent_day; k++)
+			if (WORD_AT(c, k - 1, RASD_WL_YEAR_LEAD) && !WORD_OR_WAW_AT(c, k - 1, RASD_WL_SINCE) &&
+			    !(k >= 2 && WORD_OR_WAW_AT(c, k - 2, RASD_WL_SINCE)) && past_year_at(c, k, py))
 				return BECAUSE(c, f, R_HISTORY_PAST_YEAR, k - 1, k + 1);
 		/* وتلاحق السلطات منذ 2011 معارضيها ونفذت …: a period opened before
 		 * the trigger frames the verbs that follow it */
@@ -427,4 +434,27 @@ bool pluperfect_background(const struct ctx *c, const struct frame *f)
 			return false;
 	}
 	return BECAUSE(c, f, R_HISTORY_PLUPERFECT, k, k + 1);
+}
+
+/* قتل 120 فلسطينيا خلال الاحتجاجات، 139 مسلحا قتلوا خلال المعارك: a toll
+ * of dozens or more told over plural protests or battles, with no day of
+ * its own, is the running total of a movement or a campaign. */
+bool cumulative_toll(const struct ctx *c, const struct frame *f)
+{
+	uint32_t k;
+	if (f->fatalities < CUMULATIVE_TOLL || (f->date && f->date->precision == 1 &&
+						 f->date->tok >= f->cb && f->date->tok < f->ce))
+		return false;
+	if (!sent_may_have(c, f->sent, RASD_WL_PLURAL_HAPPENING))
+		return false;
+	for (k = f->trig->tok > f->cb + 16 ? f->trig->tok - 16 : f->cb;
+	     k < f->ce && k < f->trig->tok + 24; k++)
+		/* خلال المعارك، في الاحتجاجات، أثناء مسيرات العودة (but «في مواجهات
+		 * عنيفة اندلعت …» is one happening) */
+		if (k > 0 && WORD_AT(c, k, RASD_WL_PLURAL_HAPPENING) &&
+		    (WORD_AT(c, k - 1, RASD_WL_DURING) || WORD_AT(c, k - 1, RASD_WL_DURING_PERIOD) ||
+		     (WORD_AT(c, k - 1, RASD_WL_DURING_PREP) && c->doc->tokens[k].klen > 4 &&
+		      memcmp(c->doc->tokens[k].key, "ال", 4) == 0)))
+			return BECAUSE(c, f, R_HISTORY_CUMULATIVE_TOLL, k - 1, k + 1);
+	return false;
 }

@@ -208,6 +208,8 @@
 	  "a clause told from an earlier time (then, at that time) with no day of its own") \
 	X(HISTORY_REPORT, "history.report", \
 	  "what a report or a statistic counts (the report added that ...) is no happening") \
+	X(HISTORY_CUMULATIVE_TOLL, "history.cumulative_toll", \
+	  "dozens or more killed over plural protests or battles, no day of their own: a running total") \
 	X(HISTORY_PLUPERFECT, "history.pluperfect", \
 	  "kana ... qad + a perfect verb with no recent day of its own tells background") \
 	X(HISTORY_TOLD_BEFORE, "history.told_before", \
