@@ -624,6 +624,7 @@ struct rasd_lex_match {
 	X(SEAT, "seat", 0) \
 	X(OUTLET_NOUN, "outlet-noun", 0) \
 	X(PLACE_ADJECTIVE, "place-adjective", 0) \
+	X(ROAD, "road", 0) \
 	X(CLOSE_TO, "close-to", 0) \
 	X(CLOSE_BY, "close-by", 0) \
 	X(LAUNCH, "launch", 0) \

@@ -180,7 +180,11 @@ static enum rasd_status code_doc(struct ctx *c, struct event_list *out, bool tit
 			goto drop; /* مئة قتيل: a toll, counted on the event it belongs to */
 		}
 		if ((f.trig->cls == RASD_EC_PROTEST || f.trig->cls == RASD_EC_RIOT) &&
-		    f.trig->form == RASD_FORM_PART) {
+		    f.trig->form == RASD_FORM_PART &&
+		    !(f.crowd_violent && !f.intervention &&
+		      (!f.agent_actor || f.agent_actor->inter == 5 || f.agent_actor->inter == 6))) {
+			/* (قطع المحتجون الطرق بالإطارات المشتعلة, with no protest
+			 * told: the crowd's own riot, see type.crowd_violence) */
 			RULE(c, &f, R_TYPE_PARTICIPANTS, t->tok, t->tok + t->ntok);
 			goto drop; /* متظاهرون: the people, told with their protest */
 		}

@@ -63,6 +63,23 @@ static bool in_actor_name(const struct ctx *c, const struct m_place *p)
 	return false;
 }
 
+/* طريق مادبا عمان، طريق القامشلي - عامودا: the second town only names
+ * where the road goes */
+static bool road_end(const struct ctx *c, size_t i)
+{
+	const struct m_place *p = &c->m->place[i], *q;
+	uint32_t gap;
+	if (i == 0)
+		return false;
+	q = &c->m->place[i - 1];
+	if (q->tok == 0 || q->tok + q->ntok > p->tok)
+		return false;
+	gap = p->tok - (q->tok + q->ntok);
+	if (gap > 1 || (gap == 1 && c->doc->tokens[p->tok - 1].kind != RASD_TOK_PUNCT))
+		return false;
+	return WORD_AT(c, q->tok - 1, RASD_WL_ROAD);
+}
+
 /* حي سكني، منطقة صناعية، قرية مجاورة: a cue and an adjective, read as a
  * village no gazetteer knows */
 static bool adjective_name(const struct ctx *c, const struct m_place *p)
@@ -116,6 +133,8 @@ int choose_place(struct ctx *c, const struct frame *f)
 			score -= 20; /* قرب دمشق: a landmark, when the sentence has more */
 		if (in_actor_name(c, p))
 			score -= 200; /* مجلس دير الزور العسكري: only when nothing else is told */
+		if (road_end(c, i))
+			score -= 40; /* طريق مادبا عمان: the road's start, not its end */
 		if (origin_place(c, p)) {
 			/* where it came from: only when neither the sentence nor the
 			 * paragraph says where it struck */
