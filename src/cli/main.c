@@ -32,7 +32,7 @@ static void usage(FILE *f)
 	      "  review    accept, reject, correct, merge and split stored events; the queue\n"
 	      "  fetch     news pages or feeds (URLs or saved files) to article JSONL\n"
 	      "  watch     follow news feeds: fetch new articles, code and store them\n"
-	      "  train     fit the learned scorer on gold files into a model file\n"
+	      "  train     fit the learned models on gold files and reviewed events\n"
 	      "  version   print the version (also -V, --version)\n"
 	      "\n"
 	      "Run 'rasd <command> --help' for a command's options.\n",
