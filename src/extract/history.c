@@ -47,6 +47,16 @@ static size_t para_lower_bound(const struct rasd_doc *doc, const uint32_t *d, si
 	return lo;
 }
 
+/* An explosion trigger ends right before token d (انفجار أسطوانة غاز). */
+static bool explosion_of(const struct ctx *c, uint32_t d)
+{
+	size_t q;
+	for (q = FIRST(trig, ntrig, d > 4 ? d - 4 : 0); q < c->m->ntrig && c->m->trig[q].tok < d; q++)
+		if (c->m->trig[q].cls == RASD_EC_IED && c->m->trig[q].tok + c->m->trig[q].ntok == d)
+			return true;
+	return false;
+}
+
 /* Deaths in an earthquake, a flood, a road or plane crash, a fire or a gas
  * explosion are not political violence: a clause with a disaster word and
  * neither a named perpetrator nor a weapon of war. */
@@ -80,8 +90,19 @@ bool accident_or_disaster(const struct ctx *c, const struct frame *f)
 	 * (three of its words) */
 	if (!in_sentence && !(in_para && in_article >= 3))
 		return false;
-	if (f->agent >= 0 || f->means_artillery || f->means_ied)
+	if (f->agent >= 0 || f->means_artillery)
 		return false;
+	if (f->means_ied) {
+		/* انفجار أسطوانة غاز: what blew up was the disaster's (in the
+		 * sentence or its paragraph), not a bomb */
+		const uint32_t *d = c->m->disaster;
+		size_t q = para_lower_bound(c->doc, d, c->m->ndisaster, s->para);
+		bool exploded = false;
+		for (; q < c->m->ndisaster && c->doc->tokens[d[q]].para == s->para && !exploded; q++)
+			exploded = explosion_of(c, d[q]);
+		if (!exploded)
+			return false;
+	}
 	if (f->means_air) {
 		/* تحطم طائرة ركاب: the aircraft crashed, it struck no one */
 		const uint32_t *d = c->m->disaster;
