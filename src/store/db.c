@@ -262,8 +262,9 @@ enum rasd_status rasd_db_open(const char *path, unsigned flags, int busy_ms, str
 		st = store_exec(db, "PRAGMA cache_size = -32768", "setting the cache size", err);
 	/* each article's savepoint keeps the pages it changes in a statement
 	 * journal: in memory, not written to a temporary file page by page
-	 * (two thirds of ingest's system calls); it is freed at each RELEASE */
-	if (st == RASD_OK)
+	 * (two thirds of ingest's system calls); it is freed at each RELEASE.
+	 * Readers keep the default, so that a large sort spills to a file. */
+	if (st == RASD_OK && !db->readonly)
 		st = store_exec(db, "PRAGMA temp_store = MEMORY", "setting the temporary store", err);
 out:
 	free(uri);
